@@ -1,0 +1,252 @@
+# Cermin — English. Terms follow GLOSSARY.md.
+
+## Page frame
+skip-to-content = Skip to main content
+nav-label = Main menu
+nav-home = Home
+nav-people = People
+nav-audit = Audit log
+nav-me = My profile
+sign-out = Sign out
+language-label = Language
+footer-text = Cermin — employee self-assessment and feedback.
+back = Back
+cancel = Cancel
+save = Save
+no-manager = No manager
+pagination-label = Pages
+pagination-prev = Previous
+pagination-next = Next
+pagination-page = Page { $page } of { $pages }
+
+## Months
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+month-short-1 = Jan
+month-short-2 = Feb
+month-short-3 = Mar
+month-short-4 = Apr
+month-short-5 = May
+month-short-6 = Jun
+month-short-7 = Jul
+month-short-8 = Aug
+month-short-9 = Sep
+month-short-10 = Oct
+month-short-11 = Nov
+month-short-12 = Dec
+
+## Roles and status
+role-hr = HR
+role-manager = Manager
+role-employee = Employee
+status-active = Active
+status-inactive = Inactive
+status-invited = Invited
+
+## Fields
+field-name = Full name
+field-email = Email address
+field-password = Password
+field-new-password = New password
+field-password-confirm = Repeat the new password
+field-current-password = Current password
+field-job-title = Job title
+field-department = Department
+field-manager = Manager
+field-role = Role
+field-language = Language
+field-job-description = Job description
+job-description-hint = The baseline expectations for this position: main duties and their standards. Reviews are measured against it.
+password-hint = At least { $min } characters. A short sentence you can remember is safer than a complicated word.
+
+## Errors
+error-prefix = Error:
+error-summary-title = There is a problem
+error-go-home = Go to the home page
+error-not-found-title = Page not found
+error-not-found-body = This address does not exist, or it has moved. Check the address, or start again from the home page.
+error-forbidden-title = You do not have access to this page
+error-forbidden-body = This page belongs to someone else or is for HR only. If you think this is wrong, contact HR.
+error-csrf-title = This form has expired
+error-csrf-body = For your security, a form can only be sent from a Cermin page you have just opened. Go back, reload the page and try again.
+error-conflict-title = Something else changed first
+error-bad-request-title = The request could not be processed
+error-bad-request-body = What was sent was incomplete or too large. Go back and try again.
+error-unavailable-title = Cermin is busy
+error-unavailable-body = The database is not answering right now. Wait a moment and try again; nothing has been lost.
+error-unexpected-title = Sorry, something went wrong
+error-unexpected-body = The problem has been logged. Try again in a moment; if it keeps happening, tell HR.
+error-email-missing = Enter an email address
+error-email-invalid = Enter a valid email address, like name@company.com
+error-email-taken = Someone already has this email address
+error-name-missing = Enter a full name
+error-name-too-long = A name can be at most 120 characters
+error-text-too-long = This text is too long
+error-role-invalid = Choose a role: employee, manager or HR
+error-role-own = You cannot change your own role
+error-lang-invalid = Choose a language: id or en
+error-manager-unknown = The chosen manager does not exist or is inactive
+error-manager-cycle = This manager reports (directly or not) to this person, which would make a loop
+error-deactivate-self = You cannot deactivate your own account. Ask another HR colleague to do it.
+error-password-too-short = A password must be at least 10 characters
+error-password-too-long = A password can be at most 200 characters
+error-password-mismatch = The two passwords are not the same
+error-password-current = The current password is wrong
+
+## Sign in
+sign-in-title = Sign in
+sign-in-button = Sign in
+sign-in-help = Forgot your password or have no account yet? Ask HR for a new link.
+sign-in-failed = Email or password is wrong
+sign-in-throttled = Too many failed sign-in attempts. Wait { $minutes } minutes and try again.
+sign-in-signed-out = You have signed out.
+sign-in-session-ended = Your session ended because it was inactive for too long. Please sign in again.
+
+## First run
+setup-title = Create the first HR account
+setup-lead = Cermin has no HR administrator yet. This account can add people and schedule review cycles.
+setup-button = Create the account and sign in
+
+## Invitation
+invitation-title = Welcome to Cermin
+invitation-lead = Hello { $name }, choose a password to start using Cermin.
+invitation-button = Save the password and sign in
+link-expired-title = This link no longer works
+link-expired-body = The link has been used or has expired. Ask HR for a new one.
+
+## Home
+home-title = Home
+home-greeting = Hello, { $name }
+home-welcome = Password saved. Welcome to Cermin!
+home-hr-heading = HR overview
+home-people-count = { $count ->
+    [one] active person
+   *[other] active people
+}
+home-people-link = Manage people
+home-invited-count = have not set a password yet
+home-import-link = Import people from CSV
+home-me-heading = About me
+home-no-job-description = Your job description has not been filled in yet. Ask HR to complete it: your review is measured against it.
+home-profile-link = See my profile
+home-reports-heading = My team ({ $count })
+
+## My profile
+me-title = My profile
+me-job-description-hint = HR fills in the job description. If something is not right, tell your manager or HR.
+me-language-legend = Language for pages and emails
+me-change-password = Change password
+password-title = Change password
+password-lead = After the change you will be signed out on every other device.
+password-button = Change password
+notice-password-changed = Password changed. Sessions on other devices have been ended.
+notice-language-changed = Language saved.
+
+## People (HR)
+people-title = People
+people-add = Add a person
+people-add-another = Add another person
+people-import = Import from CSV
+people-search = Search name, email or job title
+people-all = All
+people-include-inactive = Also show inactive people
+people-filter = Apply
+people-count = { $count ->
+    [one] 1 person
+   *[other] { $count } people
+}
+people-status = Status
+people-empty = Nobody matches. Change the search, or add a person.
+people-new-title = Add a person
+people-edit-title = Edit details
+person-no-job-description = No job description yet. Without it, a review has no clear baseline of expectations.
+person-reports = Reports to this person ({ $count })
+person-actions = Actions
+person-new-invitation = Make a new invitation link
+person-reset-link = Make a password reset link
+person-deactivate = Deactivate
+person-reactivate = Reactivate
+person-deactivate-hint = Deactivating keeps all history; the person just cannot sign in any more.
+person-history = Change history
+person-added = { $name } has been added
+notice-person-saved = Changes saved.
+notice-person-deactivated = This person has been deactivated and signed out everywhere.
+notice-person-reactivated = This person is active again.
+invitation-link-title = Invitation link
+invitation-link-lead = Send this link to { $name } ({ $email }). With it they choose their own password. The link works for { $days } days, once.
+invitation-link-label = Invitation link
+invitation-link-warning = Whoever holds this link can sign in as this person. Send it to them only.
+invitation-view-person = See this person
+
+## CSV import
+import-title = Import people from CSV
+import-lead = Upload a CSV file. You will first see what will be created, changed and rejected, before anything is saved.
+import-columns = Columns: email, name, department, job_title, manager_email, role, language, and job_description (optional). Indonesian column names are accepted too (nama, departemen, jabatan, email_atasan, peran, bahasa, uraian_pekerjaan).
+import-rule-required = Email and name are required. A manager must already be in Cermin or in the same file.
+import-rule-values = Role: employee, manager or hr. Language: id or en. Comma or semicolon separated.
+import-rule-repeat = Importing the same file twice changes nothing. An empty job_description cell does not erase an existing one.
+import-file-label = CSV file
+import-paste-summary = Or paste the CSV text
+import-paste-label = CSV text
+import-preview-button = Preview
+import-preview-title = Import preview
+import-preview-lead = Nothing has been saved yet. Check each row, then import.
+import-will-create = Will be created
+import-will-change = Will be changed
+import-unchanged = Unchanged
+import-rejected = Rejected
+import-line = Line
+import-result = Result
+import-outcome-create = New
+import-outcome-change = Changed
+import-outcome-unchanged = Same
+import-outcome-reject = Rejected
+import-field-name = name
+import-field-department = department
+import-field-job-title = job title
+import-field-job-description = job description
+import-field-role = role
+import-field-language = language
+import-field-manager-email = manager
+import-rejects-skipped = { $count ->
+    [one] 1 row is rejected and will be skipped.
+   *[other] { $count } rows are rejected and will be skipped.
+}
+import-apply-button = Import { $count } rows
+import-nothing-to-do = Nothing to import: every row already matches Cermin or is rejected.
+import-done-title = Import complete
+import-created = Created
+import-changed = Changed
+import-links-heading = Invitation links
+import-links-lead = Send each person their link. Each works for 14 days, once.
+import-error-empty = The file is empty. Choose a CSV file with a header row and at least one person.
+import-error-encoding = The file is not UTF-8 text. In your spreadsheet, save it as "CSV UTF-8".
+import-error-missing-column = The header row has no { $column } column.
+import-error-too-many-rows = The file is too large: at most 20,000 rows per import.
+import-error-unreadable = The file cannot be read as CSV. Check its quotes and separators.
+import-reason-duplicate = This email appears more than once in the file
+import-reason-manager-invalid = The manager's email is not valid
+import-reason-manager-self = A person cannot be their own manager
+import-reason-manager-unknown = The manager is neither in Cermin nor in this file
+import-reason-manager-cycle = The managers in this file form a loop
+import-reason-inactive = This person is inactive; reactivate them on the people page first
+
+## Audit log
+audit-title = Audit log
+audit-lead = Every change to the data is recorded here: who, what and when.
+audit-count = { $count } records
+audit-when = When
+audit-who = By
+audit-action = Action
+audit-subject = Subject
+audit-details = Details

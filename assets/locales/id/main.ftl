@@ -1,0 +1,252 @@
+# Cermin — Bahasa Indonesia. Istilah mengikuti GLOSSARY.md.
+
+## Kerangka halaman
+skip-to-content = Langsung ke konten
+nav-label = Menu utama
+nav-home = Beranda
+nav-people = Karyawan
+nav-audit = Log audit
+nav-me = Profil saya
+sign-out = Keluar
+language-label = Bahasa
+footer-text = Cermin — evaluasi diri dan umpan balik karyawan.
+back = Kembali
+cancel = Batal
+save = Simpan
+no-manager = Tanpa atasan
+pagination-label = Halaman
+pagination-prev = Sebelumnya
+pagination-next = Berikutnya
+pagination-page = Halaman { $page } dari { $pages }
+
+## Bulan
+month-1 = Januari
+month-2 = Februari
+month-3 = Maret
+month-4 = April
+month-5 = Mei
+month-6 = Juni
+month-7 = Juli
+month-8 = Agustus
+month-9 = September
+month-10 = Oktober
+month-11 = November
+month-12 = Desember
+month-short-1 = Jan
+month-short-2 = Feb
+month-short-3 = Mar
+month-short-4 = Apr
+month-short-5 = Mei
+month-short-6 = Jun
+month-short-7 = Jul
+month-short-8 = Agu
+month-short-9 = Sep
+month-short-10 = Okt
+month-short-11 = Nov
+month-short-12 = Des
+
+## Peran dan status
+role-hr = SDM
+role-manager = Atasan
+role-employee = Karyawan
+status-active = Aktif
+status-inactive = Nonaktif
+status-invited = Diundang
+
+## Isian
+field-name = Nama lengkap
+field-email = Alamat email
+field-password = Kata sandi
+field-new-password = Kata sandi baru
+field-password-confirm = Ulangi kata sandi baru
+field-current-password = Kata sandi saat ini
+field-job-title = Jabatan
+field-department = Departemen
+field-manager = Atasan
+field-role = Peran
+field-language = Bahasa
+field-job-description = Uraian pekerjaan
+job-description-hint = Harapan dasar untuk posisi ini: tugas utama dan standar kerjanya. Evaluasi akan diukur terhadap uraian ini.
+password-hint = Paling sedikit { $min } karakter. Kalimat pendek yang mudah diingat lebih aman daripada kata yang rumit.
+
+## Galat
+error-prefix = Galat:
+error-summary-title = Ada masalah
+error-go-home = Ke beranda
+error-not-found-title = Halaman tidak ditemukan
+error-not-found-body = Alamat ini tidak ada, atau sudah dipindahkan. Periksa alamatnya, atau mulai lagi dari beranda.
+error-forbidden-title = Anda tidak memiliki akses ke halaman ini
+error-forbidden-body = Halaman ini milik orang lain atau hanya untuk SDM. Jika menurut Anda ini keliru, hubungi SDM.
+error-csrf-title = Formulir ini sudah tidak berlaku
+error-csrf-body = Demi keamanan, formulir hanya dapat dikirim dari halaman Cermin yang baru saja dibuka. Kembali, muat ulang halaman, lalu coba lagi.
+error-conflict-title = Ada perubahan lain
+error-bad-request-title = Permintaan tidak dapat diproses
+error-bad-request-body = Data yang dikirim tidak lengkap atau terlalu besar. Kembali dan coba lagi.
+error-unavailable-title = Cermin sedang sibuk
+error-unavailable-body = Basis data tidak menjawab saat ini. Tunggu sebentar lalu coba lagi; tidak ada yang hilang.
+error-unexpected-title = Maaf, terjadi kesalahan
+error-unexpected-body = Kesalahan sudah dicatat. Coba lagi sebentar lagi; jika terus terjadi, beri tahu SDM.
+error-email-missing = Masukkan alamat email
+error-email-invalid = Masukkan alamat email yang benar, misalnya nama@perusahaan.co.id
+error-email-taken = Sudah ada orang dengan alamat email ini
+error-name-missing = Masukkan nama lengkap
+error-name-too-long = Nama paling banyak 120 karakter
+error-text-too-long = Teks ini terlalu panjang
+error-role-invalid = Pilih peran: karyawan, atasan, atau SDM
+error-role-own = Anda tidak dapat mengubah peran Anda sendiri
+error-lang-invalid = Pilih bahasa: id atau en
+error-manager-unknown = Atasan yang dipilih tidak ada atau tidak aktif
+error-manager-cycle = Atasan ini melapor (langsung atau tidak) kepada orang ini, sehingga akan terjadi lingkaran
+error-deactivate-self = Anda tidak dapat menonaktifkan akun Anda sendiri. Minta rekan SDM lain untuk melakukannya.
+error-password-too-short = Kata sandi paling sedikit 10 karakter
+error-password-too-long = Kata sandi paling banyak 200 karakter
+error-password-mismatch = Kedua kata sandi tidak sama
+error-password-current = Kata sandi saat ini salah
+
+## Masuk
+sign-in-title = Masuk
+sign-in-button = Masuk
+sign-in-help = Lupa kata sandi atau belum punya akun? Minta tautan baru kepada SDM.
+sign-in-failed = Email atau kata sandi salah
+sign-in-throttled = Terlalu banyak percobaan masuk yang gagal. Tunggu { $minutes } menit lalu coba lagi.
+sign-in-signed-out = Anda sudah keluar.
+sign-in-session-ended = Sesi Anda berakhir karena terlalu lama tidak aktif. Silakan masuk lagi.
+
+## Pemasangan pertama
+setup-title = Buat akun SDM pertama
+setup-lead = Cermin belum memiliki administrator SDM. Akun ini dapat menambah karyawan dan menjadwalkan siklus evaluasi.
+setup-button = Buat akun dan masuk
+
+## Undangan
+invitation-title = Selamat datang di Cermin
+invitation-lead = Halo { $name }, buat kata sandi untuk mulai menggunakan Cermin.
+invitation-button = Simpan kata sandi dan masuk
+link-expired-title = Tautan ini tidak berlaku lagi
+link-expired-body = Tautan sudah dipakai atau sudah kedaluwarsa. Minta tautan baru kepada SDM.
+
+## Beranda
+home-title = Beranda
+home-greeting = Halo, { $name }
+home-welcome = Kata sandi tersimpan. Selamat datang di Cermin!
+home-hr-heading = Ringkasan SDM
+home-people-count = { $count ->
+    [one] karyawan aktif
+   *[other] karyawan aktif
+}
+home-people-link = Kelola karyawan
+home-invited-count = belum membuat kata sandi
+home-import-link = Impor karyawan dari CSV
+home-me-heading = Tentang saya
+home-no-job-description = Uraian pekerjaan Anda belum diisi. Minta SDM untuk melengkapinya: evaluasi Anda diukur terhadapnya.
+home-profile-link = Lihat profil saya
+home-reports-heading = Tim saya ({ $count })
+
+## Profil saya
+me-title = Profil saya
+me-job-description-hint = Uraian pekerjaan diisi oleh SDM. Jika ada yang tidak sesuai, sampaikan kepada atasan atau SDM.
+me-language-legend = Bahasa untuk halaman dan email
+me-change-password = Ganti kata sandi
+password-title = Ganti kata sandi
+password-lead = Setelah diganti, Anda akan keluar dari semua perangkat lain.
+password-button = Ganti kata sandi
+notice-password-changed = Kata sandi diganti. Sesi di perangkat lain sudah diakhiri.
+notice-language-changed = Bahasa disimpan.
+
+## Karyawan (SDM)
+people-title = Karyawan
+people-add = Tambah karyawan
+people-add-another = Tambah karyawan lain
+people-import = Impor dari CSV
+people-search = Cari nama, email atau jabatan
+people-all = Semua
+people-include-inactive = Tampilkan juga yang nonaktif
+people-filter = Terapkan
+people-count = { $count ->
+    [one] 1 orang
+   *[other] { $count } orang
+}
+people-status = Status
+people-empty = Tidak ada orang yang cocok. Ubah pencarian, atau tambah karyawan.
+people-new-title = Tambah karyawan
+people-edit-title = Ubah data
+person-no-job-description = Uraian pekerjaan belum diisi. Tanpa uraian ini, evaluasi tidak punya dasar harapan yang jelas.
+person-reports = Melapor kepada orang ini ({ $count })
+person-actions = Tindakan
+person-new-invitation = Buat tautan undangan baru
+person-reset-link = Buat tautan atur ulang kata sandi
+person-deactivate = Nonaktifkan
+person-reactivate = Aktifkan kembali
+person-deactivate-hint = Menonaktifkan tidak menghapus riwayat; orang ini hanya tidak dapat masuk lagi.
+person-history = Riwayat perubahan
+person-added = { $name } ditambahkan
+notice-person-saved = Perubahan disimpan.
+notice-person-deactivated = Orang ini dinonaktifkan dan semua sesinya diakhiri.
+notice-person-reactivated = Orang ini aktif kembali.
+invitation-link-title = Tautan undangan
+invitation-link-lead = Kirim tautan ini kepada { $name } ({ $email }). Dengan tautan ini ia membuat kata sandinya sendiri. Tautan berlaku { $days } hari dan hanya sekali pakai.
+invitation-link-label = Tautan undangan
+invitation-link-warning = Siapa pun yang memegang tautan ini dapat masuk sebagai orang tersebut. Kirimkan hanya kepadanya.
+invitation-view-person = Lihat data orang ini
+
+## Impor CSV
+import-title = Impor karyawan dari CSV
+import-lead = Unggah berkas CSV. Anda akan melihat dulu apa yang akan dibuat, diubah dan ditolak sebelum ada yang disimpan.
+import-columns = Kolom: email, name, department, job_title, manager_email, role, language, dan job_description (opsional). Nama kolom dalam bahasa Indonesia juga diterima (nama, departemen, jabatan, email_atasan, peran, bahasa, uraian_pekerjaan).
+import-rule-required = Email dan nama wajib diisi. Atasan harus sudah ada di Cermin atau ada di berkas yang sama.
+import-rule-values = Peran: employee, manager atau hr (karyawan, atasan, sdm). Bahasa: id atau en. Pemisah koma atau titik koma.
+import-rule-repeat = Mengimpor berkas yang sama dua kali tidak mengubah apa pun. Sel job_description yang kosong tidak menghapus uraian yang sudah ada.
+import-file-label = Berkas CSV
+import-paste-summary = Atau tempel isi CSV
+import-paste-label = Isi CSV
+import-preview-button = Lihat pratinjau
+import-preview-title = Pratinjau impor
+import-preview-lead = Belum ada yang disimpan. Periksa setiap baris, lalu impor.
+import-will-create = Akan dibuat
+import-will-change = Akan diubah
+import-unchanged = Tidak berubah
+import-rejected = Ditolak
+import-line = Baris
+import-result = Hasil
+import-outcome-create = Baru
+import-outcome-change = Diubah
+import-outcome-unchanged = Tetap
+import-outcome-reject = Ditolak
+import-field-name = nama
+import-field-department = departemen
+import-field-job-title = jabatan
+import-field-job-description = uraian pekerjaan
+import-field-role = peran
+import-field-language = bahasa
+import-field-manager-email = atasan
+import-rejects-skipped = { $count ->
+    [one] 1 baris ditolak dan akan dilewati.
+   *[other] { $count } baris ditolak dan akan dilewati.
+}
+import-apply-button = Impor { $count } baris
+import-nothing-to-do = Tidak ada yang perlu diimpor: semua baris sudah sama dengan data di Cermin atau ditolak.
+import-done-title = Impor selesai
+import-created = Dibuat
+import-changed = Diubah
+import-links-heading = Tautan undangan
+import-links-lead = Kirim tautan ini kepada masing-masing orang. Setiap tautan berlaku 14 hari dan hanya sekali pakai.
+import-error-empty = Berkas kosong. Pilih berkas CSV yang berisi baris judul dan paling sedikit satu orang.
+import-error-encoding = Berkas bukan teks UTF-8. Di spreadsheet, simpan sebagai "CSV UTF-8".
+import-error-missing-column = Kolom { $column } tidak ada di baris judul.
+import-error-too-many-rows = Berkas terlalu besar: paling banyak 20.000 baris sekali impor.
+import-error-unreadable = Berkas tidak dapat dibaca sebagai CSV. Periksa tanda kutip dan pemisahnya.
+import-reason-duplicate = Email ini muncul lebih dari sekali di berkas
+import-reason-manager-invalid = Email atasan tidak benar
+import-reason-manager-self = Seseorang tidak dapat menjadi atasannya sendiri
+import-reason-manager-unknown = Atasan tidak ada di Cermin maupun di berkas ini
+import-reason-manager-cycle = Susunan atasan di berkas ini membentuk lingkaran
+import-reason-inactive = Orang ini nonaktif; aktifkan dulu di halaman karyawan
+
+## Log audit
+audit-title = Log audit
+audit-lead = Setiap perubahan data tercatat di sini: siapa, apa, dan kapan.
+audit-count = { $count } catatan
+audit-when = Waktu
+audit-who = Oleh
+audit-action = Tindakan
+audit-subject = Objek
+audit-details = Rincian

@@ -1,0 +1,334 @@
+//! The database: one connection type for SQLite and PostgreSQL, its pool, the
+//! migrations, and one query module per aggregate. Query functions are
+//! synchronous, take `&mut DbConnection` and return `QueryResult`; the web
+//! layer reaches them through [`Db::run`], which moves the work off the async
+//! threads.
+
+pub mod audit;
+pub mod people;
+pub mod schema;
+pub mod sessions;
+pub mod tokens;
+
+use std::path::Path;
+use std::time::Duration;
+
+use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
+use diesel::pg::PgConnection;
+use diesel::r2d2::{self, ManageConnection};
+use diesel::sqlite::SqliteConnection;
+use diesel::{Connection, ConnectionError};
+use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
+
+pub use diesel::result::{Error as QueryError, QueryResult};
+
+/// Every connection Cermin opens is one of these; the variant follows the
+/// database URL's scheme.
+#[derive(diesel::MultiConnection)]
+pub enum DbConnection {
+    Pg(PgConnection),
+    Sqlite(SqliteConnection),
+}
+
+/// Which database a URL points at. Chosen from the scheme alone, so a failing
+/// PostgreSQL connection reports PostgreSQL's own error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Postgres,
+    Sqlite,
+}
+
+#[derive(Debug, Clone)]
+pub struct DatabaseUrl {
+    pub backend: Backend,
+    /// What the driver is given: the PostgreSQL URL, or the SQLite file path.
+    target: String,
+}
+
+impl DatabaseUrl {
+    /// `postgres://` and `postgresql://` URLs are PostgreSQL; `sqlite://path`,
+    /// `sqlite:path` and a bare path are SQLite files.
+    pub fn parse(url: &str) -> Result<Self, String> {
+        let url = url.trim();
+        if url.is_empty() {
+            return Err("is empty".into());
+        }
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            return Ok(Self {
+                backend: Backend::Postgres,
+                target: url.to_string(),
+            });
+        }
+        let path = url
+            .strip_prefix("sqlite://")
+            .or_else(|| url.strip_prefix("sqlite:"))
+            .unwrap_or(url);
+        if let Some((scheme, _)) = path.split_once("://") {
+            return Err(format!(
+                "unsupported scheme `{scheme}://` (use sqlite://PATH or postgres://...)"
+            ));
+        }
+        if path.is_empty() {
+            return Err("names no SQLite file".into());
+        }
+        Ok(Self {
+            backend: Backend::Sqlite,
+            target: path.to_string(),
+        })
+    }
+
+    /// The SQLite file, if this is SQLite.
+    pub fn sqlite_path(&self) -> Option<&Path> {
+        (self.backend == Backend::Sqlite).then(|| Path::new(&self.target))
+    }
+
+    /// A form safe to print: the password of a PostgreSQL URL is hidden.
+    pub fn redacted(&self) -> String {
+        match self.backend {
+            Backend::Sqlite => format!("sqlite://{}", self.target),
+            Backend::Postgres => match (self.target.find("://"), self.target.rfind('@')) {
+                (Some(s), Some(at)) if at > s => {
+                    let creds = &self.target[s + 3..at];
+                    let user = creds.split(':').next().unwrap_or("");
+                    format!(
+                        "{}{}:***{}",
+                        &self.target[..s + 3],
+                        user,
+                        &self.target[at..]
+                    )
+                }
+                _ => self.target.clone(),
+            },
+        }
+    }
+
+    /// Open one connection of the right kind, with SQLite's settings applied.
+    pub fn connect(&self) -> Result<DbConnection, ConnectionError> {
+        match self.backend {
+            Backend::Postgres => Ok(DbConnection::Pg(PgConnection::establish(&self.target)?)),
+            Backend::Sqlite => {
+                let mut conn = SqliteConnection::establish(&self.target)?;
+                // WAL lets readers run beside the one writer; NORMAL is safe with WAL;
+                // busy_timeout makes a second writer wait instead of failing.
+                conn.batch_execute(
+                    "PRAGMA journal_mode = WAL;
+                     PRAGMA foreign_keys = ON;
+                     PRAGMA busy_timeout = 10000;
+                     PRAGMA synchronous = NORMAL;",
+                )
+                .map_err(ConnectionError::CouldntSetupConfiguration)?;
+                Ok(DbConnection::Sqlite(conn))
+            }
+        }
+    }
+}
+
+/// The r2d2 manager: opens connections through [`DatabaseUrl::connect`].
+pub struct Manager {
+    url: DatabaseUrl,
+}
+
+impl ManageConnection for Manager {
+    type Connection = DbConnection;
+    type Error = ConnectionError;
+
+    fn connect(&self) -> Result<DbConnection, ConnectionError> {
+        self.url.connect()
+    }
+
+    fn is_valid(&self, conn: &mut DbConnection) -> Result<(), ConnectionError> {
+        conn.batch_execute("SELECT 1")
+            .map_err(ConnectionError::CouldntSetupConfiguration)
+    }
+
+    fn has_broken(&self, _conn: &mut DbConnection) -> bool {
+        false
+    }
+}
+
+pub type Pool = r2d2::Pool<Manager>;
+
+const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
+const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
+
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    #[error("could not open the database: {0}")]
+    Connect(#[from] ConnectionError),
+    #[error("could not open the database: {0}")]
+    Pool(#[from] r2d2::PoolError),
+    #[error("could not create the data directory {path}: {source}")]
+    DataDir {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("migrations failed: {0}")]
+    Migrations(String),
+    #[error("database task was cancelled")]
+    Cancelled,
+    #[error(transparent)]
+    Query(#[from] QueryError),
+}
+
+/// The shared handle: a pool plus which backend it talks to.
+#[derive(Clone)]
+pub struct Db {
+    pool: Pool,
+    pub backend: Backend,
+}
+
+impl Db {
+    /// Build the pool. The first connection is opened now, so a wrong URL or
+    /// password fails at start with the driver's own message.
+    pub fn connect(url: &DatabaseUrl, max_size: u32) -> Result<Self, DbError> {
+        if let Some(path) = url.sqlite_path() {
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir).map_err(|source| DbError::DataDir {
+                    path: dir.display().to_string(),
+                    source,
+                })?;
+            }
+        }
+        // Open one connection directly first: r2d2 would retry and hide the reason.
+        drop(url.connect()?);
+        let pool = r2d2::Pool::builder()
+            .max_size(max_size)
+            .connection_timeout(Duration::from_secs(10))
+            .build(Manager { url: url.clone() })?;
+        Ok(Self {
+            pool,
+            backend: url.backend,
+        })
+    }
+
+    pub fn get(&self) -> Result<r2d2::PooledConnection<Manager>, DbError> {
+        Ok(self.pool.get()?)
+    }
+
+    /// Run blocking database work on the blocking thread pool.
+    pub async fn run<T, E, F>(&self, f: F) -> Result<T, E>
+    where
+        F: FnOnce(&mut DbConnection) -> Result<T, E> + Send + 'static,
+        T: Send + 'static,
+        E: From<DbError> + Send + 'static,
+    {
+        let pool = self.pool.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut conn = pool.get().map_err(DbError::from)?;
+            f(&mut conn)
+        })
+        .await
+        .map_err(|_| DbError::Cancelled)?
+    }
+
+    pub fn migrate(&self) -> Result<usize, DbError> {
+        let mut conn = self.get()?;
+        migrate(&mut conn)
+    }
+}
+
+/// Apply every pending migration of the connection's backend.
+pub fn migrate(conn: &mut DbConnection) -> Result<usize, DbError> {
+    let applied = match conn {
+        DbConnection::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS),
+        DbConnection::Pg(c) => c.run_pending_migrations(POSTGRES_MIGRATIONS),
+    }
+    .map_err(|e| DbError::Migrations(e.to_string()))?;
+    Ok(applied.len())
+}
+
+/// A transaction for work that writes. On SQLite it begins IMMEDIATE, taking
+/// the write lock up front so two writers queue on `busy_timeout` instead of
+/// failing when a read lock cannot be upgraded.
+pub fn write_tx<T, E, F>(conn: &mut DbConnection, f: F) -> Result<T, E>
+where
+    F: FnOnce(&mut DbConnection) -> Result<T, E>,
+    E: From<QueryError>,
+{
+    let immediate = if let DbConnection::Sqlite(c) = conn {
+        // Only the outermost transaction can be IMMEDIATE; nested calls become savepoints.
+        let depth = AnsiTransactionManager::transaction_manager_status_mut(c)
+            .transaction_depth()
+            .map_err(E::from)?;
+        if depth.is_none() {
+            AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?;
+            true
+        } else {
+            false
+        }
+    } else {
+        false
+    };
+    if !immediate {
+        return conn.transaction(f);
+    }
+    let result = f(conn);
+    if let DbConnection::Sqlite(c) = conn {
+        match &result {
+            Ok(_) => AnsiTransactionManager::commit_transaction(c)?,
+            Err(_) => AnsiTransactionManager::rollback_transaction(c)?,
+        }
+    }
+    result
+}
+
+/// A new id: UUIDv7, so ids sort by creation time and index well.
+pub fn new_id() -> String {
+    uuid::Uuid::now_v7().to_string()
+}
+
+/// Now, in UTC, as stored.
+pub fn now() -> chrono::NaiveDateTime {
+    chrono::Utc::now().naive_utc()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(dir: &str) -> Vec<String> {
+        let mut v: Vec<String> = std::fs::read_dir(dir)
+            .unwrap_or_else(|e| panic!("{dir}: {e}"))
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn migration_folders_are_twins() {
+        let root = env!("CARGO_MANIFEST_DIR");
+        let sqlite = names(&format!("{root}/migrations/sqlite"));
+        let postgres = names(&format!("{root}/migrations/postgres"));
+        assert!(!sqlite.is_empty());
+        assert_eq!(
+            sqlite, postgres,
+            "migrations/sqlite and migrations/postgres must hold the same migration names"
+        );
+    }
+
+    #[test]
+    fn urls_choose_the_backend_by_scheme() {
+        assert_eq!(
+            DatabaseUrl::parse("postgres://u:p@h/db").map(|u| u.backend),
+            Ok(Backend::Postgres)
+        );
+        assert_eq!(
+            DatabaseUrl::parse("postgresql://h/db").map(|u| u.backend),
+            Ok(Backend::Postgres)
+        );
+        let s = DatabaseUrl::parse("sqlite://data/c.db").expect("sqlite url");
+        assert_eq!(s.sqlite_path(), Some(Path::new("data/c.db")));
+        assert_eq!(
+            DatabaseUrl::parse("data/c.db").map(|u| u.backend),
+            Ok(Backend::Sqlite)
+        );
+        assert!(DatabaseUrl::parse("mysql://h/db").is_err());
+        assert!(DatabaseUrl::parse("").is_err());
+        assert_eq!(
+            DatabaseUrl::parse("postgres://cermin:secret@db:5432/cermin").map(|u| u.redacted()),
+            Ok("postgres://cermin:***@db:5432/cermin".to_string())
+        );
+    }
+}

@@ -1,0 +1,291 @@
+//! People: the directory HR keeps, and what sign-in needs.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use serde::Serialize;
+
+use super::schema::people;
+use super::{DbConnection, QueryResult};
+
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable, Serialize)]
+#[diesel(table_name = people)]
+pub struct PersonRow {
+    pub id: String,
+    pub email: String,
+    pub name: String,
+    #[serde(skip)]
+    pub password_hash: Option<String>,
+    pub role: String,
+    pub manager_id: Option<String>,
+    pub department: String,
+    pub job_title: String,
+    pub job_description: String,
+    pub lang: String,
+    pub active: bool,
+    pub email_digest: bool,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+impl PersonRow {
+    pub fn has_password(&self) -> bool {
+        self.password_hash.is_some()
+    }
+}
+
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = people)]
+pub struct NewPersonRow {
+    pub id: String,
+    pub email: String,
+    pub name: String,
+    pub password_hash: Option<String>,
+    pub role: String,
+    pub manager_id: Option<String>,
+    pub department: String,
+    pub job_title: String,
+    pub job_description: String,
+    pub lang: String,
+    pub active: bool,
+    pub email_digest: bool,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+/// What HR can change about a person. `None` leaves a field alone.
+#[derive(Debug, Clone, Default, AsChangeset)]
+#[diesel(table_name = people)]
+pub struct PersonChanges {
+    pub email: Option<String>,
+    pub name: Option<String>,
+    pub role: Option<String>,
+    pub manager_id: Option<Option<String>>,
+    pub department: Option<String>,
+    pub job_title: Option<String>,
+    pub job_description: Option<String>,
+    pub lang: Option<String>,
+    pub email_digest: Option<bool>,
+    pub updated_at: Option<NaiveDateTime>,
+}
+
+pub fn find(conn: &mut DbConnection, id: &str) -> QueryResult<Option<PersonRow>> {
+    people::table
+        .find(id)
+        .select(PersonRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn find_by_email(conn: &mut DbConnection, email: &str) -> QueryResult<Option<PersonRow>> {
+    people::table
+        .filter(people::email.eq(email.trim().to_lowercase()))
+        .select(PersonRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn find_many(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<PersonRow>> {
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
+    people::table
+        .filter(people::id.eq_any(ids))
+        .select(PersonRow::as_select())
+        .load(conn)
+}
+
+pub fn insert(conn: &mut DbConnection, row: &NewPersonRow) -> QueryResult<()> {
+    diesel::insert_into(people::table)
+        .values(row)
+        .execute(conn)
+        .map(|_| ())
+}
+
+pub fn update(conn: &mut DbConnection, id: &str, changes: &PersonChanges) -> QueryResult<usize> {
+    diesel::update(people::table.find(id))
+        .set(changes)
+        .execute(conn)
+}
+
+pub fn set_password_hash(conn: &mut DbConnection, id: &str, hash: &str) -> QueryResult<usize> {
+    diesel::update(people::table.find(id))
+        .set((
+            people::password_hash.eq(Some(hash)),
+            people::updated_at.eq(super::now()),
+        ))
+        .execute(conn)
+}
+
+pub fn set_active(conn: &mut DbConnection, id: &str, active: bool) -> QueryResult<usize> {
+    diesel::update(people::table.find(id))
+        .set((
+            people::active.eq(active),
+            people::updated_at.eq(super::now()),
+        ))
+        .execute(conn)
+}
+
+pub fn set_lang(conn: &mut DbConnection, id: &str, lang: &str) -> QueryResult<usize> {
+    diesel::update(people::table.find(id))
+        .set((people::lang.eq(lang), people::updated_at.eq(super::now())))
+        .execute(conn)
+}
+
+/// Is there at least one active HR person who can sign in?
+pub fn has_hr_admin(conn: &mut DbConnection) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        people::table
+            .filter(people::role.eq("hr"))
+            .filter(people::active.eq(true)),
+    ))
+    .get_result(conn)
+}
+
+pub fn count_active(conn: &mut DbConnection) -> QueryResult<i64> {
+    people::table
+        .filter(people::active.eq(true))
+        .count()
+        .get_result(conn)
+}
+
+pub fn count_all(conn: &mut DbConnection) -> QueryResult<i64> {
+    people::table.count().get_result(conn)
+}
+
+/// Active direct reports of a manager, by name.
+pub fn reports_of(conn: &mut DbConnection, manager_id: &str) -> QueryResult<Vec<PersonRow>> {
+    people::table
+        .filter(people::manager_id.eq(manager_id))
+        .filter(people::active.eq(true))
+        .order(people::name.asc())
+        .select(PersonRow::as_select())
+        .load(conn)
+}
+
+/// The people list's filters.
+#[derive(Debug, Clone, Default)]
+pub struct PeopleFilter {
+    /// Matches name, email or job title, ignoring case.
+    pub query: Option<String>,
+    pub department: Option<String>,
+    pub manager_id: Option<String>,
+    pub include_inactive: bool,
+}
+
+fn filtered(filter: &PeopleFilter) -> people::BoxedQuery<'static, super::MultiBackend> {
+    let mut q = people::table.into_boxed();
+    if let Some(text) = filter
+        .query
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
+        let pattern = format!(
+            "%{}%",
+            text.to_lowercase()
+                .replace('\\', "")
+                .replace('%', "")
+                .replace('_', "")
+        );
+        // email is stored lower-case; names are matched as typed and lower-cased
+        q = q.filter(
+            people::email
+                .like(pattern.clone())
+                .or(lower(people::name).like(pattern.clone()))
+                .or(lower(people::job_title).like(pattern)),
+        );
+    }
+    if let Some(d) = filter.department.as_deref().filter(|s| !s.is_empty()) {
+        q = q.filter(people::department.eq(d.to_string()));
+    }
+    if let Some(m) = filter.manager_id.as_deref().filter(|s| !s.is_empty()) {
+        q = q.filter(people::manager_id.eq(m.to_string()));
+    }
+    if !filter.include_inactive {
+        q = q.filter(people::active.eq(true));
+    }
+    q
+}
+
+diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
+
+pub fn list(
+    conn: &mut DbConnection,
+    filter: &PeopleFilter,
+    limit: i64,
+    offset: i64,
+) -> QueryResult<Vec<PersonRow>> {
+    filtered(filter)
+        .order((people::name.asc(), people::id.asc()))
+        .limit(limit)
+        .offset(offset)
+        .select(PersonRow::as_select())
+        .load(conn)
+}
+
+pub fn count(conn: &mut DbConnection, filter: &PeopleFilter) -> QueryResult<i64> {
+    filtered(filter).count().get_result(conn)
+}
+
+/// Every department in use, for the filter list.
+pub fn departments(conn: &mut DbConnection) -> QueryResult<Vec<String>> {
+    people::table
+        .filter(people::department.ne(""))
+        .select(people::department)
+        .distinct()
+        .order(people::department.asc())
+        .load(conn)
+}
+
+/// People who can be chosen as a manager: active, and either managers by role,
+/// HR, or already someone's manager.
+pub fn manager_choices(conn: &mut DbConnection) -> QueryResult<Vec<(String, String, String)>> {
+    let reports = diesel::alias!(people as reports);
+    let with_reports = reports
+        .filter(reports.field(people::manager_id).is_not_null())
+        .select(reports.field(people::manager_id).assume_not_null());
+    people::table
+        .filter(people::active.eq(true))
+        .filter(
+            people::role
+                .ne("employee")
+                .or(people::id.eq_any(with_reports)),
+        )
+        .order(people::name.asc())
+        .select((people::id, people::name, people::email))
+        .load(conn)
+}
+
+/// `(id, manager_id)` for everyone: enough to check a change of manager for loops.
+pub fn manager_links(conn: &mut DbConnection) -> QueryResult<Vec<(String, Option<String>)>> {
+    people::table
+        .select((people::id, people::manager_id))
+        .load(conn)
+}
+
+/// `(email, row)` for a set of addresses, for the CSV import's comparison.
+pub fn find_by_emails(conn: &mut DbConnection, emails: &[String]) -> QueryResult<Vec<PersonRow>> {
+    if emails.is_empty() {
+        return Ok(vec![]);
+    }
+    let mut out = Vec::with_capacity(emails.len());
+    // Chunked: SQLite limits the number of bound parameters.
+    for chunk in emails.chunks(500) {
+        out.extend(
+            people::table
+                .filter(people::email.eq_any(chunk))
+                .select(PersonRow::as_select())
+                .load(conn)?,
+        );
+    }
+    Ok(out)
+}
+
+/// Active people who have not set a password yet (invitation not taken up).
+pub fn count_without_password(conn: &mut DbConnection) -> QueryResult<i64> {
+    people::table
+        .filter(people::active.eq(true))
+        .filter(people::password_hash.is_null())
+        .count()
+        .get_result(conn)
+}

@@ -1,0 +1,12 @@
+//! Pure types and rules. Nothing here knows about HTTP or SQL.
+
+pub mod email;
+pub mod import;
+pub mod lang;
+pub mod person;
+pub mod policy;
+pub mod role;
+
+pub use email::EmailAddress;
+pub use lang::Lang;
+pub use role::Role;

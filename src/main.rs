@@ -1,0 +1,250 @@
+//! The `cermin` command: parse arguments, load settings, dispatch.
+
+use std::io::{BufRead, IsTerminal};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use cermin::config::Settings;
+use cermin::db::{self, people, Db};
+use cermin::domain::person::{self, PersonDetails};
+use cermin::domain::{EmailAddress, Lang, Role};
+use cermin::startup::Application;
+use cermin::{accounts, auth, demo};
+
+#[derive(Parser)]
+#[command(
+    name = "cermin",
+    version,
+    about = "Self-hosted employee self-evaluation and feedback"
+)]
+struct Cli {
+    /// Settings file (default: ./cermin.toml when it exists, or $CERMIN_CONFIG).
+    #[arg(long, global = true)]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run migrations, then serve.
+    Serve {
+        /// Load the demo organisation first (into an empty database).
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Load the demo organisation into an empty database and serve it.
+    Demo,
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Manage people from the command line.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Add a person; prints their invitation link.
+    Add {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// hr, manager or employee
+        #[arg(long)]
+        role: String,
+        /// Their manager's email.
+        #[arg(long)]
+        manager: Option<String>,
+        /// id or en (default: the instance default)
+        #[arg(long)]
+        lang: Option<String>,
+        #[arg(long, default_value = "")]
+        department: String,
+        #[arg(long, default_value = "")]
+        job_title: String,
+    },
+    /// Set a password, read from a prompt (or standard input when piped).
+    SetPassword { email: String },
+}
+
+fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,actix_server=warn".into()),
+        )
+        .with_target(false)
+        .init();
+    let cli = Cli::parse();
+    let settings = match Settings::load(cli.config.as_deref()) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    match run(cli.command, settings) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
+    match command {
+        Command::Serve { demo } => serve(settings, demo),
+        Command::Demo => serve(settings, true),
+        Command::Migrate => {
+            let db = Db::connect(&settings.database_url, 1)?;
+            let n = db.migrate()?;
+            println!(
+                "{} migration(s) applied to {}",
+                n,
+                settings.database_url.redacted()
+            );
+            Ok(())
+        }
+        Command::User { command } => user(command, settings),
+    }
+}
+
+fn serve(settings: Settings, load_demo: bool) -> anyhow::Result<()> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    let _guard = runtime.enter();
+    let base_url = settings.base_url.clone();
+    let app = Application::build(settings.clone())?;
+    let mut conn = app.db.get()?;
+    if load_demo {
+        match demo::load(&mut conn, settings.default_lang)? {
+            Some(login) => {
+                println!("\nDemo organisation loaded. Sign in at {base_url}/sign-in with one of:");
+                for (role, email) in &login.accounts {
+                    println!("  {role:<9} {email}");
+                }
+                println!("  password  {}\n", login.password);
+            }
+            None => println!("The database already has people: the demo was not loaded again."),
+        }
+    }
+    if let Some(token) = db::write_tx(&mut conn, accounts::setup_token_if_needed)? {
+        println!("\nNo HR administrator yet. Open this one-time link (valid for {} hours) to create one:", accounts::SETUP_HOURS);
+        println!("  {}\n", accounts::setup_url(&base_url, &token));
+    }
+    drop(conn);
+    println!(
+        "Cermin is running at {base_url}  (database: {})",
+        settings.database_url.redacted()
+    );
+    runtime.block_on(app.run())?;
+    Ok(())
+}
+
+fn user(command: UserCommand, settings: Settings) -> anyhow::Result<()> {
+    let db = Db::connect(&settings.database_url, 1)?;
+    db.migrate()?;
+    let mut conn = db.get()?;
+    match command {
+        UserCommand::Add {
+            email,
+            name,
+            role,
+            manager,
+            lang,
+            department,
+            job_title,
+        } => {
+            let details = PersonDetails {
+                email: EmailAddress::parse(&email).map_err(|_| {
+                    anyhow::anyhow!("--email: `{email}` is not a valid email address")
+                })?,
+                name: person::parse_name(&name)
+                    .map_err(|_| anyhow::anyhow!("--name: a name is required"))?,
+                role: Role::parse(&role).ok_or_else(|| {
+                    anyhow::anyhow!("--role: `{role}` is not hr, manager or employee")
+                })?,
+                department: person::parse_short_text("department", &department)
+                    .map_err(|_| anyhow::anyhow!("--department is too long"))?,
+                job_title: person::parse_short_text("job_title", &job_title)
+                    .map_err(|_| anyhow::anyhow!("--job-title is too long"))?,
+                job_description: String::new(),
+                lang: match lang {
+                    Some(l) => Lang::parse(&l)
+                        .ok_or_else(|| anyhow::anyhow!("--lang: `{l}` is not id or en"))?,
+                    None => settings.default_lang,
+                },
+            };
+            let token = db::write_tx(&mut conn, |conn| -> anyhow::Result<String> {
+                if people::find_by_email(conn, details.email.as_str())?.is_some() {
+                    anyhow::bail!("{} already exists", details.email.as_str());
+                }
+                let manager_id = match &manager {
+                    Some(m) => Some(
+                        people::find_by_email(conn, m)?
+                            .filter(|p| p.active)
+                            .ok_or_else(|| {
+                                anyhow::anyhow!("--manager: nobody active has the email {m}")
+                            })?
+                            .id,
+                    ),
+                    None => None,
+                };
+                let (_, token) =
+                    accounts::add_person(conn, &details, manager_id.as_deref(), None, "cli")?;
+                Ok(token)
+            })?;
+            println!("Added {} <{}>.", details.name, details.email.as_str());
+            println!(
+                "Invitation link (valid {} days): {}",
+                accounts::INVITATION_DAYS,
+                accounts::invitation_url(&settings.base_url, &token)
+            );
+            Ok(())
+        }
+        UserCommand::SetPassword { email } => {
+            let person = people::find_by_email(&mut conn, &email)?
+                .ok_or_else(|| anyhow::anyhow!("nobody has the email {email}"))?;
+            let password = read_password()?;
+            auth::password::check_strength(&password).map_err(|_| {
+                anyhow::anyhow!(
+                    "the password must be {} to {} characters",
+                    auth::password::MIN_LENGTH,
+                    auth::password::MAX_LENGTH
+                )
+            })?;
+            let hash = auth::password::hash(&password)?;
+            db::write_tx(&mut conn, |conn| {
+                accounts::set_password(conn, &person.id, &hash, None, "cli")
+            })?;
+            println!(
+                "Password set for {}; their other sessions were signed out.",
+                person.email
+            );
+            Ok(())
+        }
+    }
+}
+
+/// From a hidden prompt on a terminal, else the first line of standard input.
+fn read_password() -> anyhow::Result<String> {
+    if std::io::stdin().is_terminal() {
+        let first = rpassword::prompt_password("New password: ")?;
+        let again = rpassword::prompt_password("Again: ")?;
+        if first != again {
+            anyhow::bail!("the two passwords differ");
+        }
+        Ok(first)
+    } else {
+        let mut line = String::new();
+        std::io::stdin().lock().read_line(&mut line)?;
+        Ok(line.trim_end_matches(['\r', '\n']).to_string())
+    }
+}

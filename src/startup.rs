@@ -1,0 +1,81 @@
+//! Building the server: settings in, a bound port and a running server out.
+//! Tests bind port 0 and read the port back.
+
+use std::net::TcpListener;
+
+use actix_web::dev::Server;
+use actix_web::middleware::{from_fn, Compress};
+use actix_web::{web, App, HttpServer};
+
+use crate::auth::session::Lifetimes;
+use crate::config::Settings;
+use crate::db::Db;
+use crate::web::render::Templates;
+use crate::web::{middleware, routes, AppState};
+
+pub struct Application {
+    pub port: u16,
+    pub db: Db,
+    server: Server,
+}
+
+impl Application {
+    /// Open the database, run migrations, and bind. Nothing is served until
+    /// [`Application::run`].
+    pub fn build(settings: Settings) -> anyhow::Result<Self> {
+        crate::i18n::init().map_err(|e| anyhow::anyhow!("translations: {e}"))?;
+        let db = Db::connect(&settings.database_url, settings.pool_size)?;
+        db.migrate()?;
+        let listener = TcpListener::bind(&settings.bind)
+            .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", settings.bind))?;
+        Self::with_listener(settings, db, listener)
+    }
+
+    pub fn with_listener(
+        settings: Settings,
+        db: Db,
+        listener: TcpListener,
+    ) -> anyhow::Result<Self> {
+        let port = listener.local_addr()?.port();
+        let templates = Templates::new(settings.timezone, settings.dev_assets)
+            .map_err(|e| anyhow::anyhow!("templates: {e:?}"))?;
+        let workers = settings.workers;
+        let state = web::Data::new(AppState {
+            db: db.clone(),
+            lifetimes: Lifetimes::new(
+                settings.session_idle_minutes,
+                settings.session_absolute_hours,
+            ),
+            settings,
+            templates,
+        });
+        let mut server = HttpServer::new(move || {
+            App::new()
+                .app_data(state.clone())
+                .app_data(web::FormConfig::default().limit(8 * 1024 * 1024))
+                .configure(routes)
+                .wrap(from_fn(middleware::render_errors))
+                .wrap(from_fn(middleware::session))
+                .wrap(Compress::default())
+                .wrap(from_fn(middleware::security_headers))
+                .wrap(actix_web::middleware::Logger::new("%a \"%r\" %s %Dms").exclude("/healthz"))
+        })
+        .listen(listener)?;
+        if let Some(n) = workers {
+            server = server.workers(n);
+        }
+        Ok(Self {
+            port,
+            db,
+            server: server.run(),
+        })
+    }
+
+    pub async fn run(self) -> std::io::Result<()> {
+        self.server.await
+    }
+
+    pub fn into_server(self) -> Server {
+        self.server
+    }
+}

@@ -1,0 +1,595 @@
+//! Signing in and out, the first-run setup link, and accepting an invitation.
+
+use actix_web::cookie::{time::Duration as CookieDuration, Cookie, SameSite};
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpMessage, HttpRequest, HttpResponse};
+use chrono::Duration;
+use serde::{Deserialize, Serialize};
+
+use super::context::Visitor;
+use super::forms::{safe_next, FormErrors};
+use super::middleware::ClientIp;
+use super::render::{page, page_with_status, see_other};
+use super::State;
+use crate::auth::{self, password, session, throttle};
+use crate::db::{self, audit, people, sessions, tokens, DbConnection};
+use crate::domain::person::parse_name;
+use crate::domain::{EmailAddress, Lang, Role};
+use crate::error::AppError;
+
+const DEVICE_COOKIE: &str = "cermin_device";
+
+#[derive(Deserialize)]
+pub struct SignInQuery {
+    next: Option<String>,
+    signed_out: Option<String>,
+}
+
+#[derive(Serialize, Default)]
+struct SignInPage {
+    email: String,
+    next: String,
+    error: Option<String>,
+    error_minutes: i64,
+    notice: Option<&'static str>,
+}
+
+pub async fn sign_in_form(
+    state: State,
+    visitor: Visitor,
+    q: web::Query<SignInQuery>,
+) -> Result<HttpResponse, AppError> {
+    let next = safe_next(q.next.as_deref());
+    if visitor.user.is_some() {
+        return Ok(see_other(&next));
+    }
+    let notice = if q.signed_out.is_some() {
+        Some("sign-in-signed-out")
+    } else if visitor.session_ended {
+        Some("sign-in-session-ended")
+    } else {
+        None
+    };
+    page(
+        &state.templates,
+        &visitor,
+        "auth/sign_in.html",
+        &SignInPage {
+            next,
+            notice,
+            ..Default::default()
+        },
+    )
+}
+
+#[derive(Deserialize)]
+pub struct SignInForm {
+    email: String,
+    password: String,
+    next: Option<String>,
+}
+
+/// Start a session for `person_id`: a new token (never reuse one from before
+/// sign-in), its hash stored with a fresh CSRF token.
+pub fn create_session(
+    conn: &mut DbConnection,
+    person_id: &str,
+    absolute: Duration,
+) -> Result<String, AppError> {
+    let token = auth::random_token();
+    let now = db::now();
+    sessions::insert(
+        conn,
+        &sessions::SessionRow {
+            token_hash: auth::token_hash(&token),
+            person_id: person_id.to_string(),
+            csrf_token: auth::random_token(),
+            created_at: now,
+            last_seen_at: now,
+            expires_at: now + absolute,
+        },
+    )?;
+    Ok(token)
+}
+
+pub fn session_cookie(state: &State, token: String) -> Cookie<'static> {
+    let https = state.settings.https();
+    Cookie::build(session::cookie_name(https), token)
+        .path("/")
+        .http_only(true)
+        .secure(https)
+        .same_site(SameSite::Lax)
+        .finish()
+}
+
+pub async fn sign_in(
+    state: State,
+    visitor: Visitor,
+    req: HttpRequest,
+    form: web::Form<SignInForm>,
+) -> Result<HttpResponse, AppError> {
+    let form = form.into_inner();
+    let email = form.email.trim().to_lowercase();
+    let next = safe_next(form.next.as_deref());
+    let ip = req
+        .extensions()
+        .get::<ClientIp>()
+        .map(|c| c.0.clone())
+        .unwrap_or_default();
+    let device = req
+        .cookie(DEVICE_COOKIE)
+        .map(|c| auth::token_hash(c.value()));
+    let window = Duration::minutes(state.settings.login_window_minutes);
+    let max = state.settings.login_max_failures;
+
+    let (person, counts, trusted) = {
+        let (email, ip) = (email.clone(), ip.clone());
+        state
+            .db
+            .run(move |conn| -> Result<_, AppError> {
+                let now = db::now();
+                let person = people::find_by_email(conn, &email)?;
+                let (a, b) = sessions::failure_counts(conn, &email, &ip, now - window)?;
+                let trusted = match (&person, &device) {
+                    (Some(p), Some(d)) => sessions::is_trusted_device(conn, d, &p.id, now)?,
+                    _ => false,
+                };
+                Ok((
+                    person,
+                    throttle::Counts {
+                        account_failures: a,
+                        address_failures: b,
+                    },
+                    trusted,
+                ))
+            })
+            .await?
+    };
+
+    let render_error = |key: &str, status: StatusCode| {
+        let model = SignInPage {
+            email: form.email.trim().to_string(),
+            next: next.clone(),
+            error: Some(key.into()),
+            error_minutes: state.settings.login_window_minutes,
+            notice: None,
+        };
+        page_with_status(
+            &state.templates,
+            &visitor,
+            status,
+            "auth/sign_in.html",
+            &model,
+        )
+    };
+
+    let verdict = throttle::judge(counts, max, trusted);
+    if verdict != throttle::Verdict::Allowed {
+        tracing::warn!(email = %email, ip = %ip, ?verdict, "sign-in throttled");
+        return render_error("sign-in-throttled", StatusCode::TOO_MANY_REQUESTS);
+    }
+
+    let stored = person
+        .as_ref()
+        .filter(|p| p.active)
+        .and_then(|p| p.password_hash.clone());
+    let pw = form.password.clone();
+    let ok = tokio::task::spawn_blocking(move || password::verify(&pw, stored.as_deref()))
+        .await
+        .map_err(AppError::unexpected)?;
+
+    let person = match (ok, person) {
+        (true, Some(p)) => p,
+        _ => {
+            tracing::info!(email = %email, ip = %ip, "sign-in failed");
+            let (email, ip) = (email.clone(), ip.clone());
+            state
+                .db
+                .run(move |conn| -> Result<_, AppError> {
+                    Ok(sessions::record_attempt(
+                        conn,
+                        &email,
+                        &ip,
+                        false,
+                        db::now(),
+                    )?)
+                })
+                .await?;
+            return render_error("sign-in-failed", StatusCode::UNAUTHORIZED);
+        }
+    };
+
+    let absolute = Duration::hours(state.settings.session_absolute_hours);
+    let new_device = if trusted {
+        None
+    } else {
+        Some(auth::random_token())
+    };
+    let (token, device_token) = {
+        let (email, ip, pid, dev) = (
+            email.clone(),
+            ip.clone(),
+            person.id.clone(),
+            new_device.clone(),
+        );
+        state
+            .db
+            .run(move |conn| -> Result<_, AppError> {
+                db::write_tx(conn, |conn| {
+                    let now = db::now();
+                    sessions::record_attempt(conn, &email, &ip, true, now)?;
+                    if let Some(d) = &dev {
+                        sessions::trust_device(
+                            conn,
+                            &auth::token_hash(d),
+                            &pid,
+                            now,
+                            now + Duration::days(180),
+                        )?;
+                    }
+                    let token = create_session(conn, &pid, absolute)?;
+                    audit::record(
+                        conn,
+                        audit::Entry {
+                            actor_id: Some(&pid),
+                            action: "session.signed_in",
+                            subject_type: "person",
+                            subject_id: &pid,
+                            ..Default::default()
+                        },
+                    )?;
+                    Ok((token, dev))
+                })
+            })
+            .await?
+    };
+    let mut res = see_other(&next);
+    res.add_cookie(&session_cookie(&state, token))
+        .map_err(AppError::unexpected)?;
+    if let Some(d) = device_token {
+        let https = state.settings.https();
+        let mut c = Cookie::build(DEVICE_COOKIE, d)
+            .path("/")
+            .http_only(true)
+            .secure(https)
+            .same_site(SameSite::Lax)
+            .finish();
+        c.set_max_age(CookieDuration::days(180));
+        res.add_cookie(&c).map_err(AppError::unexpected)?;
+    }
+    Ok(res)
+}
+
+pub async fn sign_out(state: State, visitor: Visitor) -> Result<HttpResponse, AppError> {
+    if let Some(user) = visitor.user {
+        state
+            .db
+            .run(move |conn| -> Result<_, AppError> {
+                sessions::delete(conn, &user.session_hash)?;
+                audit::record(
+                    conn,
+                    audit::Entry {
+                        actor_id: Some(&user.id),
+                        action: "session.signed_out",
+                        subject_type: "person",
+                        subject_id: &user.id,
+                        ..Default::default()
+                    },
+                )?;
+                Ok(())
+            })
+            .await?;
+    }
+    let mut res = see_other("/sign-in?signed_out=1");
+    let mut c = session_cookie(&state, String::new());
+    c.make_removal();
+    res.add_cookie(&c).map_err(AppError::unexpected)?;
+    Ok(res)
+}
+
+// ---- First run: create the HR account from the printed link ----
+
+#[derive(Serialize, Default)]
+struct SetupPage {
+    token: String,
+    name: String,
+    email: String,
+    lang: String,
+    errors: FormErrors,
+}
+
+#[derive(Deserialize)]
+pub struct SetupForm {
+    name: String,
+    email: String,
+    password: String,
+    password_confirm: String,
+    lang: String,
+}
+
+async fn live_token(
+    state: &State,
+    token: &str,
+    purpose: tokens::Purpose,
+) -> Result<Option<tokens::TokenRow>, AppError> {
+    let hash = auth::token_hash(token);
+    state
+        .db
+        .run(move |conn| -> Result<_, AppError> {
+            Ok(tokens::find_live(conn, &hash, purpose, db::now())?)
+        })
+        .await
+}
+
+pub async fn setup_form(
+    state: State,
+    visitor: Visitor,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let token = path.into_inner();
+    if live_token(&state, &token, tokens::Purpose::Setup)
+        .await?
+        .is_none()
+    {
+        return link_expired(&state, &visitor);
+    }
+    page(
+        &state.templates,
+        &visitor,
+        "auth/setup.html",
+        &SetupPage {
+            token,
+            lang: visitor.lang.code().into(),
+            ..Default::default()
+        },
+    )
+}
+
+fn link_expired(state: &State, visitor: &Visitor) -> Result<HttpResponse, AppError> {
+    page_with_status(
+        &state.templates,
+        visitor,
+        StatusCode::NOT_FOUND,
+        "auth/link_expired.html",
+        &serde_json::json!({}),
+    )
+}
+
+fn check_new_password(errors: &mut FormErrors, password: &str, confirm: &str) {
+    if let Err(e) = password::check_strength(password) {
+        errors.add("password", e.message_key());
+    } else if password != confirm {
+        errors.add("password_confirm", "error-password-mismatch");
+    }
+}
+
+pub async fn setup(
+    state: State,
+    visitor: Visitor,
+    path: web::Path<String>,
+    form: web::Form<SetupForm>,
+) -> Result<HttpResponse, AppError> {
+    let token = path.into_inner();
+    let form = form.into_inner();
+    if live_token(&state, &token, tokens::Purpose::Setup)
+        .await?
+        .is_none()
+    {
+        return link_expired(&state, &visitor);
+    }
+    let mut errors = FormErrors::default();
+    let name = parse_name(&form.name)
+        .map_err(|e| errors.add("name", e.message_key()))
+        .ok();
+    let email = EmailAddress::parse(&form.email)
+        .map_err(|e| {
+            errors.add(
+                "email",
+                crate::domain::person::PersonFieldError::from(e).message_key(),
+            )
+        })
+        .ok();
+    check_new_password(&mut errors, &form.password, &form.password_confirm);
+    let lang = Lang::parse(&form.lang).unwrap_or(state.settings.default_lang);
+    let (Some(name), Some(email), true) = (name, email, errors.is_empty()) else {
+        let model = SetupPage {
+            token,
+            name: form.name,
+            email: form.email,
+            lang: lang.code().into(),
+            errors,
+        };
+        return page_with_status(
+            &state.templates,
+            &visitor,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "auth/setup.html",
+            &model,
+        );
+    };
+    let pw = form.password;
+    let hash = tokio::task::spawn_blocking(move || password::hash(&pw))
+        .await
+        .map_err(AppError::unexpected)??;
+    let absolute = Duration::hours(state.settings.session_absolute_hours);
+    let token_hash = auth::token_hash(&token);
+    let session_token = state
+        .db
+        .run(move |conn| -> Result<_, AppError> {
+            db::write_tx(conn, |conn| {
+                let now = db::now();
+                if !tokens::consume(conn, &token_hash, now)? || people::has_hr_admin(conn)? {
+                    return Ok(None);
+                }
+                if people::find_by_email(conn, email.as_str())?.is_some() {
+                    return Ok(None);
+                }
+                let id = db::new_id();
+                people::insert(
+                    conn,
+                    &people::NewPersonRow {
+                        id: id.clone(),
+                        email: email.into_string(),
+                        name,
+                        password_hash: Some(hash),
+                        role: Role::Hr.code().into(),
+                        manager_id: None,
+                        department: String::new(),
+                        job_title: String::new(),
+                        job_description: String::new(),
+                        lang: lang.code().into(),
+                        active: true,
+                        email_digest: false,
+                        created_at: now,
+                        updated_at: now,
+                    },
+                )?;
+                audit::record(
+                    conn,
+                    audit::Entry {
+                        actor_id: Some(&id),
+                        action: "person.created",
+                        subject_type: "person",
+                        subject_id: &id,
+                        details: serde_json::json!({"role": "hr", "via": "setup"}),
+                        ..Default::default()
+                    },
+                )?;
+                Ok(Some(create_session(conn, &id, absolute)?))
+            })
+        })
+        .await?;
+    let Some(session_token) = session_token else {
+        return link_expired(&state, &visitor);
+    };
+    let mut res = see_other("/");
+    res.add_cookie(&session_cookie(&state, session_token))
+        .map_err(AppError::unexpected)?;
+    Ok(res)
+}
+
+// ---- Invitations: a new person sets their password ----
+
+#[derive(Serialize)]
+struct InvitationPage {
+    token: String,
+    name: String,
+    email: String,
+    errors: FormErrors,
+}
+
+#[derive(Deserialize)]
+pub struct InvitationForm {
+    password: String,
+    password_confirm: String,
+}
+
+async fn invited_person(state: &State, token: &str) -> Result<Option<people::PersonRow>, AppError> {
+    let Some(t) = live_token(state, token, tokens::Purpose::Invitation).await? else {
+        return Ok(None);
+    };
+    let Some(pid) = t.person_id else {
+        return Ok(None);
+    };
+    let p = state
+        .db
+        .run(move |conn| -> Result<_, AppError> { Ok(people::find(conn, &pid)?) })
+        .await?;
+    Ok(p.filter(|p| p.active))
+}
+
+pub async fn invitation_form(
+    state: State,
+    visitor: Visitor,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let token = path.into_inner();
+    let Some(p) = invited_person(&state, &token).await? else {
+        return link_expired(&state, &visitor);
+    };
+    let visitor = Visitor {
+        lang: Lang::parse(&p.lang).unwrap_or(visitor.lang),
+        ..visitor
+    };
+    page(
+        &state.templates,
+        &visitor,
+        "auth/invitation.html",
+        &InvitationPage {
+            token,
+            name: p.name,
+            email: p.email,
+            errors: FormErrors::default(),
+        },
+    )
+}
+
+pub async fn accept_invitation(
+    state: State,
+    visitor: Visitor,
+    path: web::Path<String>,
+    form: web::Form<InvitationForm>,
+) -> Result<HttpResponse, AppError> {
+    let token = path.into_inner();
+    let Some(p) = invited_person(&state, &token).await? else {
+        return link_expired(&state, &visitor);
+    };
+    let visitor = Visitor {
+        lang: Lang::parse(&p.lang).unwrap_or(visitor.lang),
+        ..visitor
+    };
+    let mut errors = FormErrors::default();
+    check_new_password(&mut errors, &form.password, &form.password_confirm);
+    if !errors.is_empty() {
+        let model = InvitationPage {
+            token,
+            name: p.name,
+            email: p.email,
+            errors,
+        };
+        return page_with_status(
+            &state.templates,
+            &visitor,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "auth/invitation.html",
+            &model,
+        );
+    }
+    let pw = form.into_inner().password;
+    let hash = tokio::task::spawn_blocking(move || password::hash(&pw))
+        .await
+        .map_err(AppError::unexpected)??;
+    let absolute = Duration::hours(state.settings.session_absolute_hours);
+    let token_hash = auth::token_hash(&token);
+    let session_token = state
+        .db
+        .run(move |conn| -> Result<_, AppError> {
+            db::write_tx(conn, |conn| {
+                if !tokens::consume(conn, &token_hash, db::now())? {
+                    return Ok(None);
+                }
+                people::set_password_hash(conn, &p.id, &hash)?;
+                sessions::delete_for_person(conn, &p.id)?;
+                audit::record(
+                    conn,
+                    audit::Entry {
+                        actor_id: Some(&p.id),
+                        action: "person.password_set",
+                        subject_type: "person",
+                        subject_id: &p.id,
+                        details: serde_json::json!({"via": "invitation"}),
+                        ..Default::default()
+                    },
+                )?;
+                Ok(Some(create_session(conn, &p.id, absolute)?))
+            })
+        })
+        .await?;
+    let Some(session_token) = session_token else {
+        return link_expired(&state, &visitor);
+    };
+    let mut res = see_other("/?welcome=1");
+    res.add_cookie(&session_cookie(&state, session_token))
+        .map_err(AppError::unexpected)?;
+    Ok(res)
+}

@@ -1,0 +1,483 @@
+//! What happens around every handler: security headers, the session and CSRF
+//! check, and error pages in the reader's language.
+
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::cookie::{time::Duration as CookieDuration, Cookie, SameSite};
+use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::http::{Method, StatusCode};
+use actix_web::middleware::Next;
+use actix_web::web::{Bytes, BytesMut, Data};
+use actix_web::{Error, HttpMessage, HttpResponse};
+use futures_util::StreamExt;
+
+use super::context::{SignedIn, Visitor};
+use super::AppState;
+use crate::auth::{self, csrf, session};
+use crate::db;
+use crate::domain::{Lang, Role};
+use crate::error::AppError;
+
+/// The largest form body read for the CSRF check (CSV uploads included).
+const MAX_FORM_BODY: usize = 8 * 1024 * 1024;
+
+pub const LANG_COOKIE: &str = "cermin_lang";
+
+/// Headers on every response, pages, assets and errors alike.
+pub async fn security_headers(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<impl MessageBody>, Error> {
+    let https = req
+        .app_data::<Data<AppState>>()
+        .map(|s| s.settings.https())
+        .unwrap_or(false);
+    let is_asset = req.path().starts_with("/assets/");
+    let mut res = next.call(req).await?;
+    let h = res.headers_mut();
+    let set = |h: &mut header::HeaderMap, name: &'static str, value: &'static str| {
+        h.insert(
+            header::HeaderName::from_static(name),
+            HeaderValue::from_static(value),
+        );
+    };
+    set(
+        h,
+        "content-security-policy",
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+         font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; \
+         base-uri 'none'; object-src 'none'",
+    );
+    set(h, "x-content-type-options", "nosniff");
+    set(h, "x-frame-options", "DENY");
+    set(h, "referrer-policy", "same-origin");
+    set(h, "cross-origin-opener-policy", "same-origin");
+    set(
+        h,
+        "permissions-policy",
+        "camera=(), microphone=(), geolocation=(), payment=()",
+    );
+    if https {
+        set(
+            h,
+            "strict-transport-security",
+            "max-age=31536000; includeSubDomains",
+        );
+    }
+    if !is_asset && !h.contains_key(header::CACHE_CONTROL) {
+        // Pages hold personal data: never keep them in shared or back-button caches.
+        set(h, "cache-control", "no-store");
+    }
+    Ok(res)
+}
+
+fn client_ip(req: &ServiceRequest, trust_proxy: bool) -> String {
+    if trust_proxy {
+        if let Some(ip) = req.connection_info().realip_remote_addr() {
+            return ip.to_string();
+        }
+    }
+    req.peer_addr()
+        .map(|a| a.ip().to_string())
+        .unwrap_or_else(|| "unknown".into())
+}
+
+/// The client's address as the throttle sees it; set by [`session`].
+#[derive(Debug, Clone)]
+pub struct ClientIp(pub String);
+
+fn is_unsafe(method: &Method) -> bool {
+    !matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
+}
+
+fn anonymous_lang(req: &ServiceRequest, default: Lang) -> (Lang, Option<Lang>) {
+    // ?lang=en on any page switches the language and remembers it.
+    let from_query = req
+        .query_string()
+        .split('&')
+        .find_map(|p| p.strip_prefix("lang="))
+        .and_then(Lang::parse);
+    if let Some(l) = from_query {
+        return (l, Some(l));
+    }
+    if let Some(l) = req.cookie(LANG_COOKIE).and_then(|c| Lang::parse(c.value())) {
+        return (l, None);
+    }
+    let accept = req
+        .headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok());
+    (
+        accept
+            .and_then(Lang::from_accept_language)
+            .unwrap_or(default),
+        None,
+    )
+}
+
+/// Find the CSRF token in a form body (urlencoded or multipart).
+fn token_in_body(content_type: &str, body: &[u8]) -> Option<String> {
+    if content_type.starts_with("application/x-www-form-urlencoded") {
+        return serde_urlencoded::from_bytes::<Vec<(String, String)>>(body)
+            .ok()?
+            .into_iter()
+            .find(|(k, _)| k == csrf::FIELD)
+            .map(|(_, v)| v);
+    }
+    if content_type.starts_with("multipart/form-data") {
+        // The token is plain hex: find its part and read up to the next boundary.
+        let text = String::from_utf8_lossy(body);
+        let at = text.find(&format!("name=\"{}\"", csrf::FIELD))?;
+        let rest = &text[at..];
+        let start = rest.find("\r\n\r\n")? + 4;
+        let value: String = rest[start..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        return Some(value);
+    }
+    None
+}
+
+fn cookie<'a>(
+    name: &'a str,
+    value: String,
+    https: bool,
+    max_age: Option<CookieDuration>,
+) -> Cookie<'a> {
+    let mut c = Cookie::build(name, value)
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .secure(https)
+        .finish();
+    if let Some(age) = max_age {
+        c.set_max_age(age);
+    }
+    c
+}
+
+fn removal(name: &str, https: bool) -> Cookie<'_> {
+    let mut c = cookie(name, String::new(), https, None);
+    c.make_removal();
+    c
+}
+
+/// Load the session, decide the language, and check CSRF on anything that
+/// changes state. Handlers read the result as [`Visitor`].
+pub async fn session(
+    mut req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, Error> {
+    let Some(state) = req.app_data::<Data<AppState>>().cloned() else {
+        return Err(AppError::unexpected("application state missing").into());
+    };
+    // Assets, the favicon and health checks never touch the session: a browser
+    // fetching them in parallel must not mint a second CSRF cookie.
+    let path = req.path();
+    if path.starts_with("/assets/")
+        || path == "/favicon.ico"
+        || path == "/healthz"
+        || path == "/readyz"
+    {
+        let lang = anonymous_lang(&req, state.settings.default_lang).0;
+        let visitor = Visitor {
+            user: None,
+            lang,
+            csrf_token: String::new(),
+            session_ended: false,
+            path: path.to_string(),
+        };
+        req.extensions_mut().insert(visitor);
+        return Ok(next.call(req).await?.map_into_boxed_body());
+    }
+    let https = state.settings.https();
+    let session_cookie = session::cookie_name(https);
+    let pre_cookie = session::pre_session_cookie_name(https);
+    let now = db::now();
+    let lifetimes = state.lifetimes;
+
+    let mut user: Option<SignedIn> = None;
+    let mut csrf_expected: Option<String> = None;
+    let mut session_ended = false;
+    if let Some(token) = req.cookie(session_cookie).map(|c| c.value().to_string()) {
+        let hash = auth::token_hash(&token);
+        let found = state
+            .db
+            .run(move |conn| -> Result<_, AppError> {
+                let Some((s, p)) = db::sessions::find_with_person(conn, &hash)? else {
+                    return Ok(None);
+                };
+                if !p.active || !lifetimes.is_live(s.last_seen_at, s.expires_at, now) {
+                    db::sessions::delete(conn, &hash)?;
+                    return Ok(None);
+                }
+                if lifetimes.should_touch(s.last_seen_at, now) {
+                    db::sessions::touch(conn, &hash, now)?;
+                }
+                Ok(Some((s, p)))
+            })
+            .await;
+        match found {
+            Ok(Some((s, p))) => {
+                csrf_expected = Some(s.csrf_token.clone());
+                let role = Role::from_stored(&p.role);
+                user = Some(SignedIn {
+                    id: p.id,
+                    name: p.name,
+                    email: p.email,
+                    role,
+                    is_hr: role == Role::Hr,
+                    manager_id: p.manager_id,
+                    lang: Lang::parse(&p.lang).unwrap_or(state.settings.default_lang),
+                    session_hash: s.token_hash,
+                });
+            }
+            Ok(None) => session_ended = true,
+            Err(e) => return Ok(error_page(req, &e, state.settings.default_lang, &state)),
+        }
+    }
+
+    let mut set_pre: Option<String> = None;
+    let mut set_lang: Option<Lang> = None;
+    let lang = match &user {
+        Some(u) => u.lang,
+        None => {
+            let (l, remember) = anonymous_lang(&req, state.settings.default_lang);
+            set_lang = remember;
+            l
+        }
+    };
+    let csrf_token = match (&user, &csrf_expected) {
+        (Some(_), Some(t)) => t.clone(),
+        _ => match req
+            .cookie(pre_cookie)
+            .map(|c| c.value().to_string())
+            .filter(|v| v.len() == 32)
+        {
+            Some(t) => {
+                csrf_expected = Some(t.clone());
+                t
+            }
+            None => {
+                let t = auth::random_token();
+                set_pre = Some(t.clone());
+                t
+            }
+        },
+    };
+
+    let visitor = Visitor {
+        user,
+        lang,
+        csrf_token,
+        session_ended,
+        path: req.path().to_string(),
+    };
+    req.extensions_mut()
+        .insert(ClientIp(client_ip(&req, state.settings.trust_proxy)));
+    req.extensions_mut().insert(visitor.clone());
+
+    if is_unsafe(req.method()) {
+        let headers = req.headers();
+        let get = |n: header::HeaderName| {
+            headers
+                .get(n)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_string)
+        };
+        let origin = get(header::ORIGIN);
+        let referer = get(header::REFERER);
+        let host = get(header::HOST);
+        let header_token = headers
+            .get(csrf::HEADER)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
+        let content_type = get(header::CONTENT_TYPE).unwrap_or_default();
+        let same_origin = csrf::same_origin(
+            origin.as_deref(),
+            referer.as_deref(),
+            &state.settings.base_url,
+            host.as_deref(),
+        );
+
+        let mut body = BytesMut::new();
+        let mut too_large = false;
+        if header_token.is_none() {
+            let mut payload = req.take_payload();
+            while let Some(chunk) = payload.next().await {
+                let chunk = chunk?;
+                if body.len() + chunk.len() > MAX_FORM_BODY {
+                    too_large = true;
+                    break;
+                }
+                body.extend_from_slice(&chunk);
+            }
+        }
+        let body: Bytes = body.freeze();
+        let given = header_token.or_else(|| token_in_body(&content_type, &body));
+        let token_ok = match (&given, &csrf_expected) {
+            (Some(g), Some(e)) => auth::constant_time_eq(g, e),
+            _ => false,
+        };
+        if too_large {
+            return Ok(error_page(req, &AppError::BadRequest, lang, &state));
+        }
+        if !same_origin || !token_ok {
+            tracing::warn!(path = %req.path(), same_origin, token_present = given.is_some(), session_ended, "CSRF check failed");
+            let err = if session_ended && visitor.user.is_none() {
+                AppError::Unauthenticated
+            } else {
+                AppError::Csrf
+            };
+            // Put the body back: a handler for an ended session may still want it.
+            req.set_payload(Payload::from(body));
+            return Ok(error_page(req, &err, lang, &state));
+        }
+        req.set_payload(Payload::from(body));
+    }
+
+    let mut res = next.call(req).await?.map_into_boxed_body();
+    if let Some(t) = set_pre {
+        let _ = res
+            .response_mut()
+            .add_cookie(&cookie(pre_cookie, t, https, None));
+    }
+    if let Some(l) = set_lang {
+        let _ = res.response_mut().add_cookie(&cookie(
+            LANG_COOKIE,
+            l.code().into(),
+            https,
+            Some(CookieDuration::days(365)),
+        ));
+    }
+    if session_ended {
+        let _ = res
+            .response_mut()
+            .add_cookie(&removal(session_cookie, https));
+    }
+    Ok(res)
+}
+
+/// Turn error responses into pages in the reader's language.
+pub async fn render_errors(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, Error> {
+    let res = next.call(req).await?;
+    let status = res.status();
+    if !(status.is_client_error() || status.is_server_error() || status == StatusCode::SEE_OTHER) {
+        return Ok(res.map_into_boxed_body());
+    }
+    let app_error = res
+        .response()
+        .error()
+        .and_then(|e| e.as_error::<AppError>())
+        .map(|e| match e {
+            AppError::NotFound => AppError::NotFound,
+            AppError::Forbidden => AppError::Forbidden,
+            AppError::Unauthenticated => AppError::Unauthenticated,
+            AppError::Csrf => AppError::Csrf,
+            AppError::Conflict(k) => AppError::Conflict(k),
+            AppError::BadRequest => AppError::BadRequest,
+            AppError::Unavailable => AppError::Unavailable,
+            AppError::Unexpected(_) => AppError::unexpected("see log"),
+        });
+    let has_error = res.response().error().is_some();
+    let err = match (app_error, has_error, status) {
+        (Some(e), _, _) => e,
+        // Errors from actix itself (a malformed form, an unknown route).
+        (None, true, StatusCode::NOT_FOUND) | (None, false, StatusCode::NOT_FOUND) => {
+            AppError::NotFound
+        }
+        (None, true, s) if s.is_client_error() => AppError::BadRequest,
+        (None, true, _) => AppError::unexpected("see log"),
+        (None, false, _) => return Ok(res.map_into_boxed_body()),
+    };
+    let (req, _) = res.into_parts();
+    let Some(state) = req.app_data::<Data<AppState>>().cloned() else {
+        return Ok(ServiceResponse::new(
+            req,
+            HttpResponse::InternalServerError().finish(),
+        ));
+    };
+    let lang = req
+        .extensions()
+        .get::<Visitor>()
+        .map(|v| v.lang)
+        .unwrap_or(state.settings.default_lang);
+    Ok(render_error(req, &err, lang, &state))
+}
+
+fn error_page(
+    req: ServiceRequest,
+    err: &AppError,
+    lang: Lang,
+    state: &AppState,
+) -> ServiceResponse<BoxBody> {
+    let (req, _) = req.into_parts();
+    render_error(req, err, lang, state)
+}
+
+fn render_error(
+    req: actix_web::HttpRequest,
+    err: &AppError,
+    lang: Lang,
+    state: &AppState,
+) -> ServiceResponse<BoxBody> {
+    if let AppError::Unauthenticated = err {
+        let next = req
+            .uri()
+            .path_and_query()
+            .map(|p| p.as_str())
+            .unwrap_or("/");
+        let target = if req.method() == Method::GET && next != "/" {
+            format!(
+                "/sign-in?next={}",
+                percent_encoding::utf8_percent_encode(next, percent_encoding::NON_ALPHANUMERIC)
+            )
+        } else {
+            "/sign-in".to_string()
+        };
+        let res = HttpResponse::SeeOther()
+            .insert_header((header::LOCATION, target))
+            .finish();
+        return ServiceResponse::new(req, res);
+    }
+    let (title, body) = err.message_keys();
+    let visitor = req
+        .extensions()
+        .get::<Visitor>()
+        .cloned()
+        .unwrap_or(Visitor {
+            user: None,
+            lang,
+            csrf_token: String::new(),
+            session_ended: false,
+            path: req.path().to_string(),
+        });
+    let model = serde_json::json!({ "error_title": title, "error_body": body, "status": err.status_code_u16() });
+    let res = super::render::page_with_status(
+        &state.templates,
+        &visitor,
+        err.status(),
+        "error.html",
+        &model,
+    )
+    .unwrap_or_else(|e| {
+        tracing::error!(error = ?e, "rendering the error page");
+        HttpResponse::build(err.status())
+            .content_type("text/plain; charset=utf-8")
+            .body(crate::i18n::t(lang, title))
+    });
+    ServiceResponse::new(req, res)
+}
+
+impl AppError {
+    fn status(&self) -> StatusCode {
+        actix_web::ResponseError::status_code(self)
+    }
+    fn status_code_u16(&self) -> u16 {
+        self.status().as_u16()
+    }
+}

@@ -1,0 +1,79 @@
+//! HTTP handlers, one module per feature. The route table is [`routes`].
+
+pub mod assets;
+pub mod audit;
+pub mod auth;
+pub mod context;
+pub mod forms;
+pub mod health;
+pub mod home;
+pub mod import;
+pub mod me;
+pub mod middleware;
+pub mod people;
+pub mod render;
+
+use actix_web::web;
+
+use crate::auth::session::Lifetimes;
+use crate::config::Settings;
+use crate::db::Db;
+use render::Templates;
+
+/// What every handler can reach.
+pub struct AppState {
+    pub db: Db,
+    pub settings: Settings,
+    pub templates: Templates,
+    pub lifetimes: Lifetimes,
+}
+
+pub type State = web::Data<AppState>;
+
+/// Every route, in one place.
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/healthz", web::get().to(health::healthz))
+        .route("/readyz", web::get().to(health::readyz))
+        .route("/favicon.ico", web::get().to(assets::favicon))
+        .route("/assets/{path:.*}", web::get().to(assets::asset))
+        .route("/", web::get().to(home::show_home))
+        .route("/sign-in", web::get().to(auth::sign_in_form))
+        .route("/sign-in", web::post().to(auth::sign_in))
+        .route("/sign-out", web::post().to(auth::sign_out))
+        .route("/setup/{token}", web::get().to(auth::setup_form))
+        .route("/setup/{token}", web::post().to(auth::setup))
+        .route("/invitation/{token}", web::get().to(auth::invitation_form))
+        .route(
+            "/invitation/{token}",
+            web::post().to(auth::accept_invitation),
+        )
+        .route("/me", web::get().to(me::show_me))
+        .route("/me/language", web::post().to(me::set_language))
+        .route("/me/password", web::get().to(me::password_form))
+        .route("/me/password", web::post().to(me::change_password))
+        .route("/people", web::get().to(people::list_people))
+        .route("/people/new", web::get().to(people::new_person))
+        .route("/people", web::post().to(people::create_person))
+        .route("/people/import", web::get().to(import::import_form))
+        .route(
+            "/people/import/preview",
+            web::post().to(import::preview_import),
+        )
+        .route("/people/import/apply", web::post().to(import::apply_import))
+        .route("/people/{id}", web::get().to(people::show_person))
+        .route("/people/{id}/edit", web::get().to(people::edit_person))
+        .route("/people/{id}", web::post().to(people::update_person))
+        .route(
+            "/people/{id}/deactivate",
+            web::post().to(people::deactivate_person),
+        )
+        .route(
+            "/people/{id}/reactivate",
+            web::post().to(people::reactivate_person),
+        )
+        .route(
+            "/people/{id}/invitation",
+            web::post().to(people::invite_person),
+        )
+        .route("/audit", web::get().to(audit::list_audit));
+}

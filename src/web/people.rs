@@ -1,0 +1,675 @@
+//! HR's people pages: list, add, view, edit, deactivate, invitation links.
+//! Anyone may view a person they are entitled to see (themselves, their
+//! reports); everything else is HR's.
+
+use std::collections::HashMap;
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse};
+use serde::{Deserialize, Serialize};
+
+use super::context::CurrentUser;
+use super::forms::FormErrors;
+use super::render::{page, page_with_status, see_other};
+use super::State;
+use crate::accounts;
+use crate::db::{self, audit, people, sessions, tokens};
+use crate::domain::person::{self, PersonDetails, PersonFieldError};
+use crate::domain::policy::{self, PersonFacts};
+use crate::domain::{EmailAddress, Lang, Role};
+use crate::error::AppError;
+
+const PAGE_SIZE: i64 = 50;
+
+fn require_hr(user: &CurrentUser) -> Result<(), AppError> {
+    if policy::may_manage_people(&user.actor()) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+#[derive(Deserialize, Default)]
+pub struct ListQuery {
+    q: Option<String>,
+    department: Option<String>,
+    manager: Option<String>,
+    inactive: Option<String>,
+    page: Option<i64>,
+}
+
+#[derive(Serialize)]
+struct PersonListItem {
+    id: String,
+    name: String,
+    email: String,
+    job_title: String,
+    department: String,
+    role: String,
+    active: bool,
+    invited: bool,
+    manager_name: Option<String>,
+}
+
+#[derive(Serialize)]
+struct PeopleListPage {
+    people: Vec<PersonListItem>,
+    total: i64,
+    page: i64,
+    pages: i64,
+    q: String,
+    department: String,
+    manager: String,
+    inactive: bool,
+    departments: Vec<String>,
+    managers: Vec<Choice>,
+    prev_url: Option<String>,
+    next_url: Option<String>,
+}
+
+#[derive(Serialize, Clone)]
+struct Choice {
+    id: String,
+    label: String,
+}
+
+fn list_url(q: &ListQuery, page: i64) -> String {
+    let mut pairs: Vec<(&str, String)> = vec![];
+    if let Some(v) = q.q.as_ref().filter(|s| !s.is_empty()) {
+        pairs.push(("q", v.clone()));
+    }
+    if let Some(v) = q.department.as_ref().filter(|s| !s.is_empty()) {
+        pairs.push(("department", v.clone()));
+    }
+    if let Some(v) = q.manager.as_ref().filter(|s| !s.is_empty()) {
+        pairs.push(("manager", v.clone()));
+    }
+    if q.inactive.is_some() {
+        pairs.push(("inactive", "1".into()));
+    }
+    pairs.push(("page", page.to_string()));
+    format!(
+        "/people?{}",
+        serde_urlencoded::to_string(&pairs).unwrap_or_default()
+    )
+}
+
+pub async fn list_people(
+    state: State,
+    user: CurrentUser,
+    q: web::Query<ListQuery>,
+) -> Result<HttpResponse, AppError> {
+    require_hr(&user)?;
+    let q = q.into_inner();
+    let filter = people::PeopleFilter {
+        query: q.q.clone(),
+        department: q.department.clone(),
+        manager_id: q.manager.clone(),
+        include_inactive: q.inactive.is_some(),
+    };
+    let page_no = q.page.unwrap_or(1).max(1);
+    let (rows, total, departments, managers, manager_names) = state
+        .db
+        .run(move |conn| -> Result<_, AppError> {
+            let total = people::count(conn, &filter)?;
+            let rows = people::list(conn, &filter, PAGE_SIZE, (page_no - 1) * PAGE_SIZE)?;
+            let manager_ids: Vec<String> =
+                rows.iter().filter_map(|r| r.manager_id.clone()).collect();
+            let names: HashMap<String, String> = people::find_many(conn, &manager_ids)?
+                .into_iter()
+                .map(|p| (p.id, p.name))
+                .collect();
+            Ok((
+                rows,
+                total,
+                people::departments(conn)?,
+                people::manager_choices(conn)?,
+                names,
+            ))
+        })
+        .await?;
+    let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
+    let model = PeopleListPage {
+        people: rows
+            .into_iter()
+            .map(|r| PersonListItem {
+                invited: r.password_hash.is_none(),
+                manager_name: r
+                    .manager_id
+                    .as_ref()
+                    .and_then(|m| manager_names.get(m).cloned()),
+                id: r.id,
+                name: r.name,
+                email: r.email,
+                job_title: r.job_title,
+                department: r.department,
+                role: r.role,
+                active: r.active,
+            })
+            .collect(),
+        total,
+        page: page_no,
+        pages,
+        prev_url: (page_no > 1).then(|| list_url(&q, page_no - 1)),
+        next_url: (page_no < pages).then(|| list_url(&q, page_no + 1)),
+        q: q.q.clone().unwrap_or_default(),
+        department: q.department.clone().unwrap_or_default(),
+        manager: q.manager.clone().unwrap_or_default(),
+        inactive: q.inactive.is_some(),
+        departments,
+        managers: managers
+            .into_iter()
+            .map(|(id, name, email)| Choice {
+                id,
+                label: format!("{name} ({email})"),
+            })
+            .collect(),
+    };
+    page(&state.templates, &user.visitor, "people/list.html", &model)
+}
+
+/// The add/edit form as typed, kept whole when it comes back with messages.
+#[derive(Deserialize, Serialize, Default, Clone)]
+pub struct PersonForm {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    role: String,
+    #[serde(default)]
+    manager_id: String,
+    #[serde(default)]
+    department: String,
+    #[serde(default)]
+    job_title: String,
+    #[serde(default)]
+    job_description: String,
+    #[serde(default)]
+    lang: String,
+}
+
+impl PersonForm {
+    fn parse(&self, errors: &mut FormErrors) -> Option<PersonDetails> {
+        let mut field = |name: &str, r: Result<String, PersonFieldError>| {
+            r.map_err(|e| errors.add(name, e.message_key())).ok()
+        };
+        let name = field("name", person::parse_name(&self.name));
+        let email = field(
+            "email",
+            EmailAddress::parse(&self.email)
+                .map(EmailAddress::into_string)
+                .map_err(PersonFieldError::from),
+        );
+        let role = field(
+            "role",
+            Role::parse(&self.role)
+                .map(|r| r.code().to_string())
+                .ok_or(PersonFieldError::Role),
+        );
+        let department = field(
+            "department",
+            person::parse_short_text("department", &self.department),
+        );
+        let job_title = field(
+            "job_title",
+            person::parse_short_text("job_title", &self.job_title),
+        );
+        let job_description = field(
+            "job_description",
+            person::parse_job_description(&self.job_description),
+        );
+        let lang = field(
+            "lang",
+            Lang::parse(&self.lang)
+                .map(|l| l.code().to_string())
+                .ok_or(PersonFieldError::Lang),
+        );
+        Some(PersonDetails {
+            email: EmailAddress::parse(&email?).ok()?,
+            name: name?,
+            role: Role::parse(&role?)?,
+            department: department?,
+            job_title: job_title?,
+            job_description: job_description?,
+            lang: Lang::parse(&lang?)?,
+        })
+    }
+
+    fn from_row(p: &people::PersonRow) -> Self {
+        Self {
+            name: p.name.clone(),
+            email: p.email.clone(),
+            role: p.role.clone(),
+            manager_id: p.manager_id.clone().unwrap_or_default(),
+            department: p.department.clone(),
+            job_title: p.job_title.clone(),
+            job_description: p.job_description.clone(),
+            lang: p.lang.clone(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct PersonFormPage {
+    id: Option<String>,
+    form: PersonForm,
+    errors: FormErrors,
+    managers: Vec<Choice>,
+    departments: Vec<String>,
+    job_description_max: usize,
+}
+
+async fn form_page(
+    state: &State,
+    user: &CurrentUser,
+    id: Option<String>,
+    form: PersonForm,
+    errors: FormErrors,
+) -> Result<HttpResponse, AppError> {
+    let exclude = id.clone();
+    let (managers, departments) = state
+        .db
+        .run(move |conn| -> Result<_, AppError> {
+            Ok((people::manager_choices(conn)?, people::departments(conn)?))
+        })
+        .await?;
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let model = PersonFormPage {
+        id,
+        form,
+        errors,
+        managers: managers
+            .into_iter()
+            .filter(|(mid, _, _)| Some(mid) != exclude.as_ref())
+            .map(|(id, name, email)| Choice {
+                id,
+                label: format!("{name} ({email})"),
+            })
+            .collect(),
+        departments,
+        job_description_max: person::JOB_DESCRIPTION_MAX,
+    };
+    page_with_status(
+        &state.templates,
+        &user.visitor,
+        status,
+        "people/form.html",
+        &model,
+    )
+}
+
+pub async fn new_person(state: State, user: CurrentUser) -> Result<HttpResponse, AppError> {
+    require_hr(&user)?;
+    let form = PersonForm {
+        role: "employee".into(),
+        lang: state.settings.default_lang.code().into(),
+        ..Default::default()
+    };
+    form_page(&state, &user, None, form, FormErrors::default()).await
+}
+
+#[derive(Serialize)]
+struct InvitationLinkPage {
+    id: String,
+    name: String,
+    email: String,
+    link: String,
+    created: bool,
+}
+
+/// Validate a manager choice: it must exist, be active, not be the person,
+/// and not make a loop.
+fn check_manager(
+    conn: &mut db::DbConnection,
+    person_id: Option<&str>,
+    manager_id: Option<&str>,
+) -> Result<Option<&'static str>, AppError> {
+    let Some(mid) = manager_id else {
+        return Ok(None);
+    };
+    match people::find(conn, mid)? {
+        Some(m) if m.active => {}
+        _ => return Ok(Some("error-manager-unknown")),
+    }
+    if let Some(pid) = person_id {
+        let links: HashMap<String, Option<String>> =
+            people::manager_links(conn)?.into_iter().collect();
+        if person::creates_manager_cycle(pid, mid, |id| links.get(id).cloned().flatten()) {
+            return Ok(Some("error-manager-cycle"));
+        }
+    }
+    Ok(None)
+}
+
+pub async fn create_person(
+    state: State,
+    user: CurrentUser,
+    form: web::Form<PersonForm>,
+) -> Result<HttpResponse, AppError> {
+    require_hr(&user)?;
+    let form = form.into_inner();
+    let mut errors = FormErrors::default();
+    let details = form.parse(&mut errors);
+    let Some(details) = details.filter(|_| errors.is_empty()) else {
+        return form_page(&state, &user, None, form, errors).await;
+    };
+    let manager_id = Some(form.manager_id.clone()).filter(|m| !m.is_empty());
+    let actor = user.user.id.clone();
+    let outcome = state
+        .db
+        .run(move |conn| -> Result<_, AppError> {
+            db::write_tx(conn, |conn| {
+                if people::find_by_email(conn, details.email.as_str())?.is_some() {
+                    return Ok(Err(("email", "error-email-taken")));
+                }
+                if let Some(key) = check_manager(conn, None, manager_id.as_deref())? {
+                    return Ok(Err(("manager_id", key)));
+                }
+                let (id, token) = accounts::add_person(
+                    conn,
+                    &details,
+                    manager_id.as_deref(),
+                    Some(&actor),
+                    "form",
+                )?;
+                Ok(Ok((id, token, details)))
+            })
+        })
+        .await?;
+    match outcome {
+        Ok((id, token, details)) => {
+            let model = InvitationLinkPage {
+                id,
+                name: details.name,
+                email: details.email.into_string(),
+                link: accounts::invitation_url(&state.settings.base_url, &token),
+                created: true,
+            };
+            page(
+                &state.templates,
+                &user.visitor,
+                "people/invitation.html",
+                &model,
+            )
+        }
+        Err((field, key)) => {
+            errors.add(field, key);
+            form_page(&state, &user, None, form, errors).await
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct PersonPage {
+    person: people::PersonRow,
+    manager: Option<people::PersonRow>,
+    reports: Vec<people::PersonRow>,
+    invited: bool,
+    can_manage: bool,
+    is_self: bool,
+    notice: Option<String>,
+    history: Vec<audit::AuditRow>,
+}
+
+#[derive(Deserialize)]
+pub struct NoticeQuery {
+    notice: Option<String>,
+}
+
+/// Notices a redirect may ask for; anything else is ignored.
+fn notice_key(n: Option<&str>) -> Option<String> {
+    match n {
+        Some("saved") => Some("notice-person-saved".into()),
+        Some("deactivated") => Some("notice-person-deactivated".into()),
+        Some("reactivated") => Some("notice-person-reactivated".into()),
+        _ => None,
+    }
+}
+
+pub async fn show_person(
+    state: State,
+    user: CurrentUser,
+    path: web::Path<String>,
+    q: web::Query<NoticeQuery>,
+) -> Result<HttpResponse, AppError> {
+    let id = path.into_inner();
+    let actor = user.actor();
+    let can_manage = policy::may_manage_people(&actor);
+    let (person, manager, reports, history) = state
+        .db
+        .run(move |conn| -> Result<_, AppError> {
+            let person = people::find(conn, &id)?.ok_or(AppError::NotFound)?;
+            if !policy::may_view_person(
+                &actor,
+                PersonFacts {
+                    id: &person.id,
+                    manager_id: person.manager_id.as_deref(),
+                },
+            ) {
+                return Err(AppError::Forbidden);
+            }
+            let manager = match &person.manager_id {
+                Some(m) => people::find(conn, m)?,
+                None => None,
+            };
+            let reports = people::reports_of(conn, &person.id)?;
+            let history = if can_manage {
+                audit::for_subject(conn, &person.id, 20)?
+            } else {
+                vec![]
+            };
+            Ok((person, manager, reports, history))
+        })
+        .await?;
+    let model = PersonPage {
+        invited: !person.has_password(),
+        is_self: person.id == user.user.id,
+        person,
+        manager,
+        reports,
+        can_manage,
+        notice: notice_key(q.notice.as_deref()),
+        history,
+    };
+    page(&state.templates, &user.visitor, "people/show.html", &model)
+}
+
+pub async fn edit_person(
+    state: State,
+    user: CurrentUser,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    require_hr(&user)?;
+    let id = path.into_inner();
+    let lookup = id.clone();
+    let p = state
+        .db
+        .run(move |conn| -> Result<_, AppError> { Ok(people::find(conn, &lookup)?) })
+        .await?
+        .ok_or(AppError::NotFound)?;
+    form_page(
+        &state,
+        &user,
+        Some(id),
+        PersonForm::from_row(&p),
+        FormErrors::default(),
+    )
+    .await
+}
+
+pub async fn update_person(
+    state: State,
+    user: CurrentUser,
+    path: web::Path<String>,
+    form: web::Form<PersonForm>,
+) -> Result<HttpResponse, AppError> {
+    require_hr(&user)?;
+    let id = path.into_inner();
+    let form = form.into_inner();
+    let mut errors = FormErrors::default();
+    let details = form.parse(&mut errors);
+    let Some(details) = details.filter(|_| errors.is_empty()) else {
+        return form_page(&state, &user, Some(id), form, errors).await;
+    };
+    let manager_id = Some(form.manager_id.clone()).filter(|m| !m.is_empty());
+    let actor = user.user.id.clone();
+    let pid = id.clone();
+    let outcome = state
+        .db
+        .run(move |conn| -> Result<_, AppError> {
+            db::write_tx(conn, |conn| {
+                let current = people::find(conn, &pid)?.ok_or(AppError::NotFound)?;
+                if let Some(other) = people::find_by_email(conn, details.email.as_str())? {
+                    if other.id != pid {
+                        return Ok(Err(("email", "error-email-taken")));
+                    }
+                }
+                if pid == actor && details.role.code() != current.role {
+                    return Ok(Err(("role", "error-role-own")));
+                }
+                if let Some(key) = check_manager(conn, Some(&pid), manager_id.as_deref())? {
+                    return Ok(Err(("manager_id", key)));
+                }
+                accounts::apply_changes(
+                    conn,
+                    &current,
+                    &details,
+                    manager_id.as_deref(),
+                    &actor,
+                    "form",
+                )?;
+                Ok(Ok(()))
+            })
+        })
+        .await?;
+    match outcome {
+        Ok(()) => Ok(see_other(&format!("/people/{id}?notice=saved"))),
+        Err((field, key)) => {
+            errors.add(field, key);
+            form_page(&state, &user, Some(id), form, errors).await
+        }
+    }
+}
+
+pub async fn deactivate_person(
+    state: State,
+    user: CurrentUser,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    require_hr(&user)?;
+    let id = path.into_inner();
+    if id == user.user.id {
+        return Err(AppError::Conflict("error-deactivate-self"));
+    }
+    set_active(&state, &user, id, false).await
+}
+
+pub async fn reactivate_person(
+    state: State,
+    user: CurrentUser,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    require_hr(&user)?;
+    set_active(&state, &user, path.into_inner(), true).await
+}
+
+async fn set_active(
+    state: &State,
+    user: &CurrentUser,
+    id: String,
+    active: bool,
+) -> Result<HttpResponse, AppError> {
+    let actor = user.user.id.clone();
+    let pid = id.clone();
+    state
+        .db
+        .run(move |conn| -> Result<_, AppError> {
+            db::write_tx(conn, |conn| {
+                let p = people::find(conn, &pid)?.ok_or(AppError::NotFound)?;
+                if p.active == active {
+                    return Ok(());
+                }
+                people::set_active(conn, &pid, active)?;
+                if !active {
+                    sessions::delete_for_person(conn, &pid)?;
+                    tokens::revoke(conn, tokens::Purpose::Invitation, Some(&pid), db::now())?;
+                }
+                let action = if active {
+                    "person.reactivated"
+                } else {
+                    "person.deactivated"
+                };
+                audit::record(
+                    conn,
+                    audit::Entry {
+                        actor_id: Some(&actor),
+                        action,
+                        subject_type: "person",
+                        subject_id: &pid,
+                        ..Default::default()
+                    },
+                )?;
+                Ok(())
+            })
+        })
+        .await?;
+    let notice = if active { "reactivated" } else { "deactivated" };
+    Ok(see_other(&format!("/people/{id}?notice={notice}")))
+}
+
+/// A new invitation link (the old one stops working), shown to HR to pass on.
+pub async fn invite_person(
+    state: State,
+    user: CurrentUser,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    require_hr(&user)?;
+    let id = path.into_inner();
+    let actor = user.user.id.clone();
+    let (p, token) = state
+        .db
+        .run(move |conn| -> Result<_, AppError> {
+            db::write_tx(conn, |conn| {
+                let p = people::find(conn, &id)?
+                    .filter(|p| p.active)
+                    .ok_or(AppError::NotFound)?;
+                let token = accounts::issue_token(
+                    conn,
+                    tokens::Purpose::Invitation,
+                    Some(&p.id),
+                    Some(&actor),
+                    chrono::Duration::days(accounts::INVITATION_DAYS),
+                )?;
+                audit::record(
+                    conn,
+                    audit::Entry {
+                        actor_id: Some(&actor),
+                        action: "person.invited",
+                        subject_type: "person",
+                        subject_id: &p.id,
+                        ..Default::default()
+                    },
+                )?;
+                Ok((p, token))
+            })
+        })
+        .await?;
+    let model = InvitationLinkPage {
+        id: p.id,
+        name: p.name,
+        email: p.email,
+        link: accounts::invitation_url(&state.settings.base_url, &token),
+        created: false,
+    };
+    page(
+        &state.templates,
+        &user.visitor,
+        "people/invitation.html",
+        &model,
+    )
+}

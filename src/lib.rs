@@ -2,6 +2,8 @@
 //!
 //! Dependencies flow one way: `web` → `auth`, `db` → `domain`.
 
+#![cfg_attr(test, allow(clippy::expect_used, clippy::unwrap_used))]
+
 pub mod accounts;
 pub mod auth;
 pub mod config;

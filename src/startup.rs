@@ -23,11 +23,16 @@ impl Application {
     /// Open the database, run migrations, and bind. Nothing is served until
     /// [`Application::run`].
     pub fn build(settings: Settings) -> anyhow::Result<Self> {
+        let listener = TcpListener::bind(&settings.bind)
+            .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", settings.bind))?;
+        Self::build_on(settings, listener)
+    }
+
+    /// As [`Application::build`], on a listener the caller bound (tests bind port 0).
+    pub fn build_on(settings: Settings, listener: TcpListener) -> anyhow::Result<Self> {
         crate::i18n::init().map_err(|e| anyhow::anyhow!("translations: {e}"))?;
         let db = Db::connect(&settings.database_url, settings.pool_size)?;
         db.migrate()?;
-        let listener = TcpListener::bind(&settings.bind)
-            .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", settings.bind))?;
         Self::with_listener(settings, db, listener)
     }
 

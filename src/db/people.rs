@@ -180,13 +180,7 @@ fn filtered(filter: &PeopleFilter) -> people::BoxedQuery<'static, super::MultiBa
         .map(str::trim)
         .filter(|s| !s.is_empty())
     {
-        let pattern = format!(
-            "%{}%",
-            text.to_lowercase()
-                .replace('\\', "")
-                .replace('%', "")
-                .replace('_', "")
-        );
+        let pattern = format!("%{}%", text.to_lowercase().replace(['\\', '%', '_'], ""));
         // email is stored lower-case; names are matched as typed and lower-cased
         q = q.filter(
             people::email

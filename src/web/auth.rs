@@ -23,6 +23,7 @@ const DEVICE_COOKIE: &str = "cermin_device";
 pub struct SignInQuery {
     next: Option<String>,
     signed_out: Option<String>,
+    ended: Option<String>,
 }
 
 #[derive(Serialize, Default)]
@@ -45,7 +46,7 @@ pub async fn sign_in_form(
     }
     let notice = if q.signed_out.is_some() {
         Some("sign-in-signed-out")
-    } else if visitor.session_ended {
+    } else if visitor.session_ended || q.ended.is_some() {
         Some("sign-in-session-ended")
     } else {
         None

@@ -431,13 +431,24 @@ fn render_error(
             .path_and_query()
             .map(|p| p.as_str())
             .unwrap_or("/");
-        let target = if req.method() == Method::GET && next != "/" {
-            format!(
-                "/sign-in?next={}",
-                percent_encoding::utf8_percent_encode(next, percent_encoding::NON_ALPHANUMERIC)
-            )
-        } else {
+        let ended = req
+            .extensions()
+            .get::<Visitor>()
+            .is_some_and(|v| v.session_ended);
+        let mut query: Vec<(&str, &str)> = vec![];
+        if req.method() == Method::GET && next != "/" {
+            query.push(("next", next));
+        }
+        if ended {
+            query.push(("ended", "1"));
+        }
+        let target = if query.is_empty() {
             "/sign-in".to_string()
+        } else {
+            format!(
+                "/sign-in?{}",
+                serde_urlencoded::to_string(&query).unwrap_or_default()
+            )
         };
         let res = HttpResponse::SeeOther()
             .insert_header((header::LOCATION, target))

@@ -1,0 +1,290 @@
+use reqwest::StatusCode;
+
+use crate::helpers::*;
+use crate::on_both_databases;
+
+on_both_databases!(
+    sign_in_with_good_password_shows_home,
+    wrong_password_and_unknown_email_look_the_same,
+    sign_out_ends_the_session,
+    idle_session_expires,
+    absolute_session_limit_holds_even_when_active,
+    throttles_repeated_failures_but_not_a_known_browser,
+    password_change_signs_out_everywhere,
+    setup_link_creates_the_first_hr_admin_once,
+    health_and_readiness,
+);
+
+async fn sign_in_with_good_password_shows_home(app: TestApp) {
+    app.seed_demo();
+    let b = app.browser();
+    let res = b.sign_in(&email_of("ayu.lestari"), DEMO_PASSWORD).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    assert_eq!(res.location(), Some("/"));
+    let cookie = res
+        .headers
+        .get("set-cookie")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
+    let home = b.get("/").await;
+    assert_eq!(home.status, StatusCode::OK);
+    assert_eq!(home.h1(), "Halo, Ayu Lestari");
+    assert!(home.contains("Rina Marlina"), "home names the manager");
+    assert!(app
+        .audit_actions()
+        .contains(&"session.signed_in".to_string()));
+}
+
+async fn wrong_password_and_unknown_email_look_the_same(app: TestApp) {
+    app.seed_demo();
+    let b = app.browser();
+    let wrong = b
+        .sign_in(&email_of("ayu.lestari"), "not-the-password")
+        .await;
+    let unknown = b
+        .sign_in("nobody@sejahtera.example", "not-the-password")
+        .await;
+    assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(unknown.status, StatusCode::UNAUTHORIZED);
+    let msg = |p: &Page| p.select_texts(".error-summary__list");
+    assert_eq!(msg(&wrong), vec!["Email atau kata sandi salah".to_string()]);
+    assert_eq!(msg(&wrong), msg(&unknown));
+    // The typed email is kept; the password is not.
+    assert_eq!(
+        unknown.attr("#email", "value").as_deref(),
+        Some("nobody@sejahtera.example")
+    );
+    assert!(unknown.attr("#password", "value").is_none());
+    // Not signed in.
+    assert_eq!(b.get("/me").await.status, StatusCode::SEE_OTHER);
+}
+
+async fn sign_out_ends_the_session(app: TestApp) {
+    app.seed_demo();
+    let b = app.signed_in("ayu.lestari").await;
+    let home = b.get("/").await;
+    assert_eq!(home.status, StatusCode::OK);
+    let out = b.post("/sign-out", &[]).await;
+    assert_eq!(out.status, StatusCode::SEE_OTHER);
+    let page = b.get("/sign-in?signed_out=1").await;
+    assert!(page.contains("Anda sudah keluar."));
+    let me = b.get("/me").await;
+    assert_eq!(me.status, StatusCode::SEE_OTHER);
+    assert_eq!(me.location(), Some("/sign-in?next=%2Fme"));
+    let mut conn = app.conn();
+    use diesel::prelude::*;
+    let n: i64 = cermin::db::schema::sessions::table
+        .count()
+        .get_result(&mut *conn)
+        .expect("count");
+    assert_eq!(n, 0, "sign-out deletes the session row");
+}
+
+async fn idle_session_expires(app: TestApp) {
+    app.seed_demo();
+    let b = app.signed_in("ayu.lestari").await;
+    assert_eq!(b.get("/me").await.status, StatusCode::OK);
+    // 31 minutes without a request.
+    let past = (chrono::Utc::now() - chrono::Duration::minutes(31)).naive_utc();
+    app.exec(&format!(
+        "UPDATE sessions SET last_seen_at = '{}'",
+        past.format("%Y-%m-%d %H:%M:%S")
+    ));
+    let me = b.get("/me").await;
+    assert_eq!(me.status, StatusCode::SEE_OTHER);
+    let sign_in = b.get(me.location().expect("redirect")).await;
+    assert!(
+        sign_in.contains("Sesi Anda berakhir"),
+        "the sign-in page says why: {}",
+        sign_in.text
+    );
+}
+
+async fn absolute_session_limit_holds_even_when_active(app: TestApp) {
+    app.seed_demo();
+    let b = app.signed_in("ayu.lestari").await;
+    let past = (chrono::Utc::now() - chrono::Duration::minutes(1)).naive_utc();
+    app.exec(&format!(
+        "UPDATE sessions SET expires_at = '{}'",
+        past.format("%Y-%m-%d %H:%M:%S")
+    ));
+    assert_eq!(b.get("/me").await.status, StatusCode::SEE_OTHER);
+}
+
+async fn throttles_repeated_failures_but_not_a_known_browser(app: TestApp) {
+    app.seed_demo();
+    let email = email_of("budi.santoso");
+    // Budi has signed in from his own browser before.
+    let own = app.signed_in("budi.santoso").await;
+    own.get("/").await;
+    assert_eq!(
+        own.post("/sign-out", &[]).await.status,
+        StatusCode::SEE_OTHER
+    );
+    let attacker = app.browser();
+    for _ in 0..10 {
+        assert_eq!(
+            attacker.sign_in(&email, "guess-guess-guess").await.status,
+            StatusCode::UNAUTHORIZED
+        );
+    }
+    // Now even the right password is refused from the attacker's browser...
+    let refused = attacker.sign_in(&email, DEMO_PASSWORD).await;
+    assert_eq!(refused.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(
+        refused.contains("Terlalu banyak percobaan masuk"),
+        "{}",
+        refused.text
+    );
+    // ...but Budi, on the browser he used before, still gets in.
+    assert_eq!(
+        own.sign_in(&email, DEMO_PASSWORD).await.status,
+        StatusCode::SEE_OTHER
+    );
+    // A fresh browser is held back too, until the window passes.
+    assert_eq!(
+        app.browser().sign_in(&email, DEMO_PASSWORD).await.status,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    let past = (chrono::Utc::now() - chrono::Duration::minutes(16)).naive_utc();
+    app.exec(&format!(
+        "UPDATE login_attempts SET at = '{}'",
+        past.format("%Y-%m-%d %H:%M:%S")
+    ));
+    assert_eq!(
+        app.browser().sign_in(&email, DEMO_PASSWORD).await.status,
+        StatusCode::SEE_OTHER
+    );
+}
+
+async fn password_change_signs_out_everywhere(app: TestApp) {
+    app.seed_demo();
+    let phone = app.signed_in("citra.dewi").await;
+    let laptop = app.signed_in("citra.dewi").await;
+    laptop.get("/me/password").await;
+    let short = laptop
+        .post(
+            "/me/password",
+            &[
+                ("current_password", DEMO_PASSWORD),
+                ("password", "short"),
+                ("password_confirm", "short"),
+            ],
+        )
+        .await;
+    assert_eq!(short.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(short.h1().contains("Ganti kata sandi"));
+    assert!(short
+        .select_texts(".error-summary__list a")
+        .iter()
+        .any(|t| t.contains("paling sedikit 10")));
+    let ok = laptop
+        .post(
+            "/me/password",
+            &[
+                ("current_password", DEMO_PASSWORD),
+                ("password", "kopi susu gula aren"),
+                ("password_confirm", "kopi susu gula aren"),
+            ],
+        )
+        .await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        laptop.get("/me").await.status,
+        StatusCode::OK,
+        "the browser that changed it stays signed in"
+    );
+    assert_eq!(
+        phone.get("/me").await.status,
+        StatusCode::SEE_OTHER,
+        "every other session ended"
+    );
+    assert_eq!(
+        app.browser()
+            .sign_in(&email_of("citra.dewi"), DEMO_PASSWORD)
+            .await
+            .status,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        app.browser()
+            .sign_in(&email_of("citra.dewi"), "kopi susu gula aren")
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
+}
+
+async fn setup_link_creates_the_first_hr_admin_once(app: TestApp) {
+    let token = {
+        let mut conn = app.conn();
+        cermin::db::write_tx(&mut conn, cermin::accounts::setup_token_if_needed)
+            .expect("token")
+            .expect("no HR yet")
+    };
+    let b = app.browser();
+    let form = b.get(&format!("/setup/{token}")).await;
+    assert_eq!(form.status, StatusCode::OK);
+    let bad = b
+        .post(
+            &format!("/setup/{token}"),
+            &[
+                ("name", ""),
+                ("email", "bukan-email"),
+                ("password", "pendek"),
+                ("password_confirm", "pendek"),
+                ("lang", "id"),
+            ],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        bad.text.contains("<title>Galat:"),
+        "the title starts with Error:"
+    );
+    assert_eq!(
+        bad.select_texts(".error-summary__list li").len(),
+        3,
+        "every problem is listed at once"
+    );
+    let ok = b
+        .post(
+            &format!("/setup/{token}"),
+            &[
+                ("name", "Dewi Kusuma"),
+                ("email", "Dewi@Contoh.co.id"),
+                ("password", "teh manis hangat"),
+                ("password_confirm", "teh manis hangat"),
+                ("lang", "en"),
+            ],
+        )
+        .await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER);
+    let home = b.get("/").await;
+    assert_eq!(home.h1(), "Hello, Dewi Kusuma");
+    assert!(home.contains("HR overview"));
+    // Single use.
+    assert_eq!(
+        app.browser().get(&format!("/setup/{token}")).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let mut conn = app.conn();
+    assert!(
+        cermin::db::write_tx(&mut conn, cermin::accounts::setup_token_if_needed)
+            .expect("query")
+            .is_none()
+    );
+}
+
+async fn health_and_readiness(app: TestApp) {
+    let b = app.browser();
+    let h = b.get("/healthz").await;
+    assert_eq!((h.status, h.text.as_str()), (StatusCode::OK, "ok"));
+    let r = b.get("/readyz").await;
+    assert_eq!((r.status, r.text.as_str()), (StatusCode::OK, "ready"));
+}

@@ -1,0 +1,14 @@
+//! Cermin's integration tests: one binary, a file per feature. Every test
+//! talks HTTP to a real server over a real database.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+mod helpers;
+
+mod auth;
+mod authz;
+mod cli;
+mod csrf;
+mod headers;
+mod import;
+mod language;
+mod people;

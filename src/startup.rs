@@ -33,6 +33,9 @@ impl Application {
         crate::i18n::init().map_err(|e| anyhow::anyhow!("translations: {e}"))?;
         let db = Db::connect(&settings.database_url, settings.pool_size)?;
         db.migrate()?;
+        let mut conn = db.get()?;
+        crate::defaults::ensure(&mut conn)?;
+        drop(conn);
         Self::with_listener(settings, db, listener)
     }
 

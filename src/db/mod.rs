@@ -5,7 +5,11 @@
 //! threads.
 
 pub mod audit;
+pub mod cycles;
+pub mod forms;
+pub mod journal;
 pub mod people;
+pub mod reviews;
 pub mod schema;
 pub mod sessions;
 pub mod tokens;
@@ -270,6 +274,20 @@ where
         }
     }
     result
+}
+
+/// Insert many rows in one statement. Diesel's batch insert does not go
+/// through the multi-backend connection, so it is dispatched per backend here.
+#[macro_export]
+macro_rules! batch_insert {
+    ($conn:expr, $table:expr, $rows:expr) => {
+        match $conn {
+            $crate::db::DbConnection::Sqlite(c) => {
+                diesel::insert_into($table).values($rows).execute(c)
+            }
+            $crate::db::DbConnection::Pg(c) => diesel::insert_into($table).values($rows).execute(c),
+        }
+    };
 }
 
 /// A new id: UUIDv7, so ids sort by creation time and index well.

@@ -283,3 +283,13 @@ pub fn count_without_password(conn: &mut DbConnection) -> QueryResult<i64> {
         .count()
         .get_result(conn)
 }
+
+/// Does anyone active report to this person?
+pub fn has_reports(conn: &mut DbConnection, id: &str) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        people::table
+            .filter(people::manager_id.eq(id))
+            .filter(people::active.eq(true)),
+    ))
+    .get_result(conn)
+}

@@ -124,6 +124,7 @@ diesel::table! {
         team_summary -> Text,
         team_summary_published_at -> Nullable<Timestamp>,
         reopened_reason -> Text,
+        reopened_at -> Nullable<Timestamp>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
     }
@@ -153,6 +154,7 @@ diesel::table! {
         kind -> Text,
         side -> Text,
         stance -> Text,
+        responds_to_id -> Nullable<Text>,
         body -> Text,
         author_id -> Nullable<Text>,
         created_at -> Timestamp,
@@ -214,6 +216,7 @@ diesel::table! {
         person_id -> Text,
         kind -> Text,
         review_id -> Nullable<Text>,
+        details -> Text,
         actor_id -> Nullable<Text>,
         created_at -> Timestamp,
         read_at -> Nullable<Timestamp>,
@@ -302,6 +305,16 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    form_stash (token_hash) {
+        token_hash -> Text,
+        person_id -> Text,
+        path -> Text,
+        body -> Text,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(sessions -> people (person_id));
 diesel::joinable!(reviews -> review_cycles (cycle_id));
 diesel::joinable!(form_questions -> form_sections (section_id));
@@ -309,6 +322,8 @@ diesel::joinable!(form_sections -> form_templates (template_id));
 diesel::joinable!(answers -> reviews (review_id));
 diesel::joinable!(comments -> reviews (review_id));
 diesel::joinable!(review_cycles -> form_templates (template_id));
+diesel::joinable!(reviews -> people (person_id));
+diesel::joinable!(cycle_participants -> people (person_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     people,
@@ -331,4 +346,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     one_time_tokens,
     login_attempts,
     trusted_devices,
+    form_stash,
 );

@@ -5,6 +5,7 @@ pub mod import;
 pub mod lang;
 pub mod person;
 pub mod policy;
+pub mod review;
 pub mod role;
 
 pub use email::EmailAddress;

@@ -18,6 +18,8 @@ pub struct SignedIn {
     pub email: String,
     pub role: Role,
     pub is_hr: bool,
+    /// Someone reports to this person (or their role is manager).
+    pub has_reports: bool,
     pub manager_id: Option<String>,
     pub lang: Lang,
     #[serde(skip)]

@@ -215,11 +215,12 @@ pub async fn session(
                 if lifetimes.should_touch(s.last_seen_at, now) {
                     db::sessions::touch(conn, &hash, now)?;
                 }
-                Ok(Some((s, p)))
+                let reports = p.role != "employee" || db::people::has_reports(conn, &p.id)?;
+                Ok(Some((s, p, reports)))
             })
             .await;
         match found {
-            Ok(Some((s, p))) => {
+            Ok(Some((s, p, reports))) => {
                 csrf_expected = Some(s.csrf_token.clone());
                 let role = Role::from_stored(&p.role);
                 user = Some(SignedIn {
@@ -228,6 +229,7 @@ pub async fn session(
                     email: p.email,
                     role,
                     is_hr: role == Role::Hr,
+                    has_reports: reports,
                     manager_id: p.manager_id,
                     lang: Lang::parse(&p.lang).unwrap_or(state.settings.default_lang),
                     session_hash: s.token_hash,

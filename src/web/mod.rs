@@ -4,14 +4,20 @@ pub mod assets;
 pub mod audit;
 pub mod auth;
 pub mod context;
+pub mod cycles;
+pub mod form_templates;
 pub mod forms;
 pub mod health;
+pub mod history;
 pub mod home;
 pub mod import;
+pub mod journal;
 pub mod me;
 pub mod middleware;
 pub mod people;
 pub mod render;
+pub mod reviews;
+pub mod team;
 
 use actix_web::web;
 
@@ -26,6 +32,15 @@ pub struct AppState {
     pub settings: Settings,
     pub templates: Templates,
     pub lifetimes: Lifetimes,
+}
+
+impl AppState {
+    /// Today in the instance's time zone: due dates and phases follow it.
+    pub fn today(&self) -> chrono::NaiveDate {
+        chrono::Utc::now()
+            .with_timezone(&self.settings.timezone)
+            .date_naive()
+    }
 }
 
 pub type State = web::Data<AppState>;
@@ -75,5 +90,11 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             "/people/{id}/invitation",
             web::post().to(people::invite_person),
         )
-        .route("/audit", web::get().to(audit::list_audit));
+        .route("/audit", web::get().to(audit::list_audit))
+        .configure(cycles::routes)
+        .configure(form_templates::routes)
+        .configure(reviews::routes)
+        .configure(journal::routes)
+        .configure(team::routes)
+        .configure(history::routes);
 }

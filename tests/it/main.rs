@@ -6,9 +6,14 @@ mod helpers;
 
 mod auth;
 mod authz;
+mod browser;
 mod cli;
 mod csrf;
+mod cycles;
+mod form_templates;
 mod headers;
 mod import;
+mod journal;
 mod language;
 mod people;
+mod reviews;

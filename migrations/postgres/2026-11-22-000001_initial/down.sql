@@ -1,3 +1,4 @@
+DROP TABLE form_stash;
 DROP TABLE trusted_devices;
 DROP TABLE login_attempts;
 DROP TABLE one_time_tokens;

@@ -119,6 +119,7 @@ CREATE TABLE reviews (
     team_summary         TEXT NOT NULL DEFAULT '',          -- a manager's own self-evaluation summary for their team
     team_summary_published_at TIMESTAMP,
     reopened_reason      TEXT NOT NULL DEFAULT '',
+    reopened_at          TIMESTAMP,
     created_at           TIMESTAMP NOT NULL,
     updated_at           TIMESTAMP NOT NULL,
     UNIQUE (cycle_id, person_id)
@@ -149,6 +150,7 @@ CREATE TABLE strengths_weaknesses (
     kind          TEXT NOT NULL CHECK (kind IN ('strength', 'weakness')),
     side          TEXT NOT NULL CHECK (side IN ('self', 'manager')),
     stance        TEXT NOT NULL DEFAULT 'own' CHECK (stance IN ('own', 'agree', 'adjust')),
+    responds_to_id TEXT REFERENCES strengths_weaknesses(id) ON DELETE SET NULL,  -- the employee's record a manager agrees with or adjusts
     body          TEXT NOT NULL,
     author_id     TEXT REFERENCES people(id),
     created_at    TIMESTAMP NOT NULL,
@@ -209,6 +211,7 @@ CREATE TABLE notifications (
     person_id  TEXT NOT NULL REFERENCES people(id),
     kind       TEXT NOT NULL,
     review_id  TEXT REFERENCES reviews(id) ON DELETE CASCADE,
+    details    TEXT NOT NULL DEFAULT '',
     actor_id   TEXT REFERENCES people(id),
     created_at TIMESTAMP NOT NULL,
     read_at    TIMESTAMP
@@ -296,3 +299,14 @@ CREATE TABLE trusted_devices (
     expires_at TIMESTAMP NOT NULL
 );
 CREATE INDEX trusted_devices_person_idx ON trusted_devices (person_id);
+
+-- A form that arrived after its session had ended: kept, and saved for the
+-- same person once they sign in again (nothing typed is lost).
+CREATE TABLE form_stash (
+    token_hash TEXT PRIMARY KEY NOT NULL,
+    person_id  TEXT NOT NULL REFERENCES people(id),
+    path       TEXT NOT NULL,
+    body       TEXT NOT NULL,
+    created_at TIMESTAMP NOT NULL
+);
+CREATE INDEX form_stash_person_idx ON form_stash (person_id);

@@ -1,0 +1,287 @@
+//! Review cycles, their participants, and launching them.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+use serde::Serialize;
+
+use super::schema::{cycle_participants, people, review_cycles, reviews};
+use super::{new_id, now, DbConnection, QueryResult};
+use crate::domain::review::{CycleStatus, PhaseDates, ReviewState};
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize)]
+#[diesel(table_name = review_cycles)]
+pub struct CycleRow {
+    pub id: String,
+    pub name: String,
+    pub template_id: String,
+    pub status: String,
+    pub opens_on: NaiveDate,
+    pub self_due_on: NaiveDate,
+    pub manager_due_on: NaiveDate,
+    pub ack_due_on: NaiveDate,
+    pub closes_on: NaiveDate,
+    pub reminder_days: String,
+    pub dates_sequence: i32,
+    pub created_by: Option<String>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+    pub launched_at: Option<NaiveDateTime>,
+    pub closed_at: Option<NaiveDateTime>,
+}
+
+impl CycleRow {
+    pub fn status(&self, today: NaiveDate) -> CycleStatus {
+        CycleStatus::from_stored(&self.status).effective(self.opens_on, today)
+    }
+
+    pub fn dates(&self) -> PhaseDates {
+        PhaseDates {
+            opens_on: self.opens_on,
+            self_due_on: self.self_due_on,
+            manager_due_on: self.manager_due_on,
+            ack_due_on: self.ack_due_on,
+            closes_on: self.closes_on,
+        }
+    }
+}
+
+pub fn insert(conn: &mut DbConnection, row: &CycleRow) -> QueryResult<()> {
+    diesel::insert_into(review_cycles::table)
+        .values(row)
+        .execute(conn)
+        .map(|_| ())
+}
+
+pub fn find(conn: &mut DbConnection, id: &str) -> QueryResult<Option<CycleRow>> {
+    review_cycles::table
+        .find(id)
+        .select(CycleRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn list(conn: &mut DbConnection) -> QueryResult<Vec<CycleRow>> {
+    review_cycles::table
+        .order(review_cycles::opens_on.desc())
+        .select(CycleRow::as_select())
+        .load(conn)
+}
+
+pub fn update_details(
+    conn: &mut DbConnection,
+    id: &str,
+    name: &str,
+    template_id: &str,
+    dates: &PhaseDates,
+    reminder_days: &str,
+) -> QueryResult<usize> {
+    diesel::update(review_cycles::table.find(id))
+        .set((
+            review_cycles::name.eq(name),
+            review_cycles::template_id.eq(template_id),
+            review_cycles::opens_on.eq(dates.opens_on),
+            review_cycles::self_due_on.eq(dates.self_due_on),
+            review_cycles::manager_due_on.eq(dates.manager_due_on),
+            review_cycles::ack_due_on.eq(dates.ack_due_on),
+            review_cycles::closes_on.eq(dates.closes_on),
+            review_cycles::reminder_days.eq(reminder_days),
+            review_cycles::updated_at.eq(now()),
+        ))
+        .execute(conn)
+}
+
+/// Move the dates of a launched cycle; the calendar sequence goes up.
+pub fn move_dates(conn: &mut DbConnection, id: &str, dates: &PhaseDates) -> QueryResult<usize> {
+    diesel::update(review_cycles::table.find(id))
+        .set((
+            review_cycles::opens_on.eq(dates.opens_on),
+            review_cycles::self_due_on.eq(dates.self_due_on),
+            review_cycles::manager_due_on.eq(dates.manager_due_on),
+            review_cycles::ack_due_on.eq(dates.ack_due_on),
+            review_cycles::closes_on.eq(dates.closes_on),
+            review_cycles::dates_sequence.eq(review_cycles::dates_sequence + 1),
+            review_cycles::updated_at.eq(now()),
+        ))
+        .execute(conn)
+}
+
+pub fn set_status(conn: &mut DbConnection, id: &str, status: CycleStatus) -> QueryResult<usize> {
+    let t = now();
+    let q = diesel::update(review_cycles::table.find(id));
+    match status {
+        CycleStatus::Closed => q
+            .set((
+                review_cycles::status.eq(status.code()),
+                review_cycles::closed_at.eq(Some(t)),
+                review_cycles::updated_at.eq(t),
+            ))
+            .execute(conn),
+        CycleStatus::Scheduled | CycleStatus::Open => q
+            .set((
+                review_cycles::status.eq(status.code()),
+                review_cycles::launched_at.eq(Some(t)),
+                review_cycles::updated_at.eq(t),
+            ))
+            .execute(conn),
+        CycleStatus::Draft => q
+            .set((
+                review_cycles::status.eq(status.code()),
+                review_cycles::updated_at.eq(t),
+            ))
+            .execute(conn),
+    }
+}
+
+pub fn delete_draft(conn: &mut DbConnection, id: &str) -> QueryResult<usize> {
+    diesel::delete(cycle_participants::table.filter(cycle_participants::cycle_id.eq(id)))
+        .execute(conn)?;
+    diesel::delete(
+        review_cycles::table
+            .find(id)
+            .filter(review_cycles::status.eq("draft")),
+    )
+    .execute(conn)
+}
+
+/// Mark scheduled cycles whose day has come as open; returns their ids.
+pub fn open_due(conn: &mut DbConnection, today: NaiveDate) -> QueryResult<Vec<String>> {
+    let due: Vec<String> = review_cycles::table
+        .filter(review_cycles::status.eq("scheduled"))
+        .filter(review_cycles::opens_on.le(today))
+        .select(review_cycles::id)
+        .load(conn)?;
+    if !due.is_empty() {
+        diesel::update(review_cycles::table.filter(review_cycles::id.eq_any(&due)))
+            .set((
+                review_cycles::status.eq("open"),
+                review_cycles::updated_at.eq(now()),
+            ))
+            .execute(conn)?;
+    }
+    Ok(due)
+}
+
+// ---- participants (before launch) ----
+
+pub fn participants(
+    conn: &mut DbConnection,
+    cycle_id: &str,
+) -> QueryResult<Vec<super::people::PersonRow>> {
+    cycle_participants::table
+        .inner_join(people::table)
+        .filter(cycle_participants::cycle_id.eq(cycle_id))
+        .order(people::name.asc())
+        .select(super::people::PersonRow::as_select())
+        .load(conn)
+}
+
+pub fn participant_count(conn: &mut DbConnection, cycle_id: &str) -> QueryResult<i64> {
+    cycle_participants::table
+        .filter(cycle_participants::cycle_id.eq(cycle_id))
+        .count()
+        .get_result(conn)
+}
+
+/// Replace the participant list of a draft cycle.
+pub fn set_participants(
+    conn: &mut DbConnection,
+    cycle_id: &str,
+    person_ids: &[String],
+) -> QueryResult<()> {
+    diesel::delete(cycle_participants::table.filter(cycle_participants::cycle_id.eq(cycle_id)))
+        .execute(conn)?;
+    for chunk in person_ids.chunks(400) {
+        let rows: Vec<_> = chunk
+            .iter()
+            .map(|p| {
+                (
+                    cycle_participants::cycle_id.eq(cycle_id),
+                    cycle_participants::person_id.eq(p),
+                )
+            })
+            .collect();
+        crate::batch_insert!(conn, cycle_participants::table, &rows)?;
+    }
+    Ok(())
+}
+
+/// Active people chosen by a rule: everyone, a department, a manager's reports.
+pub fn select_people(
+    conn: &mut DbConnection,
+    department: Option<&str>,
+    manager_id: Option<&str>,
+) -> QueryResult<Vec<String>> {
+    let mut q = people::table.filter(people::active.eq(true)).into_boxed();
+    if let Some(d) = department {
+        q = q.filter(people::department.eq(d.to_string()));
+    }
+    if let Some(m) = manager_id {
+        q = q.filter(people::manager_id.eq(m.to_string()));
+    }
+    q.order(people::name.asc()).select(people::id).load(conn)
+}
+
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = reviews)]
+pub struct NewReviewRow {
+    pub id: String,
+    pub cycle_id: String,
+    pub person_id: String,
+    pub manager_id: Option<String>,
+    pub job_title: String,
+    pub job_description: String,
+    pub state: String,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+/// Create the reviews for these people, freezing each one's manager, job
+/// title and job description now. Batched inserts; the caller's transaction
+/// makes it all or nothing. Returns the new reviews' `(id, person_id)`.
+pub fn create_reviews(
+    conn: &mut DbConnection,
+    cycle_id: &str,
+    person_ids: &[String],
+) -> QueryResult<Vec<(String, String)>> {
+    let t = now();
+    let mut created = Vec::with_capacity(person_ids.len());
+    for chunk in person_ids.chunks(200) {
+        let people: Vec<(String, Option<String>, String, String)> = people::table
+            .filter(people::id.eq_any(chunk))
+            .select((
+                people::id,
+                people::manager_id,
+                people::job_title,
+                people::job_description,
+            ))
+            .load(conn)?;
+        let rows: Vec<NewReviewRow> = people
+            .into_iter()
+            .map(
+                |(pid, manager_id, job_title, job_description)| NewReviewRow {
+                    id: new_id(),
+                    cycle_id: cycle_id.to_string(),
+                    person_id: pid,
+                    manager_id,
+                    job_title,
+                    job_description,
+                    state: ReviewState::SelfAssessment.code().into(),
+                    created_at: t,
+                    updated_at: t,
+                },
+            )
+            .collect();
+        created.extend(rows.iter().map(|r| (r.id.clone(), r.person_id.clone())));
+        crate::batch_insert!(conn, reviews::table, &rows)?;
+    }
+    Ok(created)
+}
+
+/// How many reviews of a cycle are at each state.
+pub fn state_counts(conn: &mut DbConnection, cycle_id: &str) -> QueryResult<Vec<(String, i64)>> {
+    reviews::table
+        .filter(reviews::cycle_id.eq(cycle_id))
+        .group_by(reviews::state)
+        .select((reviews::state, diesel::dsl::count_star()))
+        .load(conn)
+}

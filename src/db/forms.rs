@@ -1,0 +1,352 @@
+//! The competency library and form templates (sections and questions).
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use serde::Serialize;
+
+use super::schema::{competencies, form_questions, form_sections, form_templates, review_cycles};
+use super::{new_id, now, DbConnection, QueryResult};
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize)]
+#[diesel(table_name = competencies)]
+pub struct CompetencyRow {
+    pub id: String,
+    pub key: String,
+    pub name_id: String,
+    pub name_en: String,
+    pub description_id: String,
+    pub description_en: String,
+    pub position: i32,
+    pub active: bool,
+    pub created_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize)]
+#[diesel(table_name = form_templates)]
+pub struct TemplateRow {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub version: i32,
+    pub parent_id: Option<String>,
+    pub is_default: bool,
+    pub frozen: bool,
+    pub archived: bool,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize)]
+#[diesel(table_name = form_sections)]
+pub struct SectionRow {
+    pub id: String,
+    pub template_id: String,
+    pub position: i32,
+    pub title_id: String,
+    pub title_en: String,
+    pub help_id: String,
+    pub help_en: String,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize)]
+#[diesel(table_name = form_questions)]
+pub struct QuestionRow {
+    pub id: String,
+    pub section_id: String,
+    pub position: i32,
+    pub kind: String,
+    pub side: String,
+    pub prompt_id: String,
+    pub prompt_en: String,
+    pub help_id: String,
+    pub help_en: String,
+    pub competency_id: Option<String>,
+    pub required: bool,
+}
+
+/// A template with its sections and questions, in order.
+#[derive(Debug, Clone, Serialize)]
+pub struct Form {
+    pub template: TemplateRow,
+    pub sections: Vec<(SectionRow, Vec<QuestionRow>)>,
+}
+
+impl Form {
+    pub fn questions(&self) -> impl Iterator<Item = &QuestionRow> {
+        self.sections.iter().flat_map(|(_, qs)| qs.iter())
+    }
+}
+
+pub fn competencies(
+    conn: &mut DbConnection,
+    include_inactive: bool,
+) -> QueryResult<Vec<CompetencyRow>> {
+    let mut q = competencies::table.into_boxed();
+    if !include_inactive {
+        q = q.filter(competencies::active.eq(true));
+    }
+    q.order((competencies::position.asc(), competencies::name_en.asc()))
+        .select(CompetencyRow::as_select())
+        .load(conn)
+}
+
+pub fn competency_by_key(conn: &mut DbConnection, key: &str) -> QueryResult<Option<CompetencyRow>> {
+    competencies::table
+        .filter(competencies::key.eq(key))
+        .select(CompetencyRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn insert_competency(conn: &mut DbConnection, row: &CompetencyRow) -> QueryResult<()> {
+    diesel::insert_into(competencies::table)
+        .values(row)
+        .execute(conn)
+        .map(|_| ())
+}
+
+pub fn update_competency(
+    conn: &mut DbConnection,
+    id: &str,
+    name_id: &str,
+    name_en: &str,
+    description_id: &str,
+    description_en: &str,
+    active: bool,
+) -> QueryResult<usize> {
+    diesel::update(competencies::table.find(id))
+        .set((
+            competencies::name_id.eq(name_id),
+            competencies::name_en.eq(name_en),
+            competencies::description_id.eq(description_id),
+            competencies::description_en.eq(description_en),
+            competencies::active.eq(active),
+        ))
+        .execute(conn)
+}
+
+pub fn templates(conn: &mut DbConnection, include_archived: bool) -> QueryResult<Vec<TemplateRow>> {
+    let mut q = form_templates::table.into_boxed();
+    if !include_archived {
+        q = q.filter(form_templates::archived.eq(false));
+    }
+    q.order((
+        form_templates::is_default.desc(),
+        form_templates::name.asc(),
+        form_templates::version.desc(),
+    ))
+    .select(TemplateRow::as_select())
+    .load(conn)
+}
+
+pub fn find_template(conn: &mut DbConnection, id: &str) -> QueryResult<Option<TemplateRow>> {
+    form_templates::table
+        .find(id)
+        .select(TemplateRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn default_template(conn: &mut DbConnection) -> QueryResult<Option<TemplateRow>> {
+    form_templates::table
+        .filter(form_templates::is_default.eq(true))
+        .filter(form_templates::archived.eq(false))
+        .order(form_templates::created_at.desc())
+        .select(TemplateRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn insert_template(conn: &mut DbConnection, row: &TemplateRow) -> QueryResult<()> {
+    diesel::insert_into(form_templates::table)
+        .values(row)
+        .execute(conn)
+        .map(|_| ())
+}
+
+pub fn insert_section(conn: &mut DbConnection, row: &SectionRow) -> QueryResult<()> {
+    diesel::insert_into(form_sections::table)
+        .values(row)
+        .execute(conn)
+        .map(|_| ())
+}
+
+pub fn insert_question(conn: &mut DbConnection, row: &QuestionRow) -> QueryResult<()> {
+    diesel::insert_into(form_questions::table)
+        .values(row)
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// Load a whole form in two queries.
+pub fn load_form(conn: &mut DbConnection, template_id: &str) -> QueryResult<Option<Form>> {
+    let Some(template) = find_template(conn, template_id)? else {
+        return Ok(None);
+    };
+    let sections: Vec<SectionRow> = form_sections::table
+        .filter(form_sections::template_id.eq(template_id))
+        .order(form_sections::position.asc())
+        .select(SectionRow::as_select())
+        .load(conn)?;
+    let ids: Vec<String> = sections.iter().map(|s| s.id.clone()).collect();
+    let mut questions: Vec<QuestionRow> = form_questions::table
+        .filter(form_questions::section_id.eq_any(&ids))
+        .order(form_questions::position.asc())
+        .select(QuestionRow::as_select())
+        .load(conn)?;
+    let sections = sections
+        .into_iter()
+        .map(|s| {
+            let (mine, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut questions)
+                .into_iter()
+                .partition(|q| q.section_id == s.id);
+            questions = rest;
+            (s, mine)
+        })
+        .collect();
+    Ok(Some(Form { template, sections }))
+}
+
+/// Is the template used by a launched cycle (and so frozen)?
+pub fn in_use_by_launched_cycle(conn: &mut DbConnection, template_id: &str) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        review_cycles::table
+            .filter(review_cycles::template_id.eq(template_id))
+            .filter(review_cycles::status.ne("draft")),
+    ))
+    .get_result(conn)
+}
+
+pub fn freeze(conn: &mut DbConnection, template_id: &str) -> QueryResult<usize> {
+    diesel::update(form_templates::table.find(template_id))
+        .set(form_templates::frozen.eq(true))
+        .execute(conn)
+}
+
+/// Copy a template with all its sections and questions. A new `version` of
+/// the same template keeps the name; a copy gets a new one.
+pub fn copy_template(
+    conn: &mut DbConnection,
+    source_id: &str,
+    name: Option<&str>,
+) -> QueryResult<String> {
+    let form = load_form(conn, source_id)?.ok_or(diesel::result::Error::NotFound)?;
+    let t = now();
+    let id = new_id();
+    let (name, version) = match name {
+        Some(n) => (n.to_string(), 1),
+        None => (form.template.name.clone(), form.template.version + 1),
+    };
+    insert_template(
+        conn,
+        &TemplateRow {
+            id: id.clone(),
+            name,
+            description: form.template.description.clone(),
+            version,
+            parent_id: Some(form.template.id.clone()),
+            is_default: false,
+            frozen: false,
+            archived: false,
+            created_at: t,
+            updated_at: t,
+        },
+    )?;
+    for (section, questions) in &form.sections {
+        let sid = new_id();
+        insert_section(
+            conn,
+            &SectionRow {
+                id: sid.clone(),
+                template_id: id.clone(),
+                ..section.clone()
+            },
+        )?;
+        for q in questions {
+            insert_question(
+                conn,
+                &QuestionRow {
+                    id: new_id(),
+                    section_id: sid.clone(),
+                    ..q.clone()
+                },
+            )?;
+        }
+    }
+    Ok(id)
+}
+
+pub fn find_section(conn: &mut DbConnection, id: &str) -> QueryResult<Option<SectionRow>> {
+    form_sections::table
+        .find(id)
+        .select(SectionRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn find_question(conn: &mut DbConnection, id: &str) -> QueryResult<Option<QuestionRow>> {
+    form_questions::table
+        .find(id)
+        .select(QuestionRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn update_section(conn: &mut DbConnection, row: &SectionRow) -> QueryResult<usize> {
+    diesel::update(form_sections::table.find(&row.id))
+        .set((
+            form_sections::position.eq(row.position),
+            form_sections::title_id.eq(&row.title_id),
+            form_sections::title_en.eq(&row.title_en),
+            form_sections::help_id.eq(&row.help_id),
+            form_sections::help_en.eq(&row.help_en),
+        ))
+        .execute(conn)
+}
+
+pub fn update_question(conn: &mut DbConnection, row: &QuestionRow) -> QueryResult<usize> {
+    diesel::update(form_questions::table.find(&row.id))
+        .set((
+            form_questions::position.eq(row.position),
+            form_questions::kind.eq(&row.kind),
+            form_questions::side.eq(&row.side),
+            form_questions::prompt_id.eq(&row.prompt_id),
+            form_questions::prompt_en.eq(&row.prompt_en),
+            form_questions::help_id.eq(&row.help_id),
+            form_questions::help_en.eq(&row.help_en),
+            form_questions::competency_id.eq(&row.competency_id),
+            form_questions::required.eq(row.required),
+        ))
+        .execute(conn)
+}
+
+pub fn delete_question(conn: &mut DbConnection, id: &str) -> QueryResult<usize> {
+    diesel::delete(form_questions::table.find(id)).execute(conn)
+}
+
+pub fn delete_section(conn: &mut DbConnection, id: &str) -> QueryResult<usize> {
+    diesel::delete(form_questions::table.filter(form_questions::section_id.eq(id)))
+        .execute(conn)?;
+    diesel::delete(form_sections::table.find(id)).execute(conn)
+}
+
+pub fn rename_template(
+    conn: &mut DbConnection,
+    id: &str,
+    name: &str,
+    description: &str,
+) -> QueryResult<usize> {
+    diesel::update(form_templates::table.find(id))
+        .set((
+            form_templates::name.eq(name),
+            form_templates::description.eq(description),
+            form_templates::updated_at.eq(now()),
+        ))
+        .execute(conn)
+}
+
+pub fn set_archived(conn: &mut DbConnection, id: &str, archived: bool) -> QueryResult<usize> {
+    diesel::update(form_templates::table.find(id))
+        .set(form_templates::archived.eq(archived))
+        .execute(conn)
+}

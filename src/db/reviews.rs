@@ -1,0 +1,622 @@
+//! One person's review in a cycle, and everything written in it: answers,
+//! strengths and weaknesses, comments, goals; plus in-app notifications.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+use serde::Serialize;
+
+use super::cycles::CycleRow;
+use super::schema::{
+    answers, comments, goals, notifications, people, review_cycles, reviews, strengths_weaknesses,
+};
+use super::{new_id, now, DbConnection, QueryResult};
+use crate::domain::review::{ReviewState, Side};
+
+#[derive(Debug, Clone, Queryable, Selectable, Serialize)]
+#[diesel(table_name = reviews)]
+pub struct ReviewRow {
+    pub id: String,
+    pub cycle_id: String,
+    pub person_id: String,
+    pub manager_id: Option<String>,
+    pub job_title: String,
+    pub job_description: String,
+    pub state: String,
+    pub self_version: i32,
+    pub manager_version: i32,
+    pub self_submitted_at: Option<NaiveDateTime>,
+    pub shared_at: Option<NaiveDateTime>,
+    pub acknowledged_at: Option<NaiveDateTime>,
+    pub acknowledgement_response: String,
+    pub manager_summary: String,
+    pub team_summary: String,
+    pub team_summary_published_at: Option<NaiveDateTime>,
+    pub reopened_reason: String,
+    pub reopened_at: Option<NaiveDateTime>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+impl ReviewRow {
+    pub fn state(&self) -> ReviewState {
+        ReviewState::from_stored(&self.state)
+    }
+
+    pub fn version(&self, side: Side) -> i32 {
+        match side {
+            Side::Own => self.self_version,
+            Side::Manager => self.manager_version,
+        }
+    }
+}
+
+pub fn find(conn: &mut DbConnection, id: &str) -> QueryResult<Option<(ReviewRow, CycleRow)>> {
+    reviews::table
+        .inner_join(review_cycles::table)
+        .filter(reviews::id.eq(id))
+        .select((ReviewRow::as_select(), CycleRow::as_select()))
+        .first(conn)
+        .optional()
+}
+
+/// A person's reviews, newest cycle first, with their cycles.
+pub fn for_person(
+    conn: &mut DbConnection,
+    person_id: &str,
+) -> QueryResult<Vec<(ReviewRow, CycleRow)>> {
+    reviews::table
+        .inner_join(review_cycles::table)
+        .filter(reviews::person_id.eq(person_id))
+        .filter(reviews::state.ne("removed"))
+        .order(review_cycles::opens_on.desc())
+        .select((ReviewRow::as_select(), CycleRow::as_select()))
+        .load(conn)
+}
+
+/// Reviews a manager writes in cycles that are not closed, with the person's name.
+pub fn for_manager_current(
+    conn: &mut DbConnection,
+    manager_id: &str,
+) -> QueryResult<Vec<(ReviewRow, CycleRow, String)>> {
+    reviews::table
+        .inner_join(review_cycles::table)
+        .inner_join(people::table)
+        .filter(reviews::manager_id.eq(manager_id))
+        .filter(reviews::state.ne("removed"))
+        .filter(review_cycles::status.eq_any(["scheduled", "open"]))
+        .order((review_cycles::opens_on.desc(), people::name.asc()))
+        .select((ReviewRow::as_select(), CycleRow::as_select(), people::name))
+        .load(conn)
+}
+
+/// All reviews of a cycle with the person's and manager's names, by name.
+pub fn for_cycle(
+    conn: &mut DbConnection,
+    cycle_id: &str,
+) -> QueryResult<Vec<(ReviewRow, String, String)>> {
+    let managers = diesel::alias!(people as managers);
+    reviews::table
+        .inner_join(people::table.on(people::id.eq(reviews::person_id)))
+        .left_join(
+            managers.on(managers
+                .field(people::id)
+                .nullable()
+                .eq(reviews::manager_id)),
+        )
+        .filter(reviews::cycle_id.eq(cycle_id))
+        .order(people::name.asc())
+        .select((
+            ReviewRow::as_select(),
+            people::name,
+            managers.field(people::name).nullable(),
+        ))
+        .load::<(ReviewRow, String, Option<String>)>(conn)
+        .map(|rows| {
+            rows.into_iter()
+                .map(|(r, n, m)| (r, n, m.unwrap_or_default()))
+                .collect()
+        })
+}
+
+pub fn find_in_cycle(
+    conn: &mut DbConnection,
+    cycle_id: &str,
+    person_id: &str,
+) -> QueryResult<Option<ReviewRow>> {
+    reviews::table
+        .filter(reviews::cycle_id.eq(cycle_id))
+        .filter(reviews::person_id.eq(person_id))
+        .select(ReviewRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn set_state(conn: &mut DbConnection, id: &str, state: ReviewState) -> QueryResult<usize> {
+    let t = now();
+    let q = diesel::update(reviews::table.find(id));
+    match state {
+        ReviewState::ManagerReview => q
+            .set((
+                reviews::state.eq(state.code()),
+                reviews::self_submitted_at.eq(Some(t)),
+                reviews::updated_at.eq(t),
+            ))
+            .execute(conn),
+        ReviewState::Shared => q
+            .set((
+                reviews::state.eq(state.code()),
+                reviews::shared_at.eq(Some(t)),
+                reviews::updated_at.eq(t),
+            ))
+            .execute(conn),
+        ReviewState::Acknowledged => q
+            .set((
+                reviews::state.eq(state.code()),
+                reviews::acknowledged_at.eq(Some(t)),
+                reviews::updated_at.eq(t),
+            ))
+            .execute(conn),
+        _ => q
+            .set((reviews::state.eq(state.code()), reviews::updated_at.eq(t)))
+            .execute(conn),
+    }
+}
+
+pub fn set_reopened(conn: &mut DbConnection, id: &str, reason: &str) -> QueryResult<usize> {
+    diesel::update(reviews::table.find(id))
+        .set((
+            reviews::reopened_reason.eq(reason),
+            reviews::reopened_at.eq(Some(now())),
+        ))
+        .execute(conn)
+}
+
+pub fn set_acknowledgement_response(
+    conn: &mut DbConnection,
+    id: &str,
+    response: &str,
+) -> QueryResult<usize> {
+    diesel::update(reviews::table.find(id))
+        .set(reviews::acknowledgement_response.eq(response))
+        .execute(conn)
+}
+
+pub fn set_team_summary(
+    conn: &mut DbConnection,
+    id: &str,
+    summary: &str,
+    published: bool,
+) -> QueryResult<usize> {
+    let at = if published { Some(now()) } else { None };
+    diesel::update(reviews::table.find(id))
+        .set((
+            reviews::team_summary.eq(summary),
+            reviews::team_summary_published_at.eq(at),
+        ))
+        .execute(conn)
+}
+
+/// Move a side's version on by one if it still is `expected`: the optimistic
+/// lock behind conflict detection. False when someone saved in between.
+pub fn bump_version(
+    conn: &mut DbConnection,
+    id: &str,
+    side: Side,
+    expected: i32,
+) -> QueryResult<bool> {
+    let n = match side {
+        Side::Own => diesel::update(
+            reviews::table
+                .find(id)
+                .filter(reviews::self_version.eq(expected)),
+        )
+        .set((
+            reviews::self_version.eq(expected + 1),
+            reviews::updated_at.eq(now()),
+        ))
+        .execute(conn)?,
+        Side::Manager => diesel::update(
+            reviews::table
+                .find(id)
+                .filter(reviews::manager_version.eq(expected)),
+        )
+        .set((
+            reviews::manager_version.eq(expected + 1),
+            reviews::updated_at.eq(now()),
+        ))
+        .execute(conn)?,
+    };
+    Ok(n == 1)
+}
+
+/// The published self-evaluation summaries of a manager (their own reviews).
+pub fn published_summaries_of(
+    conn: &mut DbConnection,
+    manager_person_id: &str,
+) -> QueryResult<Vec<(ReviewRow, CycleRow)>> {
+    reviews::table
+        .inner_join(review_cycles::table)
+        .filter(reviews::person_id.eq(manager_person_id))
+        .filter(reviews::team_summary_published_at.is_not_null())
+        .order(review_cycles::opens_on.desc())
+        .select((ReviewRow::as_select(), CycleRow::as_select()))
+        .load(conn)
+}
+
+// ---- answers ----
+
+#[derive(Debug, Clone, Queryable, Selectable, Serialize)]
+#[diesel(table_name = answers)]
+pub struct AnswerRow {
+    pub id: String,
+    pub review_id: String,
+    pub question_id: String,
+    pub side: String,
+    pub rating: Option<i32>,
+    pub body: String,
+    pub status: String,
+    pub version: i32,
+    pub updated_by: Option<String>,
+    pub updated_at: NaiveDateTime,
+}
+
+pub fn answers(
+    conn: &mut DbConnection,
+    review_id: &str,
+    side: Option<Side>,
+) -> QueryResult<Vec<AnswerRow>> {
+    let mut q = answers::table
+        .filter(answers::review_id.eq(review_id))
+        .into_boxed();
+    if let Some(s) = side {
+        q = q.filter(answers::side.eq(s.code()));
+    }
+    q.select(AnswerRow::as_select()).load(conn)
+}
+
+/// Write one answer (insert or update); unchanged answers are left alone.
+pub fn upsert_answer(
+    conn: &mut DbConnection,
+    review_id: &str,
+    question_id: &str,
+    side: Side,
+    rating: Option<i32>,
+    body: &str,
+    author: &str,
+) -> QueryResult<bool> {
+    let existing: Option<AnswerRow> = answers::table
+        .filter(answers::review_id.eq(review_id))
+        .filter(answers::question_id.eq(question_id))
+        .filter(answers::side.eq(side.code()))
+        .select(AnswerRow::as_select())
+        .first(conn)
+        .optional()?;
+    let t = now();
+    match existing {
+        Some(a) if a.rating == rating && a.body == body => Ok(false),
+        Some(a) => {
+            diesel::update(answers::table.find(&a.id))
+                .set((
+                    answers::rating.eq(rating),
+                    answers::body.eq(body),
+                    answers::version.eq(a.version + 1),
+                    answers::updated_by.eq(Some(author)),
+                    answers::updated_at.eq(t),
+                ))
+                .execute(conn)?;
+            Ok(true)
+        }
+        None if rating.is_none() && body.is_empty() => Ok(false),
+        None => {
+            diesel::insert_into(answers::table)
+                .values((
+                    answers::id.eq(new_id()),
+                    answers::review_id.eq(review_id),
+                    answers::question_id.eq(question_id),
+                    answers::side.eq(side.code()),
+                    answers::rating.eq(rating),
+                    answers::body.eq(body),
+                    answers::status.eq("draft"),
+                    answers::version.eq(1),
+                    answers::updated_by.eq(Some(author)),
+                    answers::updated_at.eq(t),
+                ))
+                .execute(conn)?;
+            Ok(true)
+        }
+    }
+}
+
+/// Mark a side's answers submitted (or back to draft when reopened).
+pub fn set_answers_status(
+    conn: &mut DbConnection,
+    review_id: &str,
+    side: Side,
+    status: &str,
+) -> QueryResult<usize> {
+    diesel::update(
+        answers::table
+            .filter(answers::review_id.eq(review_id))
+            .filter(answers::side.eq(side.code())),
+    )
+    .set(answers::status.eq(status))
+    .execute(conn)
+}
+
+// ---- strengths and weaknesses ----
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize)]
+#[diesel(table_name = strengths_weaknesses)]
+pub struct TraitRow {
+    pub id: String,
+    pub person_id: String,
+    pub review_id: Option<String>,
+    pub competency_id: Option<String>,
+    pub kind: String,
+    pub side: String,
+    pub stance: String,
+    pub responds_to_id: Option<String>,
+    pub body: String,
+    pub author_id: Option<String>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+pub fn traits(conn: &mut DbConnection, review_id: &str) -> QueryResult<Vec<TraitRow>> {
+    strengths_weaknesses::table
+        .filter(strengths_weaknesses::review_id.eq(review_id))
+        .order(strengths_weaknesses::created_at.asc())
+        .select(TraitRow::as_select())
+        .load(conn)
+}
+
+pub fn insert_trait(conn: &mut DbConnection, row: &TraitRow) -> QueryResult<()> {
+    diesel::insert_into(strengths_weaknesses::table)
+        .values(row)
+        .execute(conn)
+        .map(|_| ())
+}
+
+pub fn update_trait(
+    conn: &mut DbConnection,
+    id: &str,
+    body: &str,
+    competency_id: Option<&str>,
+    stance: &str,
+) -> QueryResult<usize> {
+    diesel::update(strengths_weaknesses::table.find(id))
+        .set((
+            strengths_weaknesses::body.eq(body),
+            strengths_weaknesses::competency_id.eq(competency_id),
+            strengths_weaknesses::stance.eq(stance),
+            strengths_weaknesses::updated_at.eq(now()),
+        ))
+        .execute(conn)
+}
+
+pub fn delete_trait(conn: &mut DbConnection, id: &str) -> QueryResult<usize> {
+    diesel::delete(strengths_weaknesses::table.find(id)).execute(conn)
+}
+
+/// A person's strengths and weaknesses across all their reviews, newest first.
+pub fn traits_of_person(conn: &mut DbConnection, person_id: &str) -> QueryResult<Vec<TraitRow>> {
+    strengths_weaknesses::table
+        .filter(strengths_weaknesses::person_id.eq(person_id))
+        .order(strengths_weaknesses::created_at.desc())
+        .select(TraitRow::as_select())
+        .load(conn)
+}
+
+// ---- comments ----
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize)]
+#[diesel(table_name = comments)]
+pub struct CommentRow {
+    pub id: String,
+    pub review_id: String,
+    pub author_id: String,
+    pub parent_id: Option<String>,
+    pub section_id: Option<String>,
+    pub competency_id: Option<String>,
+    pub kind: String,
+    pub visibility: String,
+    pub body: String,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+/// Comments on a review; private ones only when asked for.
+pub fn comments(
+    conn: &mut DbConnection,
+    review_id: &str,
+    include_private: bool,
+) -> QueryResult<Vec<CommentRow>> {
+    let mut q = comments::table
+        .filter(comments::review_id.eq(review_id))
+        .into_boxed();
+    if !include_private {
+        q = q.filter(comments::visibility.eq("shared"));
+    }
+    q.order(comments::created_at.asc())
+        .select(CommentRow::as_select())
+        .load(conn)
+}
+
+pub fn insert_comment(conn: &mut DbConnection, row: &CommentRow) -> QueryResult<()> {
+    diesel::insert_into(comments::table)
+        .values(row)
+        .execute(conn)
+        .map(|_| ())
+}
+
+pub fn update_comment(
+    conn: &mut DbConnection,
+    id: &str,
+    body: &str,
+    visibility: &str,
+) -> QueryResult<usize> {
+    diesel::update(comments::table.find(id))
+        .set((
+            comments::body.eq(body),
+            comments::visibility.eq(visibility),
+            comments::updated_at.eq(now()),
+        ))
+        .execute(conn)
+}
+
+pub fn delete_comment(conn: &mut DbConnection, id: &str) -> QueryResult<usize> {
+    diesel::delete(comments::table.find(id)).execute(conn)
+}
+
+// ---- goals ----
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize)]
+#[diesel(table_name = goals)]
+pub struct GoalRow {
+    pub id: String,
+    pub person_id: String,
+    pub review_id: Option<String>,
+    pub carried_from_id: Option<String>,
+    pub kind: String,
+    pub title: String,
+    pub description: String,
+    pub support_needed: String,
+    pub status: String,
+    pub due_on: Option<NaiveDate>,
+    pub author_id: Option<String>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+pub fn goals_of_review(conn: &mut DbConnection, review_id: &str) -> QueryResult<Vec<GoalRow>> {
+    goals::table
+        .filter(goals::review_id.eq(review_id))
+        .order(goals::created_at.asc())
+        .select(GoalRow::as_select())
+        .load(conn)
+}
+
+/// Goals agreed in earlier reviews that are not finished: they carry over.
+pub fn open_goals_before(
+    conn: &mut DbConnection,
+    person_id: &str,
+    review_id: &str,
+) -> QueryResult<Vec<GoalRow>> {
+    goals::table
+        .filter(goals::person_id.eq(person_id))
+        .filter(
+            goals::review_id
+                .ne(review_id)
+                .or(goals::review_id.is_null()),
+        )
+        .filter(goals::status.eq_any(["agreed", "in_progress"]))
+        .order(goals::created_at.asc())
+        .select(GoalRow::as_select())
+        .load(conn)
+}
+
+pub fn insert_goal(conn: &mut DbConnection, row: &GoalRow) -> QueryResult<()> {
+    diesel::insert_into(goals::table)
+        .values(row)
+        .execute(conn)
+        .map(|_| ())
+}
+
+pub fn update_goal(conn: &mut DbConnection, row: &GoalRow) -> QueryResult<usize> {
+    diesel::update(goals::table.find(&row.id))
+        .set((
+            goals::kind.eq(&row.kind),
+            goals::title.eq(&row.title),
+            goals::description.eq(&row.description),
+            goals::support_needed.eq(&row.support_needed),
+            goals::status.eq(&row.status),
+            goals::due_on.eq(row.due_on),
+            goals::updated_at.eq(now()),
+        ))
+        .execute(conn)
+}
+
+pub fn set_goal_status(conn: &mut DbConnection, id: &str, status: &str) -> QueryResult<usize> {
+    diesel::update(goals::table.find(id))
+        .set((goals::status.eq(status), goals::updated_at.eq(now())))
+        .execute(conn)
+}
+
+pub fn delete_goal(conn: &mut DbConnection, id: &str) -> QueryResult<usize> {
+    diesel::delete(goals::table.find(id)).execute(conn)
+}
+
+/// Agree the employee's proposed goals of a review (on share).
+pub fn agree_goals(conn: &mut DbConnection, review_id: &str) -> QueryResult<usize> {
+    diesel::update(
+        goals::table
+            .filter(goals::review_id.eq(review_id))
+            .filter(goals::status.eq("proposed")),
+    )
+    .set((goals::status.eq("agreed"), goals::updated_at.eq(now())))
+    .execute(conn)
+}
+
+// ---- notifications ----
+
+#[derive(Debug, Clone, Queryable, Selectable, Serialize)]
+#[diesel(table_name = notifications)]
+pub struct NotificationRow {
+    pub id: String,
+    pub person_id: String,
+    pub kind: String,
+    pub review_id: Option<String>,
+    pub details: String,
+    pub actor_id: Option<String>,
+    pub created_at: NaiveDateTime,
+    pub read_at: Option<NaiveDateTime>,
+}
+
+pub fn notify(
+    conn: &mut DbConnection,
+    person_id: &str,
+    kind: &str,
+    review_id: Option<&str>,
+    actor_id: Option<&str>,
+    details: &str,
+) -> QueryResult<()> {
+    diesel::insert_into(notifications::table)
+        .values((
+            notifications::id.eq(new_id()),
+            notifications::person_id.eq(person_id),
+            notifications::kind.eq(kind),
+            notifications::review_id.eq(review_id),
+            notifications::details.eq(details),
+            notifications::actor_id.eq(actor_id),
+            notifications::created_at.eq(now()),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// Unread notifications with the actor's name, newest first.
+pub fn unread(
+    conn: &mut DbConnection,
+    person_id: &str,
+    limit: i64,
+) -> QueryResult<Vec<(NotificationRow, Option<String>)>> {
+    notifications::table
+        .left_join(people::table.on(notifications::actor_id.eq(people::id.nullable())))
+        .filter(notifications::person_id.eq(person_id))
+        .filter(notifications::read_at.is_null())
+        .order(notifications::created_at.desc())
+        .limit(limit)
+        .select((NotificationRow::as_select(), people::name.nullable()))
+        .load(conn)
+}
+
+pub fn mark_read(conn: &mut DbConnection, person_id: &str, review_id: &str) -> QueryResult<usize> {
+    diesel::update(
+        notifications::table
+            .filter(notifications::person_id.eq(person_id))
+            .filter(notifications::review_id.eq(review_id))
+            .filter(notifications::read_at.is_null()),
+    )
+    .set(notifications::read_at.eq(Some(now())))
+    .execute(conn)
+}

@@ -1,0 +1,438 @@
+//! Review cycles and reviews: their states and the moves between them.
+//! Pure rules; the database and pages call these to decide.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// A review cycle's status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CycleStatus {
+    /// Being prepared by HR; nobody else sees it.
+    Draft,
+    /// Launched (reviews exist), opens on its date.
+    Scheduled,
+    Open,
+    /// Finished; everything is read-only.
+    Closed,
+}
+
+impl CycleStatus {
+    pub fn code(self) -> &'static str {
+        match self {
+            CycleStatus::Draft => "draft",
+            CycleStatus::Scheduled => "scheduled",
+            CycleStatus::Open => "open",
+            CycleStatus::Closed => "closed",
+        }
+    }
+
+    pub fn from_stored(s: &str) -> CycleStatus {
+        match s {
+            "scheduled" => CycleStatus::Scheduled,
+            "open" => CycleStatus::Open,
+            "closed" => CycleStatus::Closed,
+            _ => CycleStatus::Draft,
+        }
+    }
+
+    /// A scheduled cycle whose opening day has come is open.
+    pub fn effective(self, opens_on: NaiveDate, today: NaiveDate) -> CycleStatus {
+        match self {
+            CycleStatus::Scheduled if opens_on <= today => CycleStatus::Open,
+            s => s,
+        }
+    }
+
+    /// May HR change name, template and participants freely?
+    pub fn is_editable_draft(self) -> bool {
+        self == CycleStatus::Draft
+    }
+
+    /// May participants be added or removed, dates moved?
+    pub fn allows_roster_changes(self) -> bool {
+        matches!(
+            self,
+            CycleStatus::Draft | CycleStatus::Scheduled | CycleStatus::Open
+        )
+    }
+}
+
+/// The phase dates of a cycle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct PhaseDates {
+    pub opens_on: NaiveDate,
+    pub self_due_on: NaiveDate,
+    pub manager_due_on: NaiveDate,
+    pub ack_due_on: NaiveDate,
+    pub closes_on: NaiveDate,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum DatesError {
+    #[error("dates out of order")]
+    OutOfOrder(&'static str),
+}
+
+impl PhaseDates {
+    /// Each date on or after the one before: opens ≤ self due ≤ manager due ≤
+    /// acknowledgement due ≤ closes. Returns the first field out of order.
+    pub fn check(&self) -> Result<(), DatesError> {
+        let order = [
+            ("self_due_on", self.opens_on, self.self_due_on),
+            ("manager_due_on", self.self_due_on, self.manager_due_on),
+            ("ack_due_on", self.manager_due_on, self.ack_due_on),
+            ("closes_on", self.ack_due_on, self.closes_on),
+        ];
+        for (field, before, after) in order {
+            if after < before {
+                return Err(DatesError::OutOfOrder(field));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Where one person's review stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewState {
+    /// The employee is writing their self-assessment.
+    SelfAssessment,
+    /// Submitted; the manager is writing the manager review.
+    ManagerReview,
+    /// The manager shared it; the employee reads and acknowledges.
+    Shared,
+    /// The employee confirmed they have read it.
+    Acknowledged,
+    /// The cycle closed before this review was finished.
+    Unfinished,
+    /// Taken out of the cycle by HR (kept for the record).
+    Removed,
+}
+
+impl ReviewState {
+    pub fn code(self) -> &'static str {
+        match self {
+            ReviewState::SelfAssessment => "self_assessment",
+            ReviewState::ManagerReview => "manager_review",
+            ReviewState::Shared => "shared",
+            ReviewState::Acknowledged => "acknowledged",
+            ReviewState::Unfinished => "unfinished",
+            ReviewState::Removed => "removed",
+        }
+    }
+
+    pub fn from_stored(s: &str) -> ReviewState {
+        match s {
+            "manager_review" => ReviewState::ManagerReview,
+            "shared" => ReviewState::Shared,
+            "acknowledged" => ReviewState::Acknowledged,
+            "unfinished" => ReviewState::Unfinished,
+            "removed" => ReviewState::Removed,
+            _ => ReviewState::SelfAssessment,
+        }
+    }
+
+    pub const ALL: [ReviewState; 6] = [
+        ReviewState::SelfAssessment,
+        ReviewState::ManagerReview,
+        ReviewState::Shared,
+        ReviewState::Acknowledged,
+        ReviewState::Unfinished,
+        ReviewState::Removed,
+    ];
+
+    /// Finished or out: nothing more to do in it.
+    pub fn is_final(self) -> bool {
+        matches!(
+            self,
+            ReviewState::Acknowledged | ReviewState::Unfinished | ReviewState::Removed
+        )
+    }
+}
+
+/// The moves a review can make.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Transition {
+    SubmitSelf,
+    Share,
+    Acknowledge,
+    /// HR sends it back to the employee (their self-assessment opens again).
+    ReopenToEmployee,
+    /// HR sends it back to the manager (the manager review opens again).
+    ReopenToManager,
+    /// The cycle closed with this review not finished.
+    Close,
+    Remove,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("{transition:?} is not possible from {from:?}")]
+pub struct TransitionError {
+    pub from: ReviewState,
+    pub transition: Transition,
+}
+
+impl ReviewState {
+    pub fn apply(self, t: Transition) -> Result<ReviewState, TransitionError> {
+        use ReviewState::*;
+        use Transition::*;
+        let next = match (self, t) {
+            (SelfAssessment, SubmitSelf) => Some(ManagerReview),
+            (ManagerReview, Share) => Some(Shared),
+            (Shared, Acknowledge) => Some(Acknowledged),
+            (ManagerReview | Shared | Acknowledged | Unfinished, ReopenToEmployee) => {
+                Some(SelfAssessment)
+            }
+            (Shared | Acknowledged | Unfinished, ReopenToManager) => Some(ManagerReview),
+            (SelfAssessment | ManagerReview | Shared, Close) => Some(Unfinished),
+            (Acknowledged, Close) => Some(Acknowledged),
+            (s, Remove) if s != Removed => Some(Removed),
+            _ => None,
+        };
+        next.ok_or(TransitionError {
+            from: self,
+            transition: t,
+        })
+    }
+}
+
+/// Which side of a review an answer or record belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Side {
+    /// The employee's self-assessment.
+    Own,
+    /// The manager review.
+    Manager,
+}
+
+impl Side {
+    pub fn code(self) -> &'static str {
+        match self {
+            Side::Own => "self",
+            Side::Manager => "manager",
+        }
+    }
+
+    pub fn from_stored(s: &str) -> Side {
+        if s == "manager" {
+            Side::Manager
+        } else {
+            Side::Own
+        }
+    }
+}
+
+/// Kinds of question on a form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuestionKind {
+    /// A labelled 1–5 scale, with an optional comment.
+    Rating,
+    Text,
+    /// A 1–5 rating of one competency, with evidence or a comment.
+    CompetencyRating,
+    Strengths,
+    Weaknesses,
+    Goals,
+}
+
+impl QuestionKind {
+    pub const ALL: [QuestionKind; 6] = [
+        QuestionKind::Rating,
+        QuestionKind::Text,
+        QuestionKind::CompetencyRating,
+        QuestionKind::Strengths,
+        QuestionKind::Weaknesses,
+        QuestionKind::Goals,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            QuestionKind::Rating => "rating",
+            QuestionKind::Text => "text",
+            QuestionKind::CompetencyRating => "competency_rating",
+            QuestionKind::Strengths => "strengths",
+            QuestionKind::Weaknesses => "weaknesses",
+            QuestionKind::Goals => "goals",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<QuestionKind> {
+        QuestionKind::ALL.into_iter().find(|k| k.code() == s)
+    }
+
+    pub fn has_rating(self) -> bool {
+        matches!(self, QuestionKind::Rating | QuestionKind::CompetencyRating)
+    }
+}
+
+/// Which side answers a question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Answerer {
+    Own,
+    Manager,
+    Both,
+}
+
+impl Answerer {
+    pub fn code(self) -> &'static str {
+        match self {
+            Answerer::Own => "self",
+            Answerer::Manager => "manager",
+            Answerer::Both => "both",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Answerer> {
+        match s {
+            "self" => Some(Answerer::Own),
+            "manager" => Some(Answerer::Manager),
+            "both" => Some(Answerer::Both),
+            _ => None,
+        }
+    }
+
+    pub fn includes(self, side: Side) -> bool {
+        matches!(
+            (self, side),
+            (Answerer::Both, _) | (Answerer::Own, Side::Own) | (Answerer::Manager, Side::Manager)
+        )
+    }
+}
+
+/// The rating scale: 1 (far below expectations) to 5 (well above).
+pub const RATING_MIN: i32 = 1;
+pub const RATING_MAX: i32 = 5;
+
+pub fn valid_rating(r: i32) -> bool {
+    (RATING_MIN..=RATING_MAX).contains(&r)
+}
+
+/// The difference between how a person rated themselves and how their
+/// manager rated them: positive when the person rated themselves higher.
+pub fn self_perception_gap(own: Option<i32>, manager: Option<i32>) -> Option<i32> {
+    Some(own? - manager?)
+}
+
+/// Days from `today` to `due` (negative when overdue).
+pub fn days_until(today: NaiveDate, due: NaiveDate) -> i64 {
+    (due - today).num_days()
+}
+
+/// Parse a reminder schedule like "7,2,0": days before a due date, distinct,
+/// 0 to 60, largest first.
+pub fn parse_reminder_days(s: &str) -> Option<Vec<i64>> {
+    let mut days: Vec<i64> = Vec::new();
+    for part in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let d: i64 = part.parse().ok()?;
+        if !(0..=60).contains(&d) {
+            return None;
+        }
+        if !days.contains(&d) {
+            days.push(d);
+        }
+    }
+    days.sort_unstable_by(|a, b| b.cmp(a));
+    Some(days)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).expect("date")
+    }
+
+    #[test]
+    fn the_happy_path() {
+        let s = ReviewState::SelfAssessment;
+        let s = s.apply(Transition::SubmitSelf).expect("submit");
+        let s = s.apply(Transition::Share).expect("share");
+        let s = s.apply(Transition::Acknowledge).expect("ack");
+        assert_eq!(s, ReviewState::Acknowledged);
+    }
+
+    #[test]
+    fn refuses_skipping_steps() {
+        assert!(ReviewState::SelfAssessment
+            .apply(Transition::Share)
+            .is_err());
+        assert!(ReviewState::SelfAssessment
+            .apply(Transition::Acknowledge)
+            .is_err());
+        assert!(ReviewState::ManagerReview
+            .apply(Transition::SubmitSelf)
+            .is_err());
+        assert!(ReviewState::SelfAssessment
+            .apply(Transition::ReopenToManager)
+            .is_err());
+        assert!(ReviewState::Removed.apply(Transition::Remove).is_err());
+    }
+
+    #[test]
+    fn reopen_and_close() {
+        assert_eq!(
+            ReviewState::Shared.apply(Transition::ReopenToManager),
+            Ok(ReviewState::ManagerReview)
+        );
+        assert_eq!(
+            ReviewState::Acknowledged.apply(Transition::ReopenToEmployee),
+            Ok(ReviewState::SelfAssessment)
+        );
+        assert_eq!(
+            ReviewState::ManagerReview.apply(Transition::Close),
+            Ok(ReviewState::Unfinished)
+        );
+        assert_eq!(
+            ReviewState::Acknowledged.apply(Transition::Close),
+            Ok(ReviewState::Acknowledged)
+        );
+    }
+
+    #[test]
+    fn dates_must_be_in_order() {
+        let ok = PhaseDates {
+            opens_on: d(2026, 12, 1),
+            self_due_on: d(2026, 12, 8),
+            manager_due_on: d(2026, 12, 15),
+            ack_due_on: d(2026, 12, 18),
+            closes_on: d(2026, 12, 20),
+        };
+        assert!(ok.check().is_ok());
+        let bad = PhaseDates {
+            manager_due_on: d(2026, 12, 5),
+            ..ok
+        };
+        assert_eq!(bad.check(), Err(DatesError::OutOfOrder("manager_due_on")));
+    }
+
+    #[test]
+    fn scheduled_opens_on_its_day() {
+        assert_eq!(
+            CycleStatus::Scheduled.effective(d(2026, 12, 1), d(2026, 11, 30)),
+            CycleStatus::Scheduled
+        );
+        assert_eq!(
+            CycleStatus::Scheduled.effective(d(2026, 12, 1), d(2026, 12, 1)),
+            CycleStatus::Open
+        );
+        assert_eq!(
+            CycleStatus::Draft.effective(d(2026, 12, 1), d(2026, 12, 9)),
+            CycleStatus::Draft
+        );
+    }
+
+    #[test]
+    fn reminders_and_gap() {
+        assert_eq!(parse_reminder_days("0, 7,2,7"), Some(vec![7, 2, 0]));
+        assert_eq!(parse_reminder_days("x"), None);
+        assert_eq!(parse_reminder_days("90"), None);
+        assert_eq!(self_perception_gap(Some(5), Some(3)), Some(2));
+        assert_eq!(self_perception_gap(None, Some(3)), None);
+    }
+}

@@ -12,6 +12,7 @@ pub mod people;
 pub mod reviews;
 pub mod schema;
 pub mod sessions;
+pub mod stash;
 pub mod tokens;
 
 use std::path::Path;

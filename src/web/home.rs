@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 use super::context::Visitor;
 use super::render::{page, see_other};
 use super::State;
-use crate::db::people;
+use crate::db::{people, reviews};
+use crate::domain::review::CycleStatus;
 use crate::error::AppError;
 
 #[derive(Serialize)]
@@ -17,6 +18,37 @@ struct HomePage {
     people_count: Option<i64>,
     invited_count: Option<i64>,
     welcome: bool,
+    current: Vec<CurrentReview>,
+    notifications: Vec<Notice>,
+    manager_summary: Option<ManagerSummary>,
+    to_review: usize,
+}
+
+#[derive(Serialize)]
+struct CurrentReview {
+    id: String,
+    cycle_name: String,
+    state: String,
+    self_due_on: chrono::NaiveDate,
+    manager_due_on: chrono::NaiveDate,
+    ack_due_on: chrono::NaiveDate,
+    overdue: bool,
+}
+
+#[derive(Serialize)]
+struct Notice {
+    kind: String,
+    actor: String,
+    review_id: Option<String>,
+    created_at: chrono::NaiveDateTime,
+    details: String,
+}
+
+#[derive(Serialize)]
+struct ManagerSummary {
+    name: String,
+    cycle_name: String,
+    text: String,
 }
 
 #[derive(Deserialize)]
@@ -34,25 +66,83 @@ pub async fn show_home(
     };
     let is_hr = user.is_hr;
     let id = user.id.clone();
-    let (person, manager, reports, counts) = state
-        .db
-        .run(move |conn| -> Result<_, AppError> {
-            let person = people::find(conn, &id)?.ok_or(AppError::NotFound)?;
-            let manager = match &person.manager_id {
-                Some(m) => people::find(conn, m)?,
-                None => None,
-            };
-            let reports = people::reports_of(conn, &id)?;
-            let counts = if is_hr {
-                let active = people::count_active(conn)?;
-                let invited = people::count_without_password(conn)?;
-                Some((active, invited))
-            } else {
-                None
-            };
-            Ok((person, manager, reports, counts))
-        })
-        .await?;
+    let today = state.today();
+    let (person, manager, reports, counts, current, notifications, manager_summary, to_review) =
+        state
+            .db
+            .run(move |conn| -> Result<_, AppError> {
+                let person = people::find(conn, &id)?.ok_or(AppError::NotFound)?;
+                let manager = match &person.manager_id {
+                    Some(m) => people::find(conn, m)?,
+                    None => None,
+                };
+                let reports = people::reports_of(conn, &id)?;
+                let counts = if is_hr {
+                    let active = people::count_active(conn)?;
+                    let invited = people::count_without_password(conn)?;
+                    Some((active, invited))
+                } else {
+                    None
+                };
+                let current: Vec<CurrentReview> = reviews::for_person(conn, &id)?
+                    .into_iter()
+                    .filter(|(_, c)| c.status(today) == CycleStatus::Open)
+                    .map(|(r, c)| {
+                        let due = match r.state.as_str() {
+                            "self_assessment" => Some(c.self_due_on),
+                            "shared" => Some(c.ack_due_on),
+                            _ => None,
+                        };
+                        CurrentReview {
+                            overdue: due.is_some_and(|d| d < today),
+                            id: r.id,
+                            cycle_name: c.name,
+                            state: r.state,
+                            self_due_on: c.self_due_on,
+                            manager_due_on: c.manager_due_on,
+                            ack_due_on: c.ack_due_on,
+                        }
+                    })
+                    .collect();
+                let notifications = reviews::unread(conn, &id, 10)?
+                    .into_iter()
+                    .map(|(n, actor)| Notice {
+                        kind: n.kind,
+                        actor: actor.unwrap_or_default(),
+                        review_id: n.review_id,
+                        created_at: n.created_at,
+                        details: n.details,
+                    })
+                    .collect();
+                let manager_summary = match &person.manager_id {
+                    Some(m) => reviews::published_summaries_of(conn, m)?
+                        .into_iter()
+                        .find(|(_, c)| c.status(today) != CycleStatus::Closed)
+                        .map(|(r, c)| ManagerSummary {
+                            name: manager.as_ref().map(|m| m.name.clone()).unwrap_or_default(),
+                            cycle_name: c.name,
+                            text: r.team_summary,
+                        }),
+                    None => None,
+                };
+                let to_review = reviews::for_manager_current(conn, &id)?
+                    .iter()
+                    .filter(|(r, c, _)| {
+                        r.state == "manager_review" && c.status(today) == CycleStatus::Open
+                    })
+                    .count();
+                Ok((
+                    person,
+                    manager,
+                    reports,
+                    counts,
+                    current,
+                    notifications,
+                    manager_summary,
+                    to_review,
+                ))
+            })
+            .await?;
     let model = HomePage {
         person,
         manager,
@@ -60,6 +150,10 @@ pub async fn show_home(
         people_count: counts.map(|c| c.0),
         invited_count: counts.map(|c| c.1),
         welcome: q.welcome.is_some(),
+        current,
+        notifications,
+        manager_summary,
+        to_review,
     };
     page(&state.templates, &visitor, "home.html", &model)
 }

@@ -22,6 +22,13 @@ use crate::error::AppError;
 const MAX_FORM_BODY: usize = 8 * 1024 * 1024;
 
 pub const LANG_COOKIE: &str = "cermin_lang";
+use super::reviews::STASH_COOKIE;
+
+/// The review forms whose posts are kept when the session has ended.
+fn is_review_form(path: &str) -> bool {
+    let parts: Vec<&str> = path.trim_matches('/').split('/').collect();
+    matches!(parts.as_slice(), ["reviews", _, "self" | "manager"])
+}
 
 /// Headers on every response, pages, assets and errors alike.
 pub async fn security_headers(
@@ -200,27 +207,30 @@ pub async fn session(
     let mut user: Option<SignedIn> = None;
     let mut csrf_expected: Option<String> = None;
     let mut session_ended = false;
+    let mut ended_session: Option<(String, String)> = None;
     if let Some(token) = req.cookie(session_cookie).map(|c| c.value().to_string()) {
         let hash = auth::token_hash(&token);
         let found = state
             .db
             .run(move |conn| -> Result<_, AppError> {
                 let Some((s, p)) = db::sessions::find_with_person(conn, &hash)? else {
-                    return Ok(None);
+                    return Ok((None, None));
                 };
                 if !p.active || !lifetimes.is_live(s.last_seen_at, s.expires_at, now) {
                     db::sessions::delete(conn, &hash)?;
-                    return Ok(None);
+                    // Remember whose it was: a form posted into an ended session is kept for them.
+                    let ended = p.active.then(|| (p.id.clone(), s.csrf_token.clone()));
+                    return Ok((None, ended));
                 }
                 if lifetimes.should_touch(s.last_seen_at, now) {
                     db::sessions::touch(conn, &hash, now)?;
                 }
                 let reports = p.role != "employee" || db::people::has_reports(conn, &p.id)?;
-                Ok(Some((s, p, reports)))
+                Ok((Some((s, p, reports)), None))
             })
             .await;
         match found {
-            Ok(Some((s, p, reports))) => {
+            Ok((Some((s, p, reports)), _)) => {
                 csrf_expected = Some(s.csrf_token.clone());
                 let role = Role::from_stored(&p.role);
                 user = Some(SignedIn {
@@ -235,7 +245,10 @@ pub async fn session(
                     session_hash: s.token_hash,
                 });
             }
-            Ok(None) => session_ended = true,
+            Ok((None, ended)) => {
+                session_ended = true;
+                ended_session = ended;
+            }
             Err(e) => return Ok(error_page(req, &e, state.settings.default_lang, &state)),
         }
     }
@@ -305,7 +318,8 @@ pub async fn session(
 
         let mut body = BytesMut::new();
         let mut too_large = false;
-        if header_token.is_none() {
+        let body_taken = header_token.is_none();
+        if body_taken {
             let mut payload = req.take_payload();
             while let Some(chunk) = payload.next().await {
                 let chunk = chunk?;
@@ -326,17 +340,59 @@ pub async fn session(
             return Ok(error_page(req, &AppError::BadRequest, lang, &state));
         }
         if !same_origin || !token_ok {
+            // A review form saved just after the session ended: keep what was
+            // typed for its owner, and send them to sign in again.
+            if let (true, Some((person_id, ended_csrf)), Some(g)) =
+                (same_origin, &ended_session, &given)
+            {
+                if auth::constant_time_eq(g, ended_csrf) && is_review_form(req.path()) {
+                    let token = auth::random_token();
+                    let (hash, pid, path, text) = (
+                        auth::token_hash(&token),
+                        person_id.clone(),
+                        req.path().to_string(),
+                        String::from_utf8_lossy(&body).into_owned(),
+                    );
+                    let kept = state
+                        .db
+                        .run(move |conn| -> Result<_, AppError> {
+                            Ok(db::stash::put(conn, &hash, &pid, &path, &text)?)
+                        })
+                        .await;
+                    if kept.is_ok() {
+                        tracing::info!(path = %req.path(), "form kept after the session ended");
+                        let target = format!(
+                            "/sign-in?{}",
+                            serde_urlencoded::to_string([("next", req.path()), ("ended", "1")])
+                                .unwrap_or_default()
+                        );
+                        let (http_req, _) = req.into_parts();
+                        let mut res = HttpResponse::SeeOther()
+                            .insert_header((header::LOCATION, target))
+                            .finish();
+                        let _ = res.add_cookie(&cookie(
+                            STASH_COOKIE,
+                            token,
+                            https,
+                            Some(CookieDuration::hours(12)),
+                        ));
+                        let _ = res.add_cookie(&removal(session_cookie, https));
+                        return Ok(ServiceResponse::new(http_req, res));
+                    }
+                }
+            }
             tracing::warn!(path = %req.path(), same_origin, token_present = given.is_some(), session_ended, "CSRF check failed");
             let err = if session_ended && visitor.user.is_none() {
                 AppError::Unauthenticated
             } else {
                 AppError::Csrf
             };
-            // Put the body back: a handler for an ended session may still want it.
-            req.set_payload(Payload::from(body));
             return Ok(error_page(req, &err, lang, &state));
         }
-        req.set_payload(Payload::from(body));
+        if body_taken {
+            // Put the body back for the handler.
+            req.set_payload(Payload::from(body));
+        }
     }
 
     let mut res = next.call(req).await?.map_into_boxed_body();

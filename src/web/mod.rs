@@ -16,6 +16,7 @@ pub mod me;
 pub mod middleware;
 pub mod people;
 pub mod render;
+pub mod review_form;
 pub mod reviews;
 pub mod team;
 

@@ -1,5 +1,991 @@
-//! (being built)
+//! A review, page by page: the self-assessment (save, autosave, check,
+//! submit), the manager review beside it (save, check, share), reading and
+//! acknowledging it, and a manager publishing their own self-evaluation
+//! summary to their team. State changes go through `crate::workflow`.
 
-use actix_web::web;
+use actix_web::http::header::{ACCEPT, SET_COOKIE};
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde::{Deserialize, Serialize};
 
-pub fn routes(_cfg: &mut web::ServiceConfig) {}
+use super::context::CurrentUser;
+use super::forms::FormErrors;
+use super::render::{page, page_with_status, see_other};
+use super::review_form::{self, FormModel, JournalView, Posted};
+use super::State;
+use crate::auth;
+use crate::db::cycles::CycleRow;
+use crate::db::reviews::{self, ReviewRow};
+use crate::db::{self, audit, forms, journal, people};
+use crate::domain::policy::{self, ReviewFacts};
+use crate::domain::review::{CycleStatus, ReviewState, Side};
+use crate::error::AppError;
+use crate::workflow::{self, WorkflowError};
+
+pub const STASH_COOKIE: &str = "cermin_stash";
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/reviews/{id}", web::get().to(show_review))
+        .route("/reviews/{id}/self", web::get().to(self_form))
+        .route("/reviews/{id}/self", web::post().to(save_self))
+        .route("/reviews/{id}/self/check", web::get().to(check_self))
+        .route("/reviews/{id}/self/submit", web::post().to(submit_self))
+        .route("/reviews/{id}/manager", web::get().to(manager_form))
+        .route("/reviews/{id}/manager", web::post().to(save_manager))
+        .route("/reviews/{id}/manager/check", web::get().to(check_manager))
+        .route("/reviews/{id}/share", web::post().to(share_review))
+        .route(
+            "/reviews/{id}/acknowledge",
+            web::post().to(acknowledge_review),
+        )
+        .route(
+            "/reviews/{id}/team-summary",
+            web::post().to(publish_team_summary),
+        );
+}
+
+/// The review, its cycle and people, as every page here needs them.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReviewHead {
+    pub id: String,
+    pub state: String,
+    pub cycle_id: String,
+    pub cycle_name: String,
+    pub cycle_status: String,
+    pub person_id: String,
+    pub person_name: String,
+    pub manager_id: String,
+    pub manager_name: String,
+    pub job_title: String,
+    pub job_description: String,
+    pub self_due_on: chrono::NaiveDate,
+    pub manager_due_on: chrono::NaiveDate,
+    pub ack_due_on: chrono::NaiveDate,
+    pub self_submitted_at: Option<chrono::NaiveDateTime>,
+    pub shared_at: Option<chrono::NaiveDateTime>,
+    pub acknowledged_at: Option<chrono::NaiveDateTime>,
+    pub acknowledgement_response: String,
+    pub reopened_reason: String,
+    pub updated_at: chrono::NaiveDateTime,
+    pub team_summary: String,
+    pub team_summary_published_at: Option<chrono::NaiveDateTime>,
+}
+
+struct Loaded {
+    review: ReviewRow,
+    cycle: CycleRow,
+    head: ReviewHead,
+    status: CycleStatus,
+}
+
+impl Loaded {
+    fn facts(&self) -> ReviewFacts<'_> {
+        ReviewFacts {
+            person_id: &self.review.person_id,
+            manager_id: self.review.manager_id.as_deref(),
+            state: self.review.state(),
+            cycle: self.status,
+        }
+    }
+}
+
+fn load(
+    conn: &mut db::DbConnection,
+    id: &str,
+    today: chrono::NaiveDate,
+) -> Result<Loaded, AppError> {
+    let (review, cycle) = reviews::find(conn, id)?.ok_or(AppError::NotFound)?;
+    let mut ids = vec![review.person_id.clone()];
+    ids.extend(review.manager_id.clone());
+    let names: std::collections::HashMap<String, String> = people::find_many(conn, &ids)?
+        .into_iter()
+        .map(|p| (p.id, p.name))
+        .collect();
+    let status = cycle.status(today);
+    let head = ReviewHead {
+        id: review.id.clone(),
+        state: review.state.clone(),
+        cycle_id: cycle.id.clone(),
+        cycle_name: cycle.name.clone(),
+        cycle_status: status.code().into(),
+        person_id: review.person_id.clone(),
+        person_name: names.get(&review.person_id).cloned().unwrap_or_default(),
+        manager_id: review.manager_id.clone().unwrap_or_default(),
+        manager_name: review
+            .manager_id
+            .as_ref()
+            .and_then(|m| names.get(m).cloned())
+            .unwrap_or_default(),
+        job_title: review.job_title.clone(),
+        job_description: review.job_description.clone(),
+        self_due_on: cycle.self_due_on,
+        manager_due_on: cycle.manager_due_on,
+        ack_due_on: cycle.ack_due_on,
+        self_submitted_at: review.self_submitted_at,
+        shared_at: review.shared_at,
+        acknowledged_at: review.acknowledged_at,
+        acknowledgement_response: review.acknowledgement_response.clone(),
+        reopened_reason: review.reopened_reason.clone(),
+        updated_at: review.updated_at,
+        team_summary: review.team_summary.clone(),
+        team_summary_published_at: review.team_summary_published_at,
+    };
+    Ok(Loaded {
+        review,
+        cycle,
+        head,
+        status,
+    })
+}
+
+fn wants_json(req: &HttpRequest) -> bool {
+    req.headers()
+        .get(ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("application/json"))
+}
+
+fn side_path(id: &str, side: Side) -> String {
+    match side {
+        Side::Own => format!("/reviews/{id}/self"),
+        Side::Manager => format!("/reviews/{id}/manager"),
+    }
+}
+
+/// May this person read / write this side's form?
+fn side_access(actor: &policy::Actor, l: &Loaded, side: Side) -> (bool, bool) {
+    let f = l.facts();
+    match side {
+        Side::Own => (
+            policy::may_read_self_assessment(actor, f),
+            policy::may_edit_self_assessment(actor, f),
+        ),
+        Side::Manager => {
+            let read = policy::may_view_review(actor, f)
+                && actor.id != l.review.person_id
+                && (actor.is_hr() || l.review.manager_id.as_deref() == Some(actor.id.as_str()));
+            (read, policy::may_edit_manager_review(actor, f))
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct FormPage {
+    review: ReviewHead,
+    side: &'static str,
+    editable: bool,
+    version: i32,
+    form: FormModel,
+    journal: Vec<JournalView>,
+    notice: Option<&'static str>,
+    saved_at: Option<chrono::NaiveDateTime>,
+    errors: FormErrors,
+    action: String,
+}
+
+#[derive(Deserialize)]
+pub struct FormQuery {
+    saved: Option<String>,
+}
+
+async fn form_page(
+    state: State,
+    user: CurrentUser,
+    req: HttpRequest,
+    id: String,
+    side: Side,
+    saved: bool,
+) -> Result<HttpResponse, AppError> {
+    let actor = user.actor();
+    let lang = user.visitor.lang;
+    let today = state.today();
+    let stash = req
+        .cookie(STASH_COOKIE)
+        .map(|c| auth::token_hash(c.value()));
+    let path = side_path(&id, side);
+    let (model, restored) = state
+        .db
+        .run(move |conn| -> Result<_, AppError> {
+            let mut l = load(conn, &id, today)?;
+            let (read, editable) = side_access(&actor, &l, side);
+            if !read {
+                return Err(AppError::Forbidden);
+            }
+            // A form that arrived after the session ended: save it now, for its owner.
+            let mut restored = false;
+            if let (Some(hash), true) = (&stash, editable) {
+                if let Some(body) = db::stash::take(conn, hash, &actor.id, &path)? {
+                    let pairs: Vec<(String, String)> =
+                        serde_urlencoded::from_str(&body).unwrap_or_default();
+                    let version = l.review.version(side);
+                    if let SaveOutcome::Saved { .. } = save(
+                        conn,
+                        &l,
+                        side,
+                        &actor.id,
+                        Posted::new(pairs),
+                        Some(version),
+                        lang,
+                    )? {
+                        restored = true;
+                    }
+                    l = load(conn, &id, today)?;
+                }
+            }
+            let other_visible = match side {
+                Side::Own => policy::may_read_manager_review(&actor, l.facts()),
+                Side::Manager => policy::may_read_self_assessment(&actor, l.facts()),
+            };
+            let private = policy::may_read_private_comments(&actor, l.facts());
+            let form = forms::load_form(conn, &l.cycle.template_id)?.ok_or(AppError::NotFound)?;
+            let stored = review_form::load(conn, &l.review.id, &l.review.person_id, private)?;
+            let model = review_form::build(&form, &stored, side, other_visible, lang, &[]);
+            let journal: Vec<JournalView> = if editable {
+                match side {
+                    Side::Own => journal::list(conn, &actor.id, &actor.id)?,
+                    Side::Manager => journal::list(conn, &actor.id, &l.review.person_id)?,
+                }
+                .into_iter()
+                .take(30)
+                .map(JournalView::from)
+                .collect()
+            } else {
+                vec![]
+            };
+            reviews::mark_read(conn, &actor.id, &l.review.id)?;
+            Ok((
+                FormPage {
+                    version: l.review.version(side),
+                    saved_at: Some(l.review.updated_at),
+                    review: l.head,
+                    side: side.code(),
+                    editable,
+                    form: model,
+                    journal,
+                    notice: None,
+                    errors: FormErrors::default(),
+                    action: path,
+                },
+                restored,
+            ))
+        })
+        .await?;
+    let mut model = model;
+    if restored {
+        model.notice = Some("review-notice-restored");
+    } else if saved {
+        model.notice = Some("review-notice-saved");
+    }
+    let mut res = page(&state.templates, &user.visitor, "reviews/form.html", &model)?;
+    if req.cookie(STASH_COOKIE).is_some() {
+        let mut c = actix_web::cookie::Cookie::build(STASH_COOKIE, "")
+            .path("/")
+            .http_only(true)
+            .finish();
+        c.make_removal();
+        if let Ok(v) = c.to_string().parse() {
+            res.headers_mut().append(SET_COOKIE, v);
+        }
+    }
+    Ok(res)
+}
+
+pub async fn self_form(
+    state: State,
+    user: CurrentUser,
+    req: HttpRequest,
+    path: web::Path<String>,
+    q: web::Query<FormQuery>,
+) -> Result<HttpResponse, AppError> {
+    form_page(
+        state,
+        user,
+        req,
+        path.into_inner(),
+        Side::Own,
+        q.saved.is_some(),
+    )
+    .await
+}
+
+pub async fn manager_form(
+    state: State,
+    user: CurrentUser,
+    req: HttpRequest,
+    path: web::Path<String>,
+    q: web::Query<FormQuery>,
+) -> Result<HttpResponse, AppError> {
+    form_page(
+        state,
+        user,
+        req,
+        path.into_inner(),
+        Side::Manager,
+        q.saved.is_some(),
+    )
+    .await
+}
+
+enum SaveOutcome {
+    Saved {
+        version: i32,
+        changed: bool,
+    },
+    Conflict {
+        differences: Vec<(String, String, String)>,
+        current: i32,
+    },
+    Problems(review_form::Problems),
+}
+
+/// Save one side's draft. `expected`: the version the form was loaded at.
+fn save(
+    conn: &mut db::DbConnection,
+    l: &Loaded,
+    side: Side,
+    author: &str,
+    mut posted: Posted,
+    expected: Option<i32>,
+    lang: crate::domain::Lang,
+) -> Result<SaveOutcome, AppError> {
+    let form = forms::load_form(conn, &l.cycle.template_id)?.ok_or(AppError::NotFound)?;
+    // "Use as evidence": append a journal entry to an answer, as part of this save.
+    if let Some(action) = posted.get("action").map(str::to_string) {
+        if let Some(entry_id) = action.strip_prefix("evidence:") {
+            let target = posted.text(&format!("evidence_q_{entry_id}"));
+            if let Some((entry_id, qid)) =
+                Some((entry_id, target.as_str())).filter(|(_, q)| !q.is_empty())
+            {
+                let entry = journal::find(conn, entry_id)?.ok_or(AppError::NotFound)?;
+                let subject_ok =
+                    entry.author_id == author && entry.subject_id == l.review.person_id;
+                if !subject_ok || form.questions().all(|q| q.id != qid) {
+                    return Err(AppError::Forbidden);
+                }
+                let key = format!("b_{qid}");
+                let mut body = posted.text(&key);
+                if !body.is_empty() {
+                    body.push_str("\n\n");
+                }
+                body.push_str(&format!("[{}] {}", entry.entry_on, entry.body));
+                posted = Posted::new(
+                    posted_pairs(&posted)
+                        .into_iter()
+                        .chain([(key, body)])
+                        .collect(),
+                );
+            }
+        }
+    }
+    db::write_tx(conn, |conn| {
+        let (current, _) = reviews::find(conn, &l.review.id)?.ok_or(AppError::NotFound)?;
+        let now_version = current.version(side);
+        if let Some(v) = expected {
+            if v != now_version {
+                let stored = reviews::answers(conn, &current.id, Some(side))?;
+                let differences = review_form::differences(&form, &stored, side, &posted, lang);
+                if !differences.is_empty() {
+                    return Ok(SaveOutcome::Conflict {
+                        differences,
+                        current: now_version,
+                    });
+                }
+            }
+        }
+        match review_form::apply(conn, &form, &current, side, author, &posted)? {
+            Err(problems) => Ok(SaveOutcome::Problems(problems)),
+            Ok(changed) => {
+                if changed {
+                    if !reviews::bump_version(conn, &current.id, side, now_version)? {
+                        return Err(AppError::Conflict("review-error-conflict"));
+                    }
+                    audit::record(
+                        conn,
+                        audit::Entry {
+                            actor_id: Some(author),
+                            action: "review.draft_saved",
+                            subject_type: "review",
+                            subject_id: &current.id,
+                            review_id: Some(&current.id),
+                            cycle_id: Some(&current.cycle_id),
+                            details: serde_json::json!({ "side": side.code() }),
+                        },
+                    )?;
+                }
+                Ok(SaveOutcome::Saved {
+                    version: if changed {
+                        now_version + 1
+                    } else {
+                        now_version
+                    },
+                    changed,
+                })
+            }
+        }
+    })
+}
+
+fn posted_pairs(p: &Posted) -> Vec<(String, String)> {
+    p.keys_with_prefix("")
+        .map(|k| (k.to_string(), p.get(k).unwrap_or("").to_string()))
+        .collect()
+}
+
+#[derive(Serialize)]
+struct ConflictPage {
+    review: ReviewHead,
+    action: String,
+    version: i32,
+    differences: Vec<Difference>,
+    hidden: Vec<(String, String)>,
+}
+
+#[derive(Serialize)]
+struct Difference {
+    field: String,
+    prompt: String,
+    theirs: String,
+    yours: String,
+}
+
+async fn save_side(
+    state: State,
+    user: CurrentUser,
+    req: HttpRequest,
+    id: String,
+    side: Side,
+    body: web::Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, AppError> {
+    let actor = user.actor();
+    let lang = user.visitor.lang;
+    let json = wants_json(&req);
+    let today = state.today();
+    let pairs = body.into_inner();
+    let posted = Posted::new(pairs.clone());
+    let expected = posted.get("version").and_then(|v| v.parse::<i32>().ok());
+    let action = posted.get("action").unwrap_or("save").to_string();
+    let rid = id.clone();
+    let (outcome, head) = state
+        .db
+        .run(move |conn| -> Result<_, AppError> {
+            let l = load(conn, &rid, today)?;
+            let (_, editable) = side_access(&actor, &l, side);
+            if !editable {
+                return Err(AppError::Forbidden);
+            }
+            let outcome = save(conn, &l, side, &actor.id, posted, expected, lang)?;
+            Ok((outcome, l.head))
+        })
+        .await?;
+    let path = side_path(&id, side);
+    match outcome {
+        SaveOutcome::Saved { version, changed } => {
+            if json {
+                let at = crate::i18n::time_of_day(state.settings.timezone, db::now());
+                return Ok(HttpResponse::Ok().json(serde_json::json!({ "status": "saved", "version": version, "changed": changed, "saved_at": at })));
+            }
+            let anchor = match action.as_str() {
+                "add_strength" => "#strengths",
+                "add_weakness" => "#weaknesses",
+                "add_goal" => "#goals",
+                a if a.starts_with("evidence:") => "#journal",
+                a if a.starts_with("comment:") => "",
+                _ => "",
+            };
+            if action == "check" {
+                return Ok(see_other(&format!("{path}/check")));
+            }
+            Ok(see_other(&format!("{path}?saved=1{anchor}")))
+        }
+        SaveOutcome::Problems(problems) => {
+            if json {
+                return Ok(HttpResponse::UnprocessableEntity()
+                    .json(serde_json::json!({ "status": "invalid" })));
+            }
+            // Show the problems; keep every typed value in the conflict-style page.
+            let mut errors = FormErrors::default();
+            for (field, key) in &problems {
+                errors.add(field, key);
+            }
+            let model = serde_json::json!({
+                "review": head, "action": path, "errors": errors,
+                "hidden": pairs.iter().filter(|(k, _)| k != "csrf_token").collect::<Vec<_>>(),
+            });
+            page_with_status(
+                &state.templates,
+                &user.visitor,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "reviews/problems.html",
+                &model,
+            )
+        }
+        SaveOutcome::Conflict {
+            differences,
+            current,
+        } => {
+            if json {
+                return Ok(HttpResponse::Conflict()
+                    .json(serde_json::json!({ "status": "conflict", "version": current })));
+            }
+            let fields: Vec<String> = differences.iter().map(|_| String::new()).collect();
+            let _ = fields;
+            let differences: Vec<Difference> = pairs
+                .iter()
+                .filter(|(k, _)| k.starts_with("b_"))
+                .filter_map(|(k, v)| {
+                    differences
+                        .iter()
+                        .find(|(_, _, yours)| {
+                            yours.ends_with(v.replace("\r\n", "\n").trim_end())
+                                && !v.trim().is_empty()
+                                || yours.trim().is_empty() && v.trim().is_empty()
+                        })
+                        .map(|(prompt, theirs, yours)| Difference {
+                            field: k.clone(),
+                            prompt: prompt.clone(),
+                            theirs: theirs.clone(),
+                            yours: yours.clone(),
+                        })
+                })
+                .collect();
+            let diff_fields: Vec<&String> = differences.iter().map(|d| &d.field).collect();
+            let model = ConflictPage {
+                review: head,
+                action: path,
+                version: current,
+                hidden: pairs
+                    .iter()
+                    .filter(|(k, _)| {
+                        k != "csrf_token"
+                            && k != "version"
+                            && k != "action"
+                            && !diff_fields.contains(&k)
+                    })
+                    .cloned()
+                    .collect(),
+                differences,
+            };
+            page_with_status(
+                &state.templates,
+                &user.visitor,
+                StatusCode::CONFLICT,
+                "reviews/conflict.html",
+                &model,
+            )
+        }
+    }
+}
+
+pub async fn save_self(
+    state: State,
+    user: CurrentUser,
+    req: HttpRequest,
+    path: web::Path<String>,
+    body: web::Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, AppError> {
+    save_side(state, user, req, path.into_inner(), Side::Own, body).await
+}
+
+pub async fn save_manager(
+    state: State,
+    user: CurrentUser,
+    req: HttpRequest,
+    path: web::Path<String>,
+    body: web::Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, AppError> {
+    save_side(state, user, req, path.into_inner(), Side::Manager, body).await
+}
+
+// ---- check your answers, submit, share ----
+
+#[derive(Serialize)]
+struct CheckPage {
+    review: ReviewHead,
+    side: &'static str,
+    form: FormModel,
+    errors: FormErrors,
+    action: String,
+}
+
+async fn check_page(
+    state: &State,
+    user: &CurrentUser,
+    id: String,
+    side: Side,
+    missing: Vec<String>,
+) -> Result<HttpResponse, AppError> {
+    let actor = user.actor();
+    let lang = user.visitor.lang;
+    let today = state.today();
+    let has_missing = !missing.is_empty();
+    let (model, form_missing) = state
+        .db
+        .run(move |conn| -> Result<_, AppError> {
+            let l = load(conn, &id, today)?;
+            let (_, editable) = side_access(&actor, &l, side);
+            if !editable {
+                return Err(AppError::Forbidden);
+            }
+            let missing = if missing.is_empty() {
+                workflow::missing_required(conn, &l.review, &l.cycle, side).map_err(wf)?
+            } else {
+                missing
+            };
+            let form = forms::load_form(conn, &l.cycle.template_id)?.ok_or(AppError::NotFound)?;
+            let private = policy::may_read_private_comments(&actor, l.facts());
+            let stored = review_form::load(conn, &l.review.id, &l.review.person_id, private)?;
+            let other_visible = side == Side::Manager;
+            let model = review_form::build(&form, &stored, side, other_visible, lang, &missing);
+            Ok((
+                CheckPage {
+                    review: l.head,
+                    side: side.code(),
+                    form: model,
+                    errors: FormErrors::default(),
+                    action: side_path(&id, side),
+                },
+                missing,
+            ))
+        })
+        .await?;
+    let mut model = model;
+    if has_missing {
+        for s in &model.form.sections {
+            for q in s.questions.iter().filter(|q| form_missing.contains(&q.id)) {
+                model
+                    .errors
+                    .add(&format!("q-{}", q.id), "review-error-missing");
+            }
+        }
+    }
+    let status = if has_missing {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    page_with_status(
+        &state.templates,
+        &user.visitor,
+        status,
+        "reviews/check.html",
+        &model,
+    )
+}
+
+pub async fn check_self(
+    state: State,
+    user: CurrentUser,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    check_page(&state, &user, path.into_inner(), Side::Own, vec![]).await
+}
+
+pub async fn check_manager(
+    state: State,
+    user: CurrentUser,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    check_page(&state, &user, path.into_inner(), Side::Manager, vec![]).await
+}
+
+fn wf(e: WorkflowError) -> AppError {
+    match e {
+        WorkflowError::NotFound => AppError::NotFound,
+        WorkflowError::NotNow(key) => AppError::Conflict(key),
+        WorkflowError::Query(q) => q.into(),
+        other => AppError::unexpected(other),
+    }
+}
+
+async fn transition(
+    state: &State,
+    user: &CurrentUser,
+    id: &str,
+    side: Side,
+) -> Result<Result<(), Vec<String>>, AppError> {
+    let actor = user.actor();
+    let today = state.today();
+    let rid = id.to_string();
+    state
+        .db
+        .run(move |conn| -> Result<_, AppError> {
+            let l = load(conn, &rid, today)?;
+            let (_, editable) = side_access(&actor, &l, side);
+            if !editable {
+                return Err(AppError::Forbidden);
+            }
+            let r = match side {
+                Side::Own => workflow::submit_self(conn, &rid, &actor.id, today),
+                Side::Manager => workflow::share(conn, &rid, &actor.id, today),
+            };
+            match r {
+                Ok(()) => Ok(Ok(())),
+                Err(WorkflowError::Incomplete(missing)) => Ok(Err(missing)),
+                Err(e) => Err(wf(e)),
+            }
+        })
+        .await
+}
+
+pub async fn submit_self(
+    state: State,
+    user: CurrentUser,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let id = path.into_inner();
+    match transition(&state, &user, &id, Side::Own).await? {
+        Ok(()) => Ok(see_other(&format!("/reviews/{id}?done=submitted"))),
+        Err(missing) => check_page(&state, &user, id, Side::Own, missing).await,
+    }
+}
+
+pub async fn share_review(
+    state: State,
+    user: CurrentUser,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let id = path.into_inner();
+    match transition(&state, &user, &id, Side::Manager).await? {
+        Ok(()) => Ok(see_other(&format!("/reviews/{id}?done=shared"))),
+        Err(missing) => check_page(&state, &user, id, Side::Manager, missing).await,
+    }
+}
+
+// ---- the review page: steps, reading, acknowledging ----
+
+#[derive(Serialize)]
+struct CompareRow {
+    prompt: String,
+    own: Option<i32>,
+    manager: Option<i32>,
+    gap: Option<i32>,
+}
+
+#[derive(Serialize)]
+struct ReviewPage {
+    review: ReviewHead,
+    is_person: bool,
+    is_manager: bool,
+    is_hr: bool,
+    can_read_self: bool,
+    can_read_manager: bool,
+    can_edit_self: bool,
+    can_edit_manager: bool,
+    can_acknowledge: bool,
+    can_publish_summary: bool,
+    private_visible: bool,
+    form: Option<FormModel>,
+    compare: Vec<CompareRow>,
+    done: Option<String>,
+    summary_draft: String,
+}
+
+#[derive(Deserialize)]
+pub struct ShowQuery {
+    done: Option<String>,
+}
+
+pub async fn show_review(
+    state: State,
+    user: CurrentUser,
+    path: web::Path<String>,
+    q: web::Query<ShowQuery>,
+) -> Result<HttpResponse, AppError> {
+    let id = path.into_inner();
+    let actor = user.actor();
+    let lang = user.visitor.lang;
+    let today = state.today();
+    let has_reports = user.user.has_reports;
+    let done = match q.done.as_deref() {
+        Some(d @ ("submitted" | "shared" | "acknowledged" | "published")) => Some(d.to_string()),
+        _ => None,
+    };
+    let model = state
+        .db
+        .run(move |conn| -> Result<_, AppError> {
+            let l = load(conn, &id, today)?;
+            let f = l.facts();
+            if !policy::may_view_review(&actor, f) {
+                return Err(AppError::Forbidden);
+            }
+            let can_read_self = policy::may_read_self_assessment(&actor, f);
+            let can_read_manager = policy::may_read_manager_review(&actor, f);
+            let private = policy::may_read_private_comments(&actor, f);
+            let is_person = actor.id == l.review.person_id;
+            let (form, compare) = if can_read_self
+                && can_read_manager
+                && l.review.state() != ReviewState::SelfAssessment
+            {
+                let form =
+                    forms::load_form(conn, &l.cycle.template_id)?.ok_or(AppError::NotFound)?;
+                let stored = review_form::load(conn, &l.review.id, &l.review.person_id, private)?;
+                let model = review_form::build(&form, &stored, Side::Own, true, lang, &[]);
+                let compare = model
+                    .sections
+                    .iter()
+                    .flat_map(|s| s.questions.iter())
+                    .filter(|q| q.kind == "competency_rating" || q.kind == "rating")
+                    .filter(|q| q.mine && q.theirs)
+                    .map(|q| CompareRow {
+                        prompt: q.prompt.clone(),
+                        own: q.my_rating,
+                        manager: q.their_rating,
+                        gap: q.gap,
+                    })
+                    .collect();
+                (Some(model), compare)
+            } else {
+                (None, vec![])
+            };
+            reviews::mark_read(conn, &actor.id, &l.review.id)?;
+            let can_publish_summary = is_person && has_reports && l.status != CycleStatus::Closed;
+            let summary_draft = if l.review.team_summary.is_empty() && can_publish_summary {
+                draft_team_summary(conn, &l, lang)?
+            } else {
+                l.review.team_summary.clone()
+            };
+            Ok(ReviewPage {
+                is_person,
+                is_manager: l.review.manager_id.as_deref() == Some(actor.id.as_str()),
+                is_hr: actor.is_hr(),
+                can_read_self,
+                can_read_manager,
+                can_edit_self: policy::may_edit_self_assessment(&actor, f),
+                can_edit_manager: policy::may_edit_manager_review(&actor, f),
+                can_acknowledge: policy::may_acknowledge(&actor, f),
+                can_publish_summary,
+                private_visible: private,
+                form,
+                compare,
+                done: None,
+                summary_draft,
+                review: l.head,
+            })
+        })
+        .await?;
+    let model = ReviewPage { done, ..model };
+    page(&state.templates, &user.visitor, "reviews/show.html", &model)
+}
+
+/// A starting text for a manager's summary of their own self-evaluation:
+/// their ratings and their goals.
+fn draft_team_summary(
+    conn: &mut db::DbConnection,
+    l: &Loaded,
+    lang: crate::domain::Lang,
+) -> Result<String, AppError> {
+    let form = forms::load_form(conn, &l.cycle.template_id)?.ok_or(AppError::NotFound)?;
+    let stored = review_form::load(conn, &l.review.id, &l.review.person_id, false)?;
+    let model = review_form::build(&form, &stored, Side::Own, false, lang, &[]);
+    let mut lines = vec![];
+    for q in model
+        .sections
+        .iter()
+        .flat_map(|s| s.questions.iter())
+        .filter(|q| q.kind == "competency_rating")
+    {
+        if let Some(r) = q.my_rating {
+            lines.push(format!("- {}: {}/5", q.prompt, r));
+        }
+    }
+    for g in &model.goals {
+        lines.push(format!(
+            "- {}: {}",
+            crate::i18n::t(lang, "review-goal"),
+            g.title
+        ));
+    }
+    Ok(lines.join("\n"))
+}
+
+#[derive(Deserialize)]
+pub struct AckForm {
+    #[serde(default)]
+    response: String,
+}
+
+pub async fn acknowledge_review(
+    state: State,
+    user: CurrentUser,
+    path: web::Path<String>,
+    form: web::Form<AckForm>,
+) -> Result<HttpResponse, AppError> {
+    let id = path.into_inner();
+    let actor = user.actor();
+    let today = state.today();
+    let response = form.into_inner().response;
+    if response.chars().count() > review_form::BODY_MAX {
+        return Err(AppError::BadRequest);
+    }
+    let rid = id.clone();
+    state
+        .db
+        .run(move |conn| -> Result<_, AppError> {
+            let l = load(conn, &rid, today)?;
+            if !policy::may_acknowledge(&actor, l.facts()) {
+                return Err(AppError::Forbidden);
+            }
+            workflow::acknowledge(conn, &rid, &actor.id, &response, today).map_err(wf)
+        })
+        .await?;
+    Ok(see_other(&format!("/reviews/{id}?done=acknowledged")))
+}
+
+#[derive(Deserialize)]
+pub struct SummaryForm {
+    #[serde(default)]
+    summary: String,
+    #[serde(default)]
+    publish: String,
+}
+
+/// A manager shares how they rate themselves and their goals with their team.
+pub async fn publish_team_summary(
+    state: State,
+    user: CurrentUser,
+    path: web::Path<String>,
+    form: web::Form<SummaryForm>,
+) -> Result<HttpResponse, AppError> {
+    let id = path.into_inner();
+    let actor = user.actor();
+    let today = state.today();
+    let has_reports = user.user.has_reports;
+    let form = form.into_inner();
+    let summary = form.summary.trim().to_string();
+    if summary.chars().count() > review_form::BODY_MAX {
+        return Err(AppError::BadRequest);
+    }
+    let publish = form.publish == "1" && !summary.is_empty();
+    let rid = id.clone();
+    state
+        .db
+        .run(move |conn| -> Result<_, AppError> {
+            let l = load(conn, &rid, today)?;
+            if l.review.person_id != actor.id || !has_reports || l.status == CycleStatus::Closed {
+                return Err(AppError::Forbidden);
+            }
+            db::write_tx(conn, |conn| {
+                reviews::set_team_summary(conn, &rid, &summary, publish)?;
+                let action = if publish {
+                    "review.team_summary_published"
+                } else {
+                    "review.team_summary_withdrawn"
+                };
+                audit::record(
+                    conn,
+                    audit::Entry {
+                        actor_id: Some(&actor.id),
+                        action,
+                        subject_type: "review",
+                        subject_id: &rid,
+                        review_id: Some(&rid),
+                        cycle_id: Some(&l.review.cycle_id),
+                        details: serde_json::Value::Null,
+                    },
+                )?;
+                Ok(())
+            })
+        })
+        .await?;
+    Ok(see_other(&format!("/reviews/{id}?done=published")))
+}

@@ -223,6 +223,16 @@ impl Page {
             .map(str::to_string)
     }
 
+    /// The given attribute of every element matching `css`, in page order.
+    pub fn select_attrs(&self, css: &str, attr: &str) -> Vec<String> {
+        let doc = scraper::Html::parse_document(&self.text);
+        let sel = scraper::Selector::parse(css).expect("selector");
+        doc.select(&sel)
+            .filter_map(|e| e.value().attr(attr))
+            .map(str::to_string)
+            .collect()
+    }
+
     pub fn contains(&self, s: &str) -> bool {
         self.text.contains(s)
     }

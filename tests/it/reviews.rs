@@ -1,1 +1,692 @@
-//! (being built)
+//! The review cycle as the people in it live it, over HTTP.
+
+use std::collections::BTreeSet;
+
+use reqwest::StatusCode;
+
+use crate::helpers::*;
+use crate::on_both_databases;
+
+on_both_databases!(
+    full_cycle_from_launch_to_close,
+    autosave_and_two_tabs_conflict,
+    expired_session_keeps_what_was_typed,
+    review_pages_authorization_matrix,
+    manager_shares_own_self_evaluation_with_team,
+    journal_entry_pulled_in_as_evidence,
+);
+
+const PRIVATE_NOTE: &str = "Catatan rahasia: Ayu sering terlambat masuk shift pagi";
+const SHARED_NOTE: &str = "Terima kasih atas usulan alat bantu tiket yang lebih cepat";
+
+/// A launched, open cycle for the given demo people; returns (cycle id, review ids by key).
+pub fn open_cycle(app: &TestApp, keys: &[&str]) -> (String, Vec<String>) {
+    let mut conn = app.conn();
+    let today = chrono::Utc::now()
+        .with_timezone(&chrono_tz::Asia::Jakarta)
+        .date_naive();
+    let d = |n: i64| today + chrono::Duration::days(n);
+    let template = cermin::db::forms::default_template(&mut conn)
+        .expect("q")
+        .expect("default template");
+    let id = cermin::db::new_id();
+    let now = cermin::db::now();
+    cermin::db::cycles::insert(
+        &mut conn,
+        &cermin::db::cycles::CycleRow {
+            id: id.clone(),
+            name: "Evaluasi Semester II 2026".into(),
+            template_id: template.id,
+            status: "draft".into(),
+            opens_on: today,
+            self_due_on: d(7),
+            manager_due_on: d(14),
+            ack_due_on: d(18),
+            closes_on: d(21),
+            reminder_days: "7,2,0".into(),
+            dates_sequence: 0,
+            created_by: None,
+            created_at: now,
+            updated_at: now,
+            launched_at: None,
+            closed_at: None,
+        },
+    )
+    .expect("insert cycle");
+    let people: Vec<String> = keys.iter().map(|k| app.person_id(k)).collect();
+    cermin::db::cycles::set_participants(&mut conn, &id, &people).expect("participants");
+    let hr = app.person_id("sari.wulandari");
+    cermin::workflow::launch(&mut conn, &id, &hr, today).expect("launch");
+    let reviews = people
+        .iter()
+        .map(|p| {
+            cermin::db::reviews::find_in_cycle(&mut conn, &id, p)
+                .expect("q")
+                .expect("review")
+                .id
+        })
+        .collect();
+    (id, reviews)
+}
+
+/// Every answerable field on a form page, filled in.
+fn filled(page: &Page, rating: &str, text: &str) -> Vec<(String, String)> {
+    let radios: BTreeSet<String> = page
+        .select_attrs("input[type=radio][name^=r_]", "name")
+        .into_iter()
+        .collect();
+    let mut out: Vec<(String, String)> = radios
+        .into_iter()
+        .map(|n| (n, rating.to_string()))
+        .collect();
+    for name in page.select_attrs("textarea[name^=b_]", "name") {
+        out.push((name, text.to_string()));
+    }
+    for hidden in [
+        "new_strength_id",
+        "new_weakness_id",
+        "new_goal_id",
+        "version",
+    ] {
+        if let Some(v) = page.attr(&format!("input[name={hidden}]"), "value") {
+            out.push((hidden.to_string(), v));
+        }
+    }
+    out
+}
+
+fn pairs(v: &[(String, String)]) -> Vec<(&str, &str)> {
+    v.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect()
+}
+
+async fn full_cycle_from_launch_to_close(app: TestApp) {
+    app.seed_demo();
+    let (cycle, reviews) = open_cycle(&app, &["ayu.lestari", "budi.santoso"]);
+    let review = &reviews[0];
+
+    // The employee sees the review on her home page as steps.
+    let ayu = app.signed_in("ayu.lestari").await;
+    let home = ayu.get("/").await;
+    assert!(home.contains("Evaluasi Semester II 2026"));
+    assert!(home.contains("Isi evaluasi diri"));
+
+    // The form shows her frozen job description first, then the template.
+    let form = ayu.get(&format!("/reviews/{review}/self")).await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(
+        form.contains("Menjawab telepon, obrolan dan email pelanggan"),
+        "the job description is the baseline"
+    );
+    assert!(
+        form.contains("Ketenangan"),
+        "competencies from the default library"
+    );
+
+    // A draft, without JavaScript.
+    let mut fields = vec![("b_".to_string(), String::new())];
+    fields.clear();
+    let first_text = form.select_attrs("textarea[name^=b_]", "name").remove(0);
+    let version = form.attr("input[name=version]", "value").expect("version");
+    let saved = ayu
+        .post(
+            &format!("/reviews/{review}/self"),
+            &[
+                (
+                    first_text.as_str(),
+                    "Saya menjawab rata-rata 60 panggilan sehari.",
+                ),
+                ("version", version.as_str()),
+                ("action", "save"),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER);
+    let again = ayu.get(saved.location().expect("redirect")).await;
+    assert!(again.contains("Draf tersimpan."));
+    assert!(
+        again.contains("Saya menjawab rata-rata 60 panggilan sehari."),
+        "the draft is there after reload"
+    );
+
+    // Submitting too early lists every missing answer at once.
+    let submit_early = ayu
+        .post(&format!("/reviews/{review}/self/submit"), &[])
+        .await;
+    assert_eq!(submit_early.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(submit_early.text.contains("<title>Galat:"));
+    let missing = submit_early.select_texts(".error-summary__list li");
+    assert!(
+        missing.len() >= 15,
+        "all missing required questions are listed: {missing:?}"
+    );
+
+    // Fill everything: ratings, texts, a strength, a weakness, a goal.
+    let form = ayu.get(&format!("/reviews/{review}/self")).await;
+    fields = filled(&form, "4", "Contoh nyata dari bulan ini.");
+    fields.push((
+        "new_strength_body".into(),
+        "Tetap tenang saat pelanggan marah".into(),
+    ));
+    fields.push((
+        "new_weakness_body".into(),
+        "Belum hafal kebijakan pengembalian barang".into(),
+    ));
+    fields.push((
+        "new_goal_title".into(),
+        "Menguasai kebijakan pengembalian".into(),
+    ));
+    fields.push((
+        "new_goal_support".into(),
+        "Pelatihan singkat dari tim toko".into(),
+    ));
+    fields.push(("action".into(), "check".into()));
+    let to_check = ayu
+        .post(&format!("/reviews/{review}/self"), &pairs(&fields))
+        .await;
+    assert_eq!(to_check.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        to_check.location(),
+        Some(format!("/reviews/{review}/self/check").as_str())
+    );
+    let check = ayu.get(&format!("/reviews/{review}/self/check")).await;
+    assert_eq!(check.h1(), "Periksa jawaban Anda");
+    assert!(check.contains("Tetap tenang saat pelanggan marah"));
+    let submitted = ayu
+        .post(&format!("/reviews/{review}/self/submit"), &[])
+        .await;
+    assert_eq!(
+        submitted.status,
+        StatusCode::SEE_OTHER,
+        "{}",
+        submitted.text
+    );
+    let confirmation = ayu.get(submitted.location().expect("redirect")).await;
+    assert!(confirmation.contains("Evaluasi diri terkirim"));
+    assert!(confirmation.contains("Rina Marlina"), "says who acts next");
+
+    // Now read-only for her.
+    let read_only = ayu.get(&format!("/reviews/{review}/self")).await;
+    assert!(read_only.contains("sudah dikirim dan tidak dapat diubah"));
+    let refused = ayu
+        .post(
+            &format!("/reviews/{review}/self"),
+            &[(first_text.as_str(), "Diubah setelah dikirim")],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+
+    // The manager is told in the app and writes the review beside hers.
+    let rina = app.signed_in("rina.marlina").await;
+    let home = rina.get("/").await;
+    assert!(
+        home.contains("Ayu Lestari mengirim evaluasi dirinya"),
+        "in-app notification"
+    );
+    let mform = rina.get(&format!("/reviews/{review}/manager")).await;
+    assert_eq!(mform.status, StatusCode::OK);
+    assert!(
+        mform.contains("Contoh nyata dari bulan ini."),
+        "the self-assessment is beside the form"
+    );
+    let mut mfields = filled(&mform, "3", "Penilaian atasan: konsisten dan sopan.");
+    let stances: BTreeSet<String> = mform
+        .select_attrs("input[type=radio][name$=_stance]", "name")
+        .into_iter()
+        .collect();
+    assert_eq!(
+        stances.len(),
+        2,
+        "a response to her strength and to her weakness"
+    );
+    for stance in stances {
+        mfields.push((stance, "agree".into()));
+    }
+    let sections = mform.select_attrs("input[name^=new_comment_][name$=_id]", "name");
+    let (private_section, shared_section) = (sections[0].clone(), sections[1].clone());
+    for (section, text, visibility) in [
+        (private_section, PRIVATE_NOTE, "private"),
+        (shared_section, SHARED_NOTE, "shared"),
+    ] {
+        let sid = section
+            .trim_start_matches("new_comment_")
+            .trim_end_matches("_id")
+            .to_string();
+        let value = mform
+            .attr(&format!("input[name={section}]"), "value")
+            .expect("comment id");
+        mfields.push((section.clone(), value));
+        mfields.push((format!("new_comment_{sid}_body"), text.into()));
+        mfields.push((format!("new_comment_{sid}_visibility"), visibility.into()));
+    }
+    mfields.push(("action".into(), "check".into()));
+    let r = rina
+        .post(&format!("/reviews/{review}/manager"), &pairs(&mfields))
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    let mcheck = rina.get(&format!("/reviews/{review}/manager/check")).await;
+    assert_eq!(mcheck.status, StatusCode::OK, "{}", mcheck.text);
+    let shared = rina.post(&format!("/reviews/{review}/share"), &[]).await;
+    assert_eq!(shared.status, StatusCode::SEE_OTHER, "{}", shared.text);
+    // Locked for the manager now.
+    assert_eq!(
+        rina.post(&format!("/reviews/{review}/manager"), &[("action", "save")])
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+
+    // The employee reads it next to her own answers, with the gap marked.
+    let view = ayu.get(&format!("/reviews/{review}")).await;
+    assert!(view.contains("Evaluasi diri dan evaluasi atasan"));
+    assert!(
+        view.contains("Anda menilai 1 lebih tinggi"),
+        "self 4 vs manager 3 is highlighted"
+    );
+    assert!(view.contains(SHARED_NOTE));
+    assert!(
+        view.contains("bukan berarti Anda setuju"),
+        "acknowledging is explained"
+    );
+    for path in [
+        "/".to_string(),
+        format!("/reviews/{review}"),
+        format!("/reviews/{review}/self"),
+        "/journal".into(),
+        "/history".into(),
+    ] {
+        let p = ayu.get(&path).await;
+        assert!(
+            !p.contains(PRIVATE_NOTE) && !p.contains("Catatan rahasia"),
+            "the private comment leaked on {path}"
+        );
+    }
+    assert_eq!(
+        ayu.get(&format!("/reviews/{review}/manager")).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let ack = ayu
+        .post(
+            &format!("/reviews/{review}/acknowledge"),
+            &[("response", "Saya akan ikut pelatihan bulan depan.")],
+        )
+        .await;
+    assert_eq!(ack.status, StatusCode::SEE_OTHER);
+    assert!(rina
+        .get("/")
+        .await
+        .contains("Ayu Lestari mengonfirmasi telah membaca evaluasinya"));
+    let hr = app.signed_in("sari.wulandari").await;
+    let hr_view = hr.get(&format!("/reviews/{review}")).await;
+    assert!(hr_view.contains(PRIVATE_NOTE), "HR reads private comments");
+    assert!(hr_view.contains("Saya akan ikut pelatihan bulan depan."));
+
+    // HR closes the cycle; Budi never started, so his review is unfinished, not lost.
+    let hr_id = app.person_id("sari.wulandari");
+    {
+        let mut conn = app.conn();
+        cermin::workflow::close_cycle(&mut conn, &cycle, &hr_id).expect("close");
+        let budi = cermin::db::reviews::find(&mut conn, &reviews[1])
+            .expect("q")
+            .expect("r")
+            .0;
+        assert_eq!(budi.state, "unfinished");
+        let ayu_review = cermin::db::reviews::find(&mut conn, review)
+            .expect("q")
+            .expect("r")
+            .0;
+        assert_eq!(ayu_review.state, "acknowledged");
+    }
+    let actions = app.audit_actions();
+    for a in [
+        "cycle.launched",
+        "review.draft_saved",
+        "review.self_submitted",
+        "review.shared",
+        "review.acknowledged",
+        "cycle.closed",
+    ] {
+        assert!(actions.contains(&a.to_string()), "audit log lacks {a}");
+    }
+}
+
+async fn autosave_and_two_tabs_conflict(app: TestApp) {
+    app.seed_demo();
+    let (_, reviews) = open_cycle(&app, &["citra.dewi"]);
+    let review = &reviews[0];
+    let citra = app.signed_in("citra.dewi").await;
+    let tab_a = citra.get(&format!("/reviews/{review}/self")).await;
+    let field = tab_a.select_attrs("textarea[name^=b_]", "name").remove(0);
+    let v0 = tab_a.attr("input[name=version]", "value").expect("version");
+    let token = citra.last_csrf();
+    let autosave = |text: &'static str, version: String| {
+        let (client, base, field, token) = (
+            citra.client.clone(),
+            app.base.clone(),
+            field.clone(),
+            token.clone(),
+        );
+        let review = review.clone();
+        async move {
+            client
+                .post(format!("{base}/reviews/{review}/self"))
+                .header("Accept", "application/json")
+                .header("X-CSRF-Token", token)
+                .header("Origin", base.clone())
+                .form(&[(field.as_str(), text), ("version", version.as_str())])
+                .send()
+                .await
+                .expect("autosave")
+        }
+    };
+    // Tab A autosaves twice.
+    let r1 = autosave("Versi dari tab A", v0.clone()).await;
+    assert_eq!(r1.status(), StatusCode::OK);
+    let j1: serde_json::Value = r1.json().await.expect("json");
+    assert_eq!(j1["status"], "saved");
+    let v1 = j1["version"].as_i64().expect("version").to_string();
+    assert!(
+        j1["saved_at"].as_str().is_some_and(|s| s.len() == 5),
+        "saved at hh:mm"
+    );
+    // Tab B, opened before, saves different text on the old version: told, not overwritten.
+    let conflict = autosave("Versi dari tab B", v0.clone()).await;
+    assert_eq!(conflict.status(), StatusCode::CONFLICT);
+    let page = citra
+        .post(
+            &format!("/reviews/{review}/self"),
+            &[
+                (field.as_str(), "Versi dari tab B"),
+                ("version", v0.as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::CONFLICT);
+    assert_eq!(
+        page.select_texts("[data-theirs]"),
+        vec!["Versi dari tab A".to_string()],
+        "both versions are shown"
+    );
+    assert!(page
+        .select_texts("textarea")
+        .iter()
+        .any(|t| t == "Versi dari tab B"));
+    {
+        let mut conn = app.conn();
+        let answers = cermin::db::reviews::answers(&mut conn, review, None).expect("q");
+        assert!(
+            answers.iter().any(|a| a.body == "Versi dari tab A"),
+            "nothing was overwritten"
+        );
+    }
+    // Choosing "save my version" (the conflict page carries the new version).
+    let v_now = page.attr("input[name=version]", "value").expect("version");
+    assert_eq!(v_now, v1);
+    let keep = citra
+        .post(
+            &format!("/reviews/{review}/self"),
+            &[
+                (field.as_str(), "Versi dari tab B"),
+                ("version", v_now.as_str()),
+                ("action", "save"),
+            ],
+        )
+        .await;
+    assert_eq!(keep.status, StatusCode::SEE_OTHER);
+    let mut conn = app.conn();
+    let answers = cermin::db::reviews::answers(&mut conn, review, None).expect("q");
+    assert!(answers.iter().any(|a| a.body == "Versi dari tab B"));
+}
+
+async fn expired_session_keeps_what_was_typed(app: TestApp) {
+    app.seed_demo();
+    let (_, reviews) = open_cycle(&app, &["eko.saputra"]);
+    let review = &reviews[0];
+    let eko = app.signed_in("eko.saputra").await;
+    let form = eko.get(&format!("/reviews/{review}/self")).await;
+    let field = form.select_attrs("textarea[name^=b_]", "name").remove(0);
+    let version = form.attr("input[name=version]", "value").expect("version");
+    // Lunch break: the session ends while the text is in the form.
+    let past = (chrono::Utc::now() - chrono::Duration::minutes(45)).naive_utc();
+    app.exec(&format!(
+        "UPDATE sessions SET last_seen_at = '{}'",
+        past.format("%Y-%m-%d %H:%M:%S")
+    ));
+    let text = "Teks panjang yang saya ketik sebelum istirahat makan siang.";
+    let res = eko
+        .post(
+            &format!("/reviews/{review}/self"),
+            &[(field.as_str(), text), ("version", version.as_str())],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    let to = res.location().expect("redirect").to_string();
+    assert!(
+        to.starts_with("/sign-in?next=%2Freviews%2F") && to.contains("ended=1"),
+        "{to}"
+    );
+    let sign_in = eko.get(&to).await;
+    assert!(sign_in.contains("Sesi Anda berakhir"));
+    // Sign in again in the same browser and come back to the form.
+    let back = eko
+        .post(
+            "/sign-in",
+            &[
+                ("email", &email_of("eko.saputra")),
+                ("password", DEMO_PASSWORD),
+                ("next", &format!("/reviews/{review}/self")),
+            ],
+        )
+        .await;
+    assert_eq!(back.status, StatusCode::SEE_OTHER);
+    let restored = eko.get(back.location().expect("redirect")).await;
+    assert!(
+        restored.contains("ketikan Anda sudah disimpan"),
+        "{}",
+        restored.h1()
+    );
+    assert!(restored.contains(text));
+    let mut conn = app.conn();
+    let answers = cermin::db::reviews::answers(&mut conn, review, None).expect("q");
+    assert!(
+        answers.iter().any(|a| a.body == text),
+        "stored, not only shown"
+    );
+}
+
+async fn review_pages_authorization_matrix(app: TestApp) {
+    app.seed_demo();
+    let (_, reviews) = open_cycle(&app, &["ayu.lestari"]);
+    let r = &reviews[0];
+    // Ayu's manager is Rina; Rina's manager is Hendra; Dimas manages another team.
+    // Drafts stay with their author until submitted, even from HR.
+    let who = [
+        "anonymous",
+        "ayu.lestari",
+        "budi.santoso",
+        "rina.marlina",
+        "dimas.prasetyo",
+        "hendra.gunawan",
+        "sari.wulandari",
+    ];
+    const OK: u16 = 200;
+    const NO: u16 = 403;
+    const IN: u16 = 303;
+    // While Ayu writes her self-assessment.
+    let pages = [
+        format!("/reviews/{r}"),
+        format!("/reviews/{r}/self"),
+        format!("/reviews/{r}/manager"),
+        format!("/reviews/{r}/self/check"),
+    ];
+    let expected: [[u16; 4]; 7] = [
+        [IN, IN, IN, IN],
+        [OK, OK, NO, OK],
+        [NO, NO, NO, NO],
+        [OK, NO, OK, NO],
+        [NO, NO, NO, NO],
+        [NO, NO, NO, NO],
+        [OK, NO, OK, NO],
+    ];
+    let mut failures = vec![];
+    let mut browsers = vec![];
+    for w in who {
+        browsers.push(if w == "anonymous" {
+            app.browser()
+        } else {
+            app.signed_in(w).await
+        });
+    }
+    for (i, w) in who.iter().enumerate() {
+        for (j, p) in pages.iter().enumerate() {
+            let got = browsers[i].get(p).await.status.as_u16();
+            if got != expected[i][j] {
+                failures.push(format!(
+                    "{w} GET {p}: expected {}, got {got}",
+                    expected[i][j]
+                ));
+            }
+        }
+    }
+    // Writing: only Ayu may save her self-assessment now; nobody may share or acknowledge.
+    for (i, w) in who.iter().enumerate() {
+        browsers[i].get("/sign-in").await;
+        browsers[i].get("/").await;
+        let save = browsers[i]
+            .post(&format!("/reviews/{r}/self"), &[("action", "save")])
+            .await
+            .status
+            .as_u16();
+        let want = match *w {
+            "anonymous" => NO,
+            "ayu.lestari" => IN,
+            _ => NO,
+        };
+        if save != want && !(*w == "anonymous" && save == IN) {
+            failures.push(format!("{w} POST self: expected {want}, got {save}"));
+        }
+        for action in ["share", "acknowledge", "self/submit"] {
+            let got = browsers[i]
+                .post(&format!("/reviews/{r}/{action}"), &[])
+                .await
+                .status
+                .as_u16();
+            let ok = match (*w, action) {
+                ("ayu.lestari", "self/submit") => got == 422,
+                ("anonymous", _) => got == 303 || got == 403,
+                _ => got == 403 || got == 409,
+            };
+            if !ok {
+                failures.push(format!("{w} POST {action}: got {got}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+async fn manager_shares_own_self_evaluation_with_team(app: TestApp) {
+    app.seed_demo();
+    let (_, reviews) = open_cycle(&app, &["rina.marlina", "ayu.lestari"]);
+    let rina = app.signed_in("rina.marlina").await;
+    let own = rina.get(&format!("/reviews/{}", reviews[0])).await;
+    assert!(own.contains("Bagikan evaluasi diri Anda kepada tim"));
+    let text =
+        "Saya menilai diri 3 untuk ketenangan. Sasaran saya: lebih sering mendampingi agen baru.";
+    let res = rina
+        .post(
+            &format!("/reviews/{}/team-summary", reviews[0]),
+            &[("summary", text), ("publish", "1")],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    let ayu_home = app.signed_in("ayu.lestari").await.get("/").await;
+    assert_eq!(
+        ayu_home.select_texts("[data-manager-summary]"),
+        vec![text.to_string()]
+    );
+    let lukman_home = app.signed_in("lukman.hakim").await.get("/").await;
+    assert!(!lukman_home.contains(text), "only her own team sees it");
+    // An employee without reports cannot publish.
+    let ayu = app.signed_in("ayu.lestari").await;
+    ayu.get("/").await;
+    assert_eq!(
+        ayu.post(
+            &format!("/reviews/{}/team-summary", reviews[1]),
+            &[("summary", "x"), ("publish", "1")]
+        )
+        .await
+        .status,
+        StatusCode::FORBIDDEN
+    );
+}
+
+async fn journal_entry_pulled_in_as_evidence(app: TestApp) {
+    app.seed_demo();
+    let (_, reviews) = open_cycle(&app, &["fitri.handayani"]);
+    let review = &reviews[0];
+    let fitri_id = app.person_id("fitri.handayani");
+    let entry = cermin::db::new_id();
+    {
+        let mut conn = app.conn();
+        let now = cermin::db::now();
+        cermin::db::journal::insert(
+            &mut conn,
+            &cermin::db::journal::JournalRow {
+                id: entry.clone(),
+                author_id: fitri_id.clone(),
+                subject_id: fitri_id.clone(),
+                entry_on: now.date(),
+                kind: "customer_feedback".into(),
+                body: "Pelanggan memuji penjelasan saya tentang tagihan.".into(),
+                visibility: "private".into(),
+                created_at: now,
+                updated_at: now,
+            },
+        )
+        .expect("journal entry");
+    }
+    let fitri = app.signed_in("fitri.handayani").await;
+    let form = fitri.get(&format!("/reviews/{review}/self")).await;
+    assert!(form.contains("Pelanggan memuji penjelasan saya tentang tagihan."));
+    let target = form
+        .attr(&format!("select[name=evidence_q_{entry}] option"), "value")
+        .expect("a question to attach to");
+    let version = form.attr("input[name=version]", "value").expect("version");
+    let typed = "Jawaban yang sedang saya ketik.";
+    let res = fitri
+        .post(
+            &format!("/reviews/{review}/self"),
+            &[
+                (format!("b_{target}").as_str(), typed),
+                ("version", version.as_str()),
+                (format!("evidence_q_{entry}").as_str(), target.as_str()),
+                ("action", format!("evidence:{entry}").as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.text);
+    let mut conn = app.conn();
+    let answers = cermin::db::reviews::answers(&mut conn, review, None).expect("q");
+    let a = answers
+        .iter()
+        .find(|a| a.question_id == target)
+        .expect("answer");
+    assert!(
+        a.body.starts_with(typed),
+        "what was typed is kept: {}",
+        a.body
+    );
+    assert!(a
+        .body
+        .contains("Pelanggan memuji penjelasan saya tentang tagihan."));
+    // Someone else's entry cannot be pulled in.
+    drop(conn);
+    let budi = app.signed_in("budi.santoso").await;
+    budi.get("/").await;
+    let other = budi
+        .post(
+            &format!("/reviews/{review}/self"),
+            &[("action", format!("evidence:{entry}").as_str())],
+        )
+        .await;
+    assert_eq!(other.status, StatusCode::FORBIDDEN);
+}

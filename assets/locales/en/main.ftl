@@ -257,3 +257,19 @@ audit-who = By
 audit-action = Action
 audit-subject = Subject
 audit-details = Details
+
+## Home: reviews
+home-notifications = New notifications
+home-notice-self_submitted = { $name } submitted their self-assessment
+home-notice-review_shared = { $name } shared your manager review
+home-notice-acknowledged = { $name } acknowledged reading their review
+home-notice-reopened = A review was reopened for you by { $name }
+home-overdue = Overdue
+home-read-review = Read your manager review
+home-see-review = See the review
+home-to-review = { $count ->
+    [one] 1 manager review is waiting for you.
+   *[other] { $count } manager reviews are waiting for you.
+}
+home-team-link = See my team
+home-manager-summary = Your manager's self-evaluation, { $name }

@@ -290,12 +290,18 @@ impl Settings {
             return Err(err("CERMIN_POOL_SIZE", "must be greater than 0"));
         }
         let workers: Option<usize> = match env.get("CERMIN_WORKERS") {
-            Some(v) => Some(v.trim().parse().ok().filter(|n| *n > 0).ok_or_else(|| {
-                err(
-                    "CERMIN_WORKERS",
-                    format!("`{v}` is not a positive whole number"),
-                )
-            })?),
+            Some(v) => Some(
+                v.trim()
+                    .parse()
+                    .ok()
+                    .filter(|n| *n > 0 && *n <= 512)
+                    .ok_or_else(|| {
+                        err(
+                            "CERMIN_WORKERS",
+                            format!("`{v}` is not a whole number from 1 to 512"),
+                        )
+                    })?,
+            ),
             None => file.workers,
         };
         let mail_send_hour: u32 = number("CERMIN_MAIL_SEND_HOUR", env, file.mail_send_hour, 8)?;

@@ -6,6 +6,7 @@
 
 pub mod accounts;
 pub mod auth;
+pub mod bench;
 pub mod config;
 pub mod db;
 pub mod defaults;
@@ -13,6 +14,7 @@ pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod i18n;
+pub mod maintenance;
 pub mod startup;
 pub mod web;
 pub mod workflow;

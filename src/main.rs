@@ -20,7 +20,7 @@ use cermin::{accounts, auth, demo};
     about = "Self-hosted employee self-evaluation and feedback"
 )]
 struct Cli {
-    /// Settings file (default: ./cermin.toml when it exists, or $CERMIN_CONFIG).
+    /// Settings file (default: $CERMIN_CONFIG, else ./cermin.toml when it exists).
     #[arg(long, global = true)]
     config: Option<PathBuf>,
     #[command(subcommand)]
@@ -39,6 +39,15 @@ enum Command {
     Demo,
     /// Apply pending database migrations and exit.
     Migrate,
+    /// Measure page render times on a large generated organisation (see docs/performance.md).
+    Bench {
+        /// How many people to generate.
+        #[arg(long, default_value_t = 10_000)]
+        people: usize,
+        /// Database to fill (default: a fresh SQLite file in a temporary folder).
+        #[arg(long)]
+        database_url: Option<String>,
+    },
     /// Manage people from the command line.
     User {
         #[command(subcommand)]
@@ -112,6 +121,10 @@ fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             Ok(())
         }
         Command::User { command } => user(command, settings),
+        Command::Bench {
+            people,
+            database_url,
+        } => cermin::bench::run(people, database_url),
     }
 }
 

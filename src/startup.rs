@@ -17,6 +17,7 @@ pub struct Application {
     pub port: u16,
     pub db: Db,
     server: Server,
+    housekeeping: (chrono_tz::Tz, Lifetimes, chrono::Duration),
 }
 
 impl Application {
@@ -48,6 +49,14 @@ impl Application {
         let templates = Templates::new(settings.timezone, settings.dev_assets)
             .map_err(|e| anyhow::anyhow!("templates: {e:?}"))?;
         let workers = settings.workers;
+        let housekeeping = (
+            settings.timezone,
+            Lifetimes::new(
+                settings.session_idle_minutes,
+                settings.session_absolute_hours,
+            ),
+            chrono::Duration::minutes(settings.login_window_minutes),
+        );
         let state = web::Data::new(AppState {
             db: db.clone(),
             lifetimes: Lifetimes::new(
@@ -76,14 +85,19 @@ impl Application {
             port,
             db,
             server: server.run(),
+            housekeeping,
         })
     }
 
+    /// Serve until stopped, with housekeeping running beside.
     pub async fn run(self) -> std::io::Result<()> {
-        self.server.await
+        self.into_server().await
     }
 
+    /// The server future, with housekeeping started (call inside a Tokio runtime).
     pub fn into_server(self) -> Server {
+        let (tz, lifetimes, window) = self.housekeeping;
+        crate::maintenance::spawn(self.db.clone(), tz, lifetimes, window);
         self.server
     }
 }

@@ -496,6 +496,15 @@ pub fn goals_of_review(conn: &mut DbConnection, review_id: &str) -> QueryResult<
         .load(conn)
 }
 
+/// All of a person's goals, newest first.
+pub fn goals_of_person(conn: &mut DbConnection, person_id: &str) -> QueryResult<Vec<GoalRow>> {
+    goals::table
+        .filter(goals::person_id.eq(person_id))
+        .order(goals::created_at.desc())
+        .select(GoalRow::as_select())
+        .load(conn)
+}
+
 /// Goals agreed in earlier reviews that are not finished: they carry over.
 pub fn open_goals_before(
     conn: &mut DbConnection,

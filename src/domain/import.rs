@@ -66,9 +66,10 @@ pub struct ImportRow {
     pub line: usize,
     pub email: String,
     pub name: String,
-    pub department: String,
-    pub job_title: String,
-    pub manager_email: String,
+    /// `None` when the file has no such column: the current value is kept.
+    pub department: Option<String>,
+    pub job_title: Option<String>,
+    pub manager_email: Option<String>,
     pub role: String,
     pub language: String,
     /// `None` when the file has no such column or the cell is empty: keep what is there.
@@ -135,6 +136,7 @@ pub fn parse_csv(bytes: &[u8]) -> Result<Vec<ImportRow>, ImportError> {
                 .unwrap_or("")
                 .to_string()
         };
+        let column = |col: &str| index.contains_key(col).then(|| cell(col));
         rows.push(ImportRow {
             line: record
                 .position()
@@ -142,9 +144,9 @@ pub fn parse_csv(bytes: &[u8]) -> Result<Vec<ImportRow>, ImportError> {
                 .unwrap_or(n + 2),
             email: cell("email"),
             name: cell("name"),
-            department: cell("department"),
-            job_title: cell("job_title"),
-            manager_email: cell("manager_email"),
+            department: column("department"),
+            job_title: column("job_title"),
+            manager_email: column("manager_email"),
             role: cell("role"),
             language: cell("language"),
             job_description: Some(cell("job_description")).filter(|s| !s.trim().is_empty()),
@@ -214,8 +216,18 @@ fn validate(
             .map_err(PersonFieldError::from),
     );
     let name = keep(person::parse_name(&row.name));
-    let department = keep(person::parse_short_text("department", &row.department));
-    let job_title = keep(person::parse_short_text("job_title", &row.job_title));
+    let kept = |col: &Option<String>, current: Option<&String>| {
+        col.clone()
+            .unwrap_or_else(|| current.cloned().unwrap_or_default())
+    };
+    let department = keep(person::parse_short_text(
+        "department",
+        &kept(&row.department, existing.map(|e| &e.department)),
+    ));
+    let job_title = keep(person::parse_short_text(
+        "job_title",
+        &kept(&row.job_title, existing.map(|e| &e.job_title)),
+    ));
     let job_description = match &row.job_description {
         Some(j) => keep(person::parse_job_description(j)),
         None => Some(
@@ -279,13 +291,23 @@ fn validate(
 }
 
 /// Plan the import of `rows` against `existing` (keyed by lower-case email).
-pub fn plan(rows: &[ImportRow], existing: &HashMap<String, Existing>, default_lang: Lang) -> Plan {
+/// `importer`: the email of the HR person importing, who may not change
+/// their own role this way (as on the form).
+pub fn plan(
+    rows: &[ImportRow],
+    existing: &HashMap<String, Existing>,
+    default_lang: Lang,
+    importer: Option<&str>,
+) -> Plan {
     let mut planned: Vec<PlannedRow> = Vec::with_capacity(rows.len());
     let mut seen: HashSet<String> = HashSet::new();
     for row in rows {
         let key = row.email.trim().to_lowercase();
         let current = existing.get(&key);
-        let manager_email = Some(row.manager_email.trim().to_lowercase()).filter(|m| !m.is_empty());
+        let manager_email = match &row.manager_email {
+            Some(m) => Some(m.trim().to_lowercase()).filter(|m| !m.is_empty()),
+            None => current.and_then(|c| c.manager_email.clone()),
+        };
         let mut outcome_reasons = vec![];
         let details = match validate(row, current, default_lang) {
             Ok(d) => Some(d),
@@ -306,6 +328,11 @@ pub fn plan(rows: &[ImportRow], existing: &HashMap<String, Existing>, default_la
         }
         if current.is_some_and(|c| !c.active) {
             outcome_reasons.push("import-reason-inactive");
+        }
+        if let (Some(me), Some(c), Some(d)) = (importer, current, &details) {
+            if me == key && c.role != d.role.code() {
+                outcome_reasons.push("error-role-own");
+            }
         }
         let outcome = if outcome_reasons.is_empty() {
             Outcome::Create
@@ -477,7 +504,7 @@ mod tests {
         let mut ex = HashMap::new();
         ex.insert("ayu@contoh.id".to_string(), existing(None));
         ex.insert("same@contoh.id".to_string(), existing(None));
-        let p = plan(&rows, &ex, Lang::Id);
+        let p = plan(&rows, &ex, Lang::Id, None);
         assert_eq!(p.rows[0].outcome, Outcome::Create);
         assert_eq!(
             p.rows[1].outcome,
@@ -510,6 +537,7 @@ mod tests {
             &parse_csv(csv.as_bytes()).expect("parses"),
             &HashMap::new(),
             Lang::Id,
+            None,
         );
         assert!(p.rows.iter().all(|r| r.outcome
             == Outcome::Reject {
@@ -520,11 +548,48 @@ mod tests {
         ex.insert("m@contoh.id".to_string(), existing(None));
         ex.insert("e@contoh.id".to_string(), existing(Some("m@contoh.id")));
         let csv = "email,name,manager_email\nm@contoh.id,Ayu Lestari,e@contoh.id\n";
-        let p = plan(&parse_csv(csv.as_bytes()).expect("parses"), &ex, Lang::Id);
+        let p = plan(
+            &parse_csv(csv.as_bytes()).expect("parses"),
+            &ex,
+            Lang::Id,
+            None,
+        );
         assert_eq!(
             p.rows[0].outcome,
             Outcome::Reject {
                 reasons: vec!["import-reason-manager-cycle"]
+            }
+        );
+    }
+
+    #[test]
+    fn absent_columns_keep_values_and_own_role_is_refused() {
+        let mut ex = HashMap::new();
+        ex.insert("ayu@contoh.id".to_string(), existing(Some("m@contoh.id")));
+        ex.insert("m@contoh.id".to_string(), existing(None));
+        let csv = "email,name\nayu@contoh.id,Ayu Lestari\n";
+        let p = plan(
+            &parse_csv(csv.as_bytes()).expect("parses"),
+            &ex,
+            Lang::Id,
+            None,
+        );
+        assert_eq!(
+            p.rows[0].outcome,
+            Outcome::Unchanged,
+            "no department, title or manager column: nothing is wiped"
+        );
+        let csv = "email,name,role\nm@contoh.id,Ayu Lestari,hr\n";
+        let p = plan(
+            &parse_csv(csv.as_bytes()).expect("parses"),
+            &ex,
+            Lang::Id,
+            Some("m@contoh.id"),
+        );
+        assert_eq!(
+            p.rows[0].outcome,
+            Outcome::Reject {
+                reasons: vec!["error-role-own"]
             }
         );
     }

@@ -11,7 +11,7 @@
 //! with their author until submitted; the manager review reaches the employee
 //! only once shared; private comments never reach the employee.
 
-use super::review::{CycleStatus, ReviewState};
+use super::review::{CycleStatus, ReviewState, Side};
 use super::Role;
 
 /// The signed-in person, as far as permissions go.
@@ -68,6 +68,29 @@ pub fn may_read_journal_entry(actor: &Actor, entry: JournalFacts<'_>) -> bool {
 /// Write notes about `subject`: one's own journal, or notes on a direct report.
 pub fn may_write_journal_about(actor: &Actor, subject: PersonFacts<'_>) -> bool {
     actor.id == subject.id || subject.manager_id == Some(actor.id.as_str())
+}
+
+/// Open the page of notes about a person: their manager (who writes them) and
+/// HR (who reads them). Never the person themselves, whoever they are.
+pub fn may_read_notes_about(actor: &Actor, subject: PersonFacts<'_>) -> bool {
+    actor.id != subject.id && (actor.is_hr() || subject.manager_id == Some(actor.id.as_str()))
+}
+
+/// Change or delete a journal entry: its author, while they may still write
+/// about its subject (a manager whose report moved on may no longer).
+pub fn may_edit_journal_entry(
+    actor: &Actor,
+    entry: JournalFacts<'_>,
+    subject: PersonFacts<'_>,
+) -> bool {
+    actor.id == entry.author_id
+        && entry.subject_id == subject.id
+        && may_write_journal_about(actor, subject)
+}
+
+/// The team page: managers by role, HR, and anyone someone reports to.
+pub fn may_view_team(actor: &Actor, has_reports: bool) -> bool {
+    has_reports || actor.role != Role::Employee
 }
 
 /// The facts about a review that permissions depend on.
@@ -147,6 +170,26 @@ pub fn may_view_history(actor: &Actor, person: PersonFacts<'_>) -> bool {
     may_view_person(actor, person)
 }
 
+/// A strength, weakness or goal in someone's history, written on `side` of a
+/// review now at `state` (`None`: not tied to a review any more). The person
+/// sees their own side always and the manager's once shared; their manager and
+/// HR see everything except a self-assessment still in draft.
+pub fn may_read_history_record(
+    actor: &Actor,
+    person: PersonFacts<'_>,
+    side: Side,
+    state: Option<ReviewState>,
+) -> bool {
+    if !may_view_history(actor, person) {
+        return false;
+    }
+    if actor.id == person.id {
+        return side == Side::Own
+            || matches!(state, Some(ReviewState::Shared | ReviewState::Acknowledged));
+    }
+    side == Side::Manager || state != Some(ReviewState::SelfAssessment)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -187,6 +230,125 @@ mod tests {
         assert!(may_read_journal_entry(&actor("m1", Role::Manager), notes));
         assert!(may_read_journal_entry(&actor("h", Role::Hr), notes));
         assert!(!may_read_journal_entry(&actor("e1", Role::Employee), notes));
+    }
+
+    #[test]
+    fn notes_about_a_report_are_for_the_manager_and_hr_only() {
+        let report = PersonFacts {
+            id: "e1",
+            manager_id: Some("m1"),
+        };
+        let m = actor("m1", Role::Manager);
+        let hr = actor("h", Role::Hr);
+        assert!(may_read_notes_about(&m, report));
+        assert!(may_read_notes_about(&hr, report));
+        assert!(!may_read_notes_about(&actor("e1", Role::Employee), report));
+        assert!(!may_read_notes_about(&actor("m2", Role::Manager), report));
+        let hr_self = PersonFacts {
+            id: "h",
+            manager_id: Some("m1"),
+        };
+        assert!(
+            !may_read_notes_about(&hr, hr_self),
+            "HR never reads notes about themselves"
+        );
+        let note = JournalFacts {
+            author_id: "m1",
+            subject_id: "e1",
+        };
+        assert!(may_edit_journal_entry(&m, note, report));
+        assert!(!may_edit_journal_entry(&hr, note, report));
+        let moved = PersonFacts {
+            id: "e1",
+            manager_id: Some("m2"),
+        };
+        assert!(!may_edit_journal_entry(&m, note, moved));
+        let own = JournalFacts {
+            author_id: "e1",
+            subject_id: "e1",
+        };
+        assert!(may_edit_journal_entry(
+            &actor("e1", Role::Employee),
+            own,
+            report
+        ));
+        assert!(!may_edit_journal_entry(&m, own, report));
+    }
+
+    #[test]
+    fn team_page_needs_reports_or_a_role() {
+        assert!(!may_view_team(&actor("e1", Role::Employee), false));
+        assert!(may_view_team(&actor("e1", Role::Employee), true));
+        assert!(may_view_team(&actor("m1", Role::Manager), false));
+        assert!(may_view_team(&actor("h", Role::Hr), false));
+    }
+
+    #[test]
+    fn history_records_follow_sharing() {
+        let person = PersonFacts {
+            id: "e1",
+            manager_id: Some("m1"),
+        };
+        let e = actor("e1", Role::Employee);
+        let m = actor("m1", Role::Manager);
+        let hr = actor("h", Role::Hr);
+        let other = actor("e2", Role::Employee);
+        use ReviewState::*;
+        assert!(may_read_history_record(
+            &e,
+            person,
+            Side::Own,
+            Some(SelfAssessment)
+        ));
+        assert!(!may_read_history_record(
+            &e,
+            person,
+            Side::Manager,
+            Some(ManagerReview)
+        ));
+        assert!(!may_read_history_record(
+            &e,
+            person,
+            Side::Manager,
+            Some(Unfinished)
+        ));
+        assert!(may_read_history_record(
+            &e,
+            person,
+            Side::Manager,
+            Some(Shared)
+        ));
+        assert!(may_read_history_record(
+            &e,
+            person,
+            Side::Manager,
+            Some(Acknowledged)
+        ));
+        assert!(!may_read_history_record(&e, person, Side::Manager, None));
+        for viewer in [&m, &hr] {
+            assert!(may_read_history_record(
+                viewer,
+                person,
+                Side::Manager,
+                Some(ManagerReview)
+            ));
+            assert!(may_read_history_record(
+                viewer,
+                person,
+                Side::Own,
+                Some(ManagerReview)
+            ));
+            assert!(
+                !may_read_history_record(viewer, person, Side::Own, Some(SelfAssessment)),
+                "drafts stay with their author"
+            );
+        }
+        assert!(!may_read_history_record(
+            &other,
+            person,
+            Side::Own,
+            Some(Acknowledged)
+        ));
     }
 
     #[test]

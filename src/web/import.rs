@@ -15,7 +15,7 @@ use super::State;
 use crate::accounts;
 use crate::db::{self, audit, people, DbConnection};
 use crate::domain::import::{self, Existing, Outcome, Plan};
-use crate::domain::{policy, Lang};
+use crate::domain::policy;
 use crate::error::AppError;
 
 const MAX_FILE: usize = 5 * 1024 * 1024;
@@ -54,7 +54,8 @@ fn load_existing(
     let mut emails: Vec<String> = rows.iter().map(|r| r.email.trim().to_lowercase()).collect();
     emails.extend(
         rows.iter()
-            .map(|r| r.manager_email.trim().to_lowercase())
+            .filter_map(|r| r.manager_email.as_ref())
+            .map(|m| m.trim().to_lowercase())
             .filter(|m| !m.is_empty()),
     );
     emails.sort();
@@ -166,6 +167,7 @@ async fn read_upload(mut payload: Multipart) -> Result<Vec<u8>, AppError> {
 
 async fn make_plan(
     state: &State,
+    user: &CurrentUser,
     bytes: Vec<u8>,
 ) -> Result<Result<(Plan, String), import::ImportError>, AppError> {
     let rows = match import::parse_csv(&bytes) {
@@ -174,11 +176,17 @@ async fn make_plan(
     };
     let text = String::from_utf8(bytes).unwrap_or_default();
     let default_lang = state.settings.default_lang;
+    let importer = user.user.email.clone();
     let plan = state
         .db
         .run(move |conn| -> Result<_, AppError> {
             let existing = load_existing(conn, &rows)?;
-            Ok(import::plan(&rows, &existing, default_lang))
+            Ok(import::plan(
+                &rows,
+                &existing,
+                default_lang,
+                Some(&importer),
+            ))
         })
         .await?;
     Ok(Ok((plan, text)))
@@ -216,7 +224,7 @@ pub async fn preview_import(
     require_hr(&user)?;
     let bytes = read_upload(payload).await?;
     let pasted = String::from_utf8_lossy(&bytes).into_owned();
-    match make_plan(&state, bytes).await? {
+    match make_plan(&state, &user, bytes).await? {
         Ok((plan, csv_text)) => page(
             &state.templates,
             &user.visitor,
@@ -269,13 +277,14 @@ pub async fn apply_import(
         }
     };
     let actor = user.user.id.clone();
+    let importer = user.user.email.clone();
     let default_lang = state.settings.default_lang;
     let (plan, created) = state
         .db
         .run(move |conn| -> Result<_, AppError> {
             db::write_tx(conn, |conn| {
                 let existing = load_existing(conn, &rows)?;
-                let plan = import::plan(&rows, &existing, default_lang);
+                let plan = import::plan(&rows, &existing, default_lang, Some(&importer));
                 let created = apply_plan(conn, &plan, &actor)?;
                 audit::record(conn, audit::Entry {
                     actor_id: Some(&actor),
@@ -373,6 +382,5 @@ fn apply_plan(
         };
         accounts::apply_changes(conn, &current, d, manager_id.as_deref(), actor, "import")?;
     }
-    let _ = Lang::Id;
     Ok(created)
 }

@@ -540,18 +540,11 @@ pub fn apply(
                 .iter()
                 .find(|r| r.responds_to_id.as_deref() == Some(t.id.as_str()));
             match (stance, reply) {
-                ("agree" | "adjust", Some(r)) => {
-                    if r.stance != stance || r.body != text {
-                        reviews::update_trait(
-                            conn,
-                            &r.id,
-                            &text,
-                            t.competency_id.as_deref(),
-                            stance,
-                        )?;
-                        changed = true;
-                    }
+                ("agree" | "adjust", Some(r)) if r.stance != stance || r.body != text => {
+                    reviews::update_trait(conn, &r.id, &text, t.competency_id.as_deref(), stance)?;
+                    changed = true;
                 }
+                ("agree" | "adjust", Some(_)) => {}
                 ("agree" | "adjust", None) => {
                     reviews::insert_trait(
                         conn,

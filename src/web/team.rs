@@ -1,5 +1,167 @@
-//! (being built)
+//! The manager's team page: every direct report and where their review in
+//! the current review cycles stands, with what to do next and by when.
 
-use actix_web::web;
+use actix_web::{web, HttpResponse};
+use chrono::NaiveDate;
+use serde::Serialize;
 
-pub fn routes(_cfg: &mut web::ServiceConfig) {}
+use super::context::CurrentUser;
+use super::render::page;
+use super::State;
+use crate::db::cycles::CycleRow;
+use crate::db::people;
+use crate::db::reviews::{self, ReviewRow};
+use crate::domain::policy::{self, Actor, ReviewFacts};
+use crate::domain::review::{CycleStatus, ReviewState};
+use crate::error::AppError;
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/team", web::get().to(show_team));
+}
+
+/// The due date of the step a review is at, if it has one.
+pub fn step_due_on(state: ReviewState, cycle: &CycleRow) -> Option<NaiveDate> {
+    match state {
+        ReviewState::SelfAssessment => Some(cycle.self_due_on),
+        ReviewState::ManagerReview => Some(cycle.manager_due_on),
+        ReviewState::Shared => Some(cycle.ack_due_on),
+        _ => None,
+    }
+}
+
+/// The colour of a review state's tag (the tag always carries its text).
+pub fn state_colour(state: ReviewState) -> &'static str {
+    match state {
+        ReviewState::SelfAssessment => "blue",
+        ReviewState::ManagerReview => "yellow",
+        ReviewState::Shared => "purple",
+        ReviewState::Acknowledged => "green",
+        ReviewState::Unfinished => "red",
+        ReviewState::Removed => "grey",
+    }
+}
+
+#[derive(Serialize)]
+struct TeamReview {
+    id: String,
+    cycle_name: String,
+    state: &'static str,
+    state_colour: &'static str,
+    /// The cycle has been launched but has not opened yet.
+    opens_on: Option<NaiveDate>,
+    due_on: Option<NaiveDate>,
+    overdue: bool,
+    /// What happens next, as a translation key (waiting for whom, or done).
+    next_key: &'static str,
+    /// The manager has to act: the link is the page's main button.
+    my_turn: bool,
+    link: Option<String>,
+}
+
+#[derive(Serialize)]
+struct TeamMember {
+    id: String,
+    name: String,
+    job_title: String,
+    /// A direct report now (else: a review the actor still writes for
+    /// someone who moved to another manager).
+    is_report: bool,
+    reviews: Vec<TeamReview>,
+}
+
+#[derive(Serialize)]
+struct TeamPage {
+    members: Vec<TeamMember>,
+    has_reports: bool,
+    has_current: bool,
+    to_write: usize,
+    overdue: usize,
+}
+
+fn team_review(actor: &Actor, today: NaiveDate, r: &ReviewRow, c: &CycleRow) -> TeamReview {
+    let state = r.state();
+    let status = c.status(today);
+    let scheduled = status == CycleStatus::Scheduled;
+    let due_on = step_due_on(state, c);
+    let overdue = !scheduled && due_on.is_some_and(|d| d < today);
+    let facts = ReviewFacts {
+        person_id: &r.person_id,
+        manager_id: r.manager_id.as_deref(),
+        state,
+        cycle: status,
+    };
+    let my_turn = !scheduled && policy::may_edit_manager_review(actor, facts);
+    let next_key = if scheduled {
+        "team-next-scheduled"
+    } else {
+        match state {
+            ReviewState::SelfAssessment => "team-next-self",
+            ReviewState::ManagerReview => "team-next-manager",
+            ReviewState::Shared => "team-next-ack",
+            ReviewState::Acknowledged => "team-next-done",
+            ReviewState::Unfinished | ReviewState::Removed => "team-next-none",
+        }
+    };
+    TeamReview {
+        id: r.id.clone(),
+        cycle_name: c.name.clone(),
+        state: state.code(),
+        state_colour: state_colour(state),
+        opens_on: scheduled.then_some(c.opens_on),
+        due_on,
+        overdue,
+        next_key,
+        my_turn,
+        link: policy::may_view_review(actor, facts).then(|| format!("/reviews/{}", r.id)),
+    }
+}
+
+pub async fn show_team(state: State, user: CurrentUser) -> Result<HttpResponse, AppError> {
+    let actor = user.actor();
+    let me = user.user.id.clone();
+    let (reports, current) = state
+        .db
+        .run(move |conn| -> Result<_, AppError> {
+            Ok((
+                people::reports_of(conn, &me)?,
+                reviews::for_manager_current(conn, &me)?,
+            ))
+        })
+        .await?;
+    if !policy::may_view_team(&actor, !reports.is_empty()) {
+        return Err(AppError::Forbidden);
+    }
+    let today = state.today();
+    let mut members: Vec<TeamMember> = reports
+        .iter()
+        .map(|p| TeamMember {
+            id: p.id.clone(),
+            name: p.name.clone(),
+            job_title: p.job_title.clone(),
+            is_report: true,
+            reviews: vec![],
+        })
+        .collect();
+    for (r, c, name) in &current {
+        let review = team_review(&actor, today, r, c);
+        match members.iter_mut().find(|m| m.id == r.person_id) {
+            Some(m) => m.reviews.push(review),
+            None => members.push(TeamMember {
+                id: r.person_id.clone(),
+                name: name.clone(),
+                job_title: r.job_title.clone(),
+                is_report: false,
+                reviews: vec![review],
+            }),
+        }
+    }
+    let all = || members.iter().flat_map(|m| m.reviews.iter());
+    let model = TeamPage {
+        has_reports: !reports.is_empty(),
+        has_current: !current.is_empty(),
+        to_write: all().filter(|r| r.my_turn).count(),
+        overdue: all().filter(|r| r.overdue).count(),
+        members,
+    };
+    page(&state.templates, &user.visitor, "team/show.html", &model)
+}

@@ -1,0 +1,68 @@
+//! Housekeeping that runs inside `cermin serve` once a minute: scheduled
+//! review cycles open on their day, and expired sessions, old sign-in
+//! attempts and unclaimed kept forms are removed. Safe to run on several
+//! instances at once: every step is idempotent.
+
+use std::time::Duration;
+
+use chrono::Utc;
+use chrono_tz::Tz;
+use diesel::prelude::*;
+
+use crate::auth::session::Lifetimes;
+use crate::db::schema::{form_stash, trusted_devices};
+use crate::db::{self, audit, cycles, sessions, Db, DbConnection, QueryResult};
+
+/// One round of housekeeping.
+pub fn tick(
+    conn: &mut DbConnection,
+    tz: Tz,
+    lifetimes: Lifetimes,
+    login_window: chrono::Duration,
+) -> QueryResult<()> {
+    let today = Utc::now().with_timezone(&tz).date_naive();
+    let now = db::now();
+    db::write_tx(conn, |conn| {
+        for id in cycles::open_due(conn, today)? {
+            audit::record(
+                conn,
+                audit::Entry {
+                    action: "cycle.opened",
+                    subject_type: "cycle",
+                    subject_id: &id,
+                    cycle_id: Some(&id),
+                    ..Default::default()
+                },
+            )?;
+        }
+        Ok::<_, diesel::result::Error>(())
+    })?;
+    sessions::purge_expired(conn, now, lifetimes.idle)?;
+    // Keep a day of attempts at least, and never less than the throttling window.
+    sessions::purge_attempts(conn, now - login_window.max(chrono::Duration::days(1)))?;
+    diesel::delete(
+        form_stash::table.filter(form_stash::created_at.lt(now - chrono::Duration::days(2))),
+    )
+    .execute(conn)?;
+    diesel::delete(trusted_devices::table.filter(trusted_devices::expires_at.lt(now)))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Run [`tick`] now and then every minute, on the blocking pool.
+pub fn spawn(db: Db, tz: Tz, lifetimes: Lifetimes, login_window: chrono::Duration) {
+    tokio::spawn(async move {
+        let mut interval = tokio::time::interval(Duration::from_secs(60));
+        loop {
+            interval.tick().await;
+            let result = db
+                .run(move |conn| -> Result<(), db::DbError> {
+                    Ok(tick(conn, tz, lifetimes, login_window)?)
+                })
+                .await;
+            if let Err(e) = result {
+                tracing::warn!(error = %e, "housekeeping failed; will try again");
+            }
+        }
+    });
+}

@@ -1,1 +1,191 @@
-# cycles
+# Review cycles (HR). Terms follow GLOSSARY.md.
+
+## List
+cycles-title = Review cycles
+cycles-lead = A review cycle gives everyone taking part a self-assessment, a manager review and an acknowledgement, each with its due date.
+cycles-new-button = New review cycle
+cycles-col-name = Name
+cycles-col-status = Status
+cycles-col-dates = Dates
+cycles-col-progress = Progress
+cycles-dates-range = { $from } to { $to }
+cycles-progress = { $done } of { $total } acknowledged
+cycles-participants-count = { $count ->
+    [one] 1 participant
+   *[other] { $count } participants
+}
+cycles-empty-title = No review cycles yet
+cycles-empty-body = To start one:
+cycles-empty-step-1 = Choose “New review cycle” and give it a name, such as “Annual review 2026”.
+cycles-empty-step-2 = Pick the form template, the dates of each step, and who takes part.
+cycles-empty-step-3 = Check the draft, then launch it. Until you launch, only HR sees it.
+
+## Status and states
+cycles-status-draft = Draft
+cycles-status-scheduled = Scheduled
+cycles-status-open = Open
+cycles-status-closed = Closed
+cycles-state-self_assessment = Self-assessment
+cycles-state-manager_review = Manager review
+cycles-state-shared = Shared, not yet acknowledged
+cycles-state-acknowledged = Acknowledged
+cycles-state-unfinished = Unfinished
+cycles-state-removed = Removed from the cycle
+cycles-overdue = Overdue
+
+## Form
+cycles-new-title = New review cycle
+cycles-edit-title = Change the draft
+cycles-form-lead = This saves a draft. Nobody but HR sees it until you launch it.
+cycles-field-name = Name
+cycles-field-name-hint = For example “Annual review 2026”.
+cycles-field-template = Form template
+cycles-field-template-hint = The questions of the self-assessment and the manager review. The default template is already chosen.
+cycles-template-default = (default)
+cycles-dates-legend = Dates
+cycles-dates-hint = Each date must be on or after the one before it.
+cycles-field-opens_on = Opens on
+cycles-field-opens_on-hint = From this day participants can start their self-assessment.
+cycles-field-self_due_on = Self-assessment due date
+cycles-field-self_due_on-hint = Employees submit their self-assessment by this day.
+cycles-field-manager_due_on = Manager review due date
+cycles-field-manager_due_on-hint = Managers share their manager review by this day.
+cycles-field-ack_due_on = Acknowledgement due date
+cycles-field-ack_due_on-hint = Employees confirm they have read their review by this day.
+cycles-field-closes_on = Closes on
+cycles-field-closes_on-hint = After this day HR can close the cycle; it then becomes read-only.
+cycles-field-reminders = Reminder schedule
+cycles-field-reminders-hint = Days before each due date when a reminder is sent, separated by commas. “7,2,0” means a week before, two days before and on the day itself. Leave it empty for no reminders.
+cycles-participants-legend = Who takes part
+cycles-participants-hint = Only active people take part. You can change the list until you launch the cycle.
+cycles-rule-all = Everyone active ({ $count } people)
+cycles-rule-department = Everyone in one department
+cycles-rule-manager = The direct reports of one manager
+cycles-rule-manual = People I pick by hand
+cycles-field-department = Department (if you chose one department)
+cycles-field-manager = Manager (if you chose a manager's direct reports)
+cycles-people-summary = Pick people by hand
+cycles-field-people = People (if you chose to pick by hand)
+cycles-choose = Choose…
+cycles-save-draft = Save the draft
+
+## Errors
+cycles-error-name-missing = Enter a name for the review cycle
+cycles-error-name-too-long = A name can be at most 120 characters
+cycles-error-template-missing = Choose a form template
+cycles-error-opens_on-invalid = Enter the opening date as a real date
+cycles-error-self_due_on-invalid = Enter the self-assessment due date as a real date
+cycles-error-manager_due_on-invalid = Enter the manager review due date as a real date
+cycles-error-ack_due_on-invalid = Enter the acknowledgement due date as a real date
+cycles-error-closes_on-invalid = Enter the closing date as a real date
+cycles-error-self_due_on-order = The self-assessment due date must be on or after the opening date
+cycles-error-manager_due_on-order = The manager review due date must be on or after the self-assessment due date
+cycles-error-ack_due_on-order = The acknowledgement due date must be on or after the manager review due date
+cycles-error-closes_on-order = The closing date must be on or after the acknowledgement due date
+cycles-error-reminders-invalid = Enter the reminder days as whole numbers from 0 to 60, separated by commas, like 7,2,0
+cycles-error-rule-missing = Choose who takes part
+cycles-error-department-missing = Choose a department
+cycles-error-manager-missing = Choose a manager
+cycles-error-no-participants = Nobody active matches this choice. Choose at least one active person.
+cycles-error-no-manager = { $count ->
+    [one] This participant has no manager, so nobody could write their manager review: { $names }. Give them a manager on the People page, or take them out of the cycle, then launch again.
+   *[other] These participants have no manager, so nobody could write their manager review: { $names }. Give them a manager on the People page, or take them out of the cycle, then launch again.
+}
+cycles-error-no-manager-add = { $names } has no manager, so nobody could write their manager review. Give them a manager on the People page first.
+cycles-error-no-participants-launch = Nobody takes part in this cycle yet. Change the draft and choose who takes part.
+cycles-error-person-missing = Choose an active person to add
+cycles-error-reopen-to-missing = Choose who the review goes back to
+cycles-error-reason-missing = Enter the reason for reopening
+cycles-error-reason-too-long = The reason can be at most 2,000 characters
+
+## Refusals of the review cycle workflow
+error-review-not-now = This review cannot take that step now: it has moved on. Reload the page to see where it stands.
+error-cycle-already-launched = This review cycle has already been launched, so its draft can no longer be changed.
+error-cycle-closed = This review cycle is closed; everything in it is read-only.
+error-cycle-not-open = Only a launched review cycle that is not closed yet can be closed.
+error-already-participant = This person already takes part in this review cycle.
+
+## The cycle page
+cycles-back-to-list = All review cycles
+cycles-draft-lead = This is a draft: only HR sees it. Check the details and the participants, then launch it.
+cycles-details = Details
+cycles-change = Change
+cycles-reminders-value = { $days } days before each due date
+cycles-reminders-none = No reminders
+cycles-participants-title = Participants
+cycles-participants-preview = { $count ->
+    [one] When you launch, 1 review will be created.
+   *[other] When you launch, { $count } reviews will be created, one for each participant.
+}
+cycles-participants-none = Nobody takes part yet. Change the draft to choose who takes part.
+cycles-no-manager-warning = { $count ->
+    [one] This participant has no manager and blocks the launch. Give them a manager on the People page, or take them out of the cycle by changing the participants:
+   *[other] These participants have no manager and block the launch. Give them a manager on the People page, or take them out of the cycle by changing the participants:
+}
+cycles-col-person = Employee
+cycles-launch-title = Launch
+cycles-launch-hint-now = Launching creates a review for each participant, with their current manager and job description kept in it. The opening date has come, so the cycle opens at once and participants can start.
+cycles-launch-hint-future = Launching creates a review for each participant, with their current manager and job description kept in it. The cycle opens on { $date }; until then participants do not see it.
+cycles-launch-button = Launch the review cycle
+cycles-delete-button = Delete the draft
+cycles-delete-hint = Deleting removes the draft and its list of participants. Nothing else changes.
+cycles-closed-readonly = This review cycle is closed. Everything in it is kept and can be read, but nothing can be changed.
+cycles-progress-title = Progress
+cycles-counts-caption = Reviews by step
+cycles-col-state = Step
+cycles-col-count = Number
+cycles-reviews-title = Reviews
+cycles-col-due = Due date
+cycles-col-actions = Actions
+cycles-reopen = Reopen
+cycles-remove = Remove from the cycle
+cycles-no-reviews = This review cycle has no reviews.
+cycles-add-title = Add a participant
+cycles-add-label = Person
+cycles-add-hint = For someone who joined late. Their review starts at the self-assessment, with the cycle's current dates.
+cycles-add-button = Add to the review cycle
+cycles-add-none = Every active person already takes part in this review cycle.
+cycles-manage-title = Change the review cycle
+cycles-move-dates = Move the dates
+cycles-close = Close the review cycle
+
+## Notices
+cycles-notice-created = Draft saved. Check the participants, then launch it when you are ready.
+cycles-notice-saved = Changes saved.
+cycles-notice-deleted = The draft has been deleted.
+cycles-notice-launched-open = The review cycle is launched and open now: participants can start their self-assessment.
+cycles-notice-launched-scheduled = The review cycle is launched and scheduled: it opens on { $date }. Participants see it from that day.
+cycles-notice-added = Participant added. Their review starts at the self-assessment.
+cycles-notice-removed = Participant removed. Their review is kept, marked as removed; you can add them again.
+cycles-notice-reopened = The review has been reopened. The person it went back to has been told, with your reason.
+cycles-notice-dates-moved = The dates have been moved.
+cycles-notice-closed = { $count ->
+    [0] The review cycle is closed. Every review was finished.
+    [one] The review cycle is closed. 1 review was not finished and is marked unfinished.
+   *[other] The review cycle is closed. { $count } reviews were not finished and are marked unfinished.
+}
+
+## Move dates
+cycles-dates-title = Move the dates
+cycles-dates-lead = Participants and managers see the new due dates at once, and reminders follow them.
+cycles-dates-button = Save the dates
+
+## Close
+cycles-close-title = Close “{ $name }”?
+cycles-close-unfinished = { $count ->
+    [one] 1 of { $total } reviews is not finished. It will be marked unfinished: nothing written in it is lost, and it can still be read.
+   *[other] { $count } of { $total } reviews are not finished. They will be marked unfinished: nothing written in them is lost, and they can still be read.
+}
+cycles-close-all-done = All { $total } reviews are finished.
+cycles-close-readonly = Once closed, the review cycle is read-only: nobody can change anything in it any more.
+cycles-close-button = Yes, close the review cycle
+
+## Reopen
+cycles-reopen-title = Reopen the review of { $name }
+cycles-reopen-now = Where it stands now:
+cycles-reopen-to-legend = Send it back to
+cycles-reopen-to-employee = The employee: their self-assessment opens again
+cycles-reopen-to-manager = The manager: the manager review opens again
+cycles-reopen-reason = Reason
+cycles-reopen-reason-hint = The person it goes back to sees this reason. It is also kept in the audit log.
+cycles-reopen-button = Reopen the review

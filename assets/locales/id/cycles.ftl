@@ -1,1 +1,175 @@
-# cycles
+# Siklus evaluasi (SDM). Istilah mengikuti GLOSSARY.md.
+
+## Daftar
+cycles-title = Siklus evaluasi
+cycles-lead = Dalam siklus evaluasi, setiap peserta mengisi evaluasi diri, menerima evaluasi atasan, lalu memberi konfirmasi telah dibaca, masing-masing dengan batas waktunya.
+cycles-new-button = Siklus evaluasi baru
+cycles-col-name = Nama
+cycles-col-status = Status
+cycles-col-dates = Tanggal
+cycles-col-progress = Kemajuan
+cycles-dates-range = { $from } sampai { $to }
+cycles-progress = { $done } dari { $total } sudah dikonfirmasi telah dibaca
+cycles-participants-count = { $count } peserta
+cycles-empty-title = Belum ada siklus evaluasi
+cycles-empty-body = Untuk memulai:
+cycles-empty-step-1 = Pilih “Siklus evaluasi baru” dan beri nama, misalnya “Evaluasi tahunan 2026”.
+cycles-empty-step-2 = Pilih templat formulir, tanggal setiap tahap, dan siapa yang ikut.
+cycles-empty-step-3 = Periksa drafnya, lalu luncurkan. Sebelum diluncurkan, hanya SDM yang dapat melihatnya.
+
+## Status dan tahap
+cycles-status-draft = Draf
+cycles-status-scheduled = Terjadwal
+cycles-status-open = Berjalan
+cycles-status-closed = Ditutup
+cycles-state-self_assessment = Evaluasi diri
+cycles-state-manager_review = Evaluasi atasan
+cycles-state-shared = Dibagikan, belum dikonfirmasi
+cycles-state-acknowledged = Dikonfirmasi telah dibaca
+cycles-state-unfinished = Tidak selesai
+cycles-state-removed = Dikeluarkan dari siklus
+cycles-overdue = Terlambat
+
+## Formulir
+cycles-new-title = Siklus evaluasi baru
+cycles-edit-title = Ubah draf
+cycles-form-lead = Yang disimpan adalah draf. Hanya SDM yang dapat melihatnya sampai Anda meluncurkannya.
+cycles-field-name = Nama
+cycles-field-name-hint = Misalnya “Evaluasi tahunan 2026”.
+cycles-field-template = Templat formulir
+cycles-field-template-hint = Pertanyaan untuk evaluasi diri dan evaluasi atasan. Templat bawaan sudah dipilih.
+cycles-template-default = (bawaan)
+cycles-dates-legend = Tanggal
+cycles-dates-hint = Setiap tanggal harus sama dengan atau sesudah tanggal sebelumnya.
+cycles-field-opens_on = Tanggal dibuka
+cycles-field-opens_on-hint = Mulai tanggal ini peserta dapat mengisi evaluasi diri.
+cycles-field-self_due_on = Batas waktu evaluasi diri
+cycles-field-self_due_on-hint = Karyawan mengirim evaluasi dirinya paling lambat tanggal ini.
+cycles-field-manager_due_on = Batas waktu evaluasi atasan
+cycles-field-manager_due_on-hint = Atasan membagikan evaluasi atasan paling lambat tanggal ini.
+cycles-field-ack_due_on = Batas waktu konfirmasi telah dibaca
+cycles-field-ack_due_on-hint = Karyawan mengonfirmasi bahwa ia telah membaca evaluasinya paling lambat tanggal ini.
+cycles-field-closes_on = Tanggal ditutup
+cycles-field-closes_on-hint = Sesudah tanggal ini SDM dapat menutup siklus; setelah ditutup, siklus hanya dapat dibaca.
+cycles-field-reminders = Jadwal pengingat
+cycles-field-reminders-hint = Berapa hari sebelum setiap batas waktu pengingat dikirim, dipisahkan koma. “7,2,0” berarti seminggu sebelumnya, dua hari sebelumnya, dan pada hari itu. Kosongkan jika tidak perlu pengingat.
+cycles-participants-legend = Siapa yang ikut
+cycles-participants-hint = Hanya karyawan aktif yang dapat ikut. Daftar ini masih dapat diubah sampai siklus diluncurkan.
+cycles-rule-all = Semua karyawan aktif ({ $count } orang)
+cycles-rule-department = Semua karyawan di satu departemen
+cycles-rule-manager = Bawahan langsung seorang atasan
+cycles-rule-manual = Orang yang saya pilih sendiri
+cycles-field-department = Departemen (jika Anda memilih satu departemen)
+cycles-field-manager = Atasan (jika Anda memilih bawahan langsung seorang atasan)
+cycles-people-summary = Pilih orang satu per satu
+cycles-field-people = Karyawan (jika Anda memilih sendiri)
+cycles-choose = Pilih…
+cycles-save-draft = Simpan draf
+
+## Galat
+cycles-error-name-missing = Masukkan nama siklus evaluasi
+cycles-error-name-too-long = Nama paling banyak 120 karakter
+cycles-error-template-missing = Pilih templat formulir
+cycles-error-opens_on-invalid = Masukkan tanggal dibuka yang benar
+cycles-error-self_due_on-invalid = Masukkan batas waktu evaluasi diri yang benar
+cycles-error-manager_due_on-invalid = Masukkan batas waktu evaluasi atasan yang benar
+cycles-error-ack_due_on-invalid = Masukkan batas waktu konfirmasi telah dibaca yang benar
+cycles-error-closes_on-invalid = Masukkan tanggal ditutup yang benar
+cycles-error-self_due_on-order = Batas waktu evaluasi diri harus sama dengan atau sesudah tanggal dibuka
+cycles-error-manager_due_on-order = Batas waktu evaluasi atasan harus sama dengan atau sesudah batas waktu evaluasi diri
+cycles-error-ack_due_on-order = Batas waktu konfirmasi telah dibaca harus sama dengan atau sesudah batas waktu evaluasi atasan
+cycles-error-closes_on-order = Tanggal ditutup harus sama dengan atau sesudah batas waktu konfirmasi telah dibaca
+cycles-error-reminders-invalid = Masukkan hari pengingat berupa bilangan bulat 0 sampai 60, dipisahkan koma, misalnya 7,2,0
+cycles-error-rule-missing = Pilih siapa yang ikut
+cycles-error-department-missing = Pilih departemen
+cycles-error-manager-missing = Pilih atasan
+cycles-error-no-participants = Tidak ada karyawan aktif yang cocok dengan pilihan ini. Pilih paling sedikit satu karyawan aktif.
+cycles-error-no-manager = Peserta berikut belum punya atasan, sehingga tidak ada yang dapat mengisi evaluasi atasannya: { $names }. Tetapkan atasannya di halaman Karyawan, atau keluarkan dari siklus, lalu luncurkan lagi.
+cycles-error-no-manager-add = { $names } belum punya atasan, sehingga tidak ada yang dapat mengisi evaluasi atasannya. Tetapkan dulu atasannya di halaman Karyawan.
+cycles-error-no-participants-launch = Belum ada peserta dalam siklus ini. Ubah drafnya dan pilih siapa yang ikut.
+cycles-error-person-missing = Pilih karyawan aktif yang akan ditambahkan
+cycles-error-reopen-to-missing = Pilih kepada siapa evaluasi ini dikembalikan
+cycles-error-reason-missing = Masukkan alasan membuka kembali
+cycles-error-reason-too-long = Alasan paling banyak 2.000 karakter
+
+## Penolakan dalam alur siklus evaluasi
+error-review-not-now = Evaluasi ini tidak dapat melakukan langkah itu sekarang: tahapnya sudah berubah. Muat ulang halaman untuk melihat posisinya.
+error-cycle-already-launched = Siklus evaluasi ini sudah diluncurkan, sehingga drafnya tidak dapat diubah lagi.
+error-cycle-closed = Siklus evaluasi ini sudah ditutup; semua isinya hanya dapat dibaca.
+error-cycle-not-open = Hanya siklus evaluasi yang sudah diluncurkan dan belum ditutup yang dapat ditutup.
+error-already-participant = Orang ini sudah menjadi peserta siklus evaluasi ini.
+
+## Halaman siklus
+cycles-back-to-list = Semua siklus evaluasi
+cycles-draft-lead = Ini masih draf: hanya SDM yang dapat melihatnya. Periksa rincian dan pesertanya, lalu luncurkan.
+cycles-details = Rincian
+cycles-change = Ubah
+cycles-reminders-value = { $days } hari sebelum setiap batas waktu
+cycles-reminders-none = Tanpa pengingat
+cycles-participants-title = Peserta
+cycles-participants-preview = Saat diluncurkan, { $count } evaluasi akan dibuat, satu untuk setiap peserta.
+cycles-participants-none = Belum ada peserta. Ubah drafnya untuk memilih siapa yang ikut.
+cycles-no-manager-warning = Peserta berikut belum punya atasan dan menghalangi peluncuran. Tetapkan atasannya di halaman Karyawan, atau keluarkan dari siklus dengan mengubah peserta:
+cycles-col-person = Karyawan
+cycles-launch-title = Luncurkan
+cycles-launch-hint-now = Saat diluncurkan, evaluasi dibuat untuk setiap peserta, dengan atasan dan uraian pekerjaan saat ini tersimpan di dalamnya. Tanggal dibuka sudah tiba, jadi siklus langsung berjalan dan peserta dapat mulai.
+cycles-launch-hint-future = Saat diluncurkan, evaluasi dibuat untuk setiap peserta, dengan atasan dan uraian pekerjaan saat ini tersimpan di dalamnya. Siklus dibuka pada { $date }; sebelum itu peserta belum melihatnya.
+cycles-launch-button = Luncurkan siklus evaluasi
+cycles-delete-button = Hapus draf
+cycles-delete-hint = Draf dan daftar pesertanya akan dihapus. Tidak ada hal lain yang berubah.
+cycles-closed-readonly = Siklus evaluasi ini sudah ditutup. Semua isinya tetap tersimpan dan dapat dibaca, tetapi tidak dapat diubah.
+cycles-progress-title = Kemajuan
+cycles-counts-caption = Evaluasi menurut tahap
+cycles-col-state = Tahap
+cycles-col-count = Jumlah
+cycles-reviews-title = Evaluasi
+cycles-col-due = Batas waktu
+cycles-col-actions = Tindakan
+cycles-reopen = Buka kembali
+cycles-remove = Keluarkan dari siklus
+cycles-no-reviews = Siklus evaluasi ini tidak memiliki evaluasi.
+cycles-add-title = Tambah peserta
+cycles-add-label = Karyawan
+cycles-add-hint = Untuk karyawan yang bergabung belakangan. Evaluasinya mulai dari evaluasi diri, dengan tanggal siklus saat ini.
+cycles-add-button = Tambahkan ke siklus evaluasi
+cycles-add-none = Semua karyawan aktif sudah menjadi peserta siklus evaluasi ini.
+cycles-manage-title = Ubah siklus evaluasi
+cycles-move-dates = Geser tanggal
+cycles-close = Tutup siklus evaluasi
+
+## Pemberitahuan
+cycles-notice-created = Draf tersimpan. Periksa pesertanya, lalu luncurkan jika sudah siap.
+cycles-notice-saved = Perubahan tersimpan.
+cycles-notice-deleted = Draf sudah dihapus.
+cycles-notice-launched-open = Siklus evaluasi sudah diluncurkan dan sekarang berjalan: peserta dapat mulai mengisi evaluasi diri.
+cycles-notice-launched-scheduled = Siklus evaluasi sudah diluncurkan dan terjadwal: siklus dibuka pada { $date }. Peserta melihatnya mulai hari itu.
+cycles-notice-added = Peserta ditambahkan. Evaluasinya mulai dari evaluasi diri.
+cycles-notice-removed = Peserta dikeluarkan. Evaluasinya tetap tersimpan dengan tanda dikeluarkan; Anda dapat menambahkannya lagi.
+cycles-notice-reopened = Evaluasi dibuka kembali. Orang yang menerimanya kembali sudah diberi tahu, beserta alasan Anda.
+cycles-notice-dates-moved = Tanggal sudah digeser.
+cycles-notice-closed = { $count ->
+    [0] Siklus evaluasi ditutup. Semua evaluasi sudah selesai.
+   *[other] Siklus evaluasi ditutup. { $count } evaluasi belum selesai dan ditandai tidak selesai.
+}
+
+## Geser tanggal
+cycles-dates-title = Geser tanggal
+cycles-dates-lead = Peserta dan atasan langsung melihat batas waktu yang baru, dan pengingat mengikutinya.
+cycles-dates-button = Simpan tanggal
+
+## Tutup
+cycles-close-title = Tutup “{ $name }”?
+cycles-close-unfinished = { $count } dari { $total } evaluasi belum selesai. Evaluasi itu akan ditandai tidak selesai: isinya tidak hilang dan tetap dapat dibaca.
+cycles-close-all-done = Semua { $total } evaluasi sudah selesai.
+cycles-close-readonly = Setelah ditutup, siklus evaluasi hanya dapat dibaca: tidak ada yang dapat mengubah isinya lagi.
+cycles-close-button = Ya, tutup siklus evaluasi
+
+## Buka kembali
+cycles-reopen-title = Buka kembali evaluasi { $name }
+cycles-reopen-now = Posisinya sekarang:
+cycles-reopen-to-legend = Kembalikan kepada
+cycles-reopen-to-employee = Karyawan: evaluasi dirinya dibuka kembali
+cycles-reopen-to-manager = Atasan: evaluasi atasan dibuka kembali
+cycles-reopen-reason = Alasan
+cycles-reopen-reason-hint = Orang yang menerima evaluasi ini kembali akan melihat alasan ini. Alasan juga dicatat di log audit.
+cycles-reopen-button = Buka kembali evaluasi

@@ -736,43 +736,57 @@ pub fn apply(
     Ok(Ok(changed))
 }
 
-/// The stored text of each answer that differs from what was posted: shown
-/// side by side when two tabs saved the same form.
+/// One answer saved elsewhere since this form was loaded, beside what was posted.
+#[derive(Debug, Clone, Serialize)]
+pub struct Difference {
+    /// The text field, `b_<question>`.
+    pub field: String,
+    pub prompt: String,
+    /// The saved version, as shown: "[rating] text".
+    pub theirs: String,
+    /// The posted text, as typed.
+    pub yours: String,
+    /// The posted rating, if any.
+    pub your_rating: String,
+}
+
+/// The answers whose stored version differs from what was posted: shown side
+/// by side when two tabs saved the same form.
 pub fn differences(
     form: &Form,
     stored: &[AnswerRow],
     side: Side,
     posted: &Posted,
     lang: Lang,
-) -> Vec<(String, String, String)> {
+) -> Vec<Difference> {
     let mut out = vec![];
     for q in form.questions() {
-        let Some(posted_body) = posted.get(&format!("b_{}", q.id)) else {
+        let field = format!("b_{}", q.id);
+        let Some(posted_body) = posted.get(&field) else {
             continue;
         };
         let saved = stored
             .iter()
             .find(|a| a.question_id == q.id && a.side == side.code());
         let saved_body = saved.map(|a| a.body.as_str()).unwrap_or("");
-        let posted_rating = posted.get(&format!("r_{}", q.id)).unwrap_or("");
+        let posted_rating = posted.get(&format!("r_{}", q.id));
         let saved_rating = saved
             .and_then(|a| a.rating)
             .map(|r| r.to_string())
             .unwrap_or_default();
-        if saved_body.trim_end() != posted_body.trim_end()
-            || (posted.get(&format!("r_{}", q.id)).is_some() && saved_rating != posted_rating)
-        {
-            let theirs = if saved_rating.is_empty() {
-                saved_body.to_string()
-            } else {
-                format!("[{saved_rating}] {saved_body}")
-            };
-            let yours = if posted_rating.is_empty() {
-                posted_body.to_string()
-            } else {
-                format!("[{posted_rating}] {posted_body}")
-            };
-            out.push((pick(lang, &q.prompt_id, &q.prompt_en), theirs, yours));
+        let rating_differs = posted_rating.is_some_and(|r| r != saved_rating);
+        if saved_body.trim_end() != posted_body.trim_end() || rating_differs {
+            out.push(Difference {
+                field,
+                prompt: pick(lang, &q.prompt_id, &q.prompt_en),
+                theirs: if saved_rating.is_empty() {
+                    saved_body.to_string()
+                } else {
+                    format!("[{saved_rating}] {saved_body}")
+                },
+                yours: posted_body.to_string(),
+                your_rating: posted_rating.unwrap_or("").to_string(),
+            });
         }
     }
     out

@@ -332,7 +332,7 @@ enum SaveOutcome {
         changed: bool,
     },
     Conflict {
-        differences: Vec<(String, String, String)>,
+        differences: Vec<review_form::Difference>,
         current: i32,
     },
     Problems(review_form::Problems),
@@ -436,16 +436,8 @@ struct ConflictPage {
     review: ReviewHead,
     action: String,
     version: i32,
-    differences: Vec<Difference>,
+    differences: Vec<review_form::Difference>,
     hidden: Vec<(String, String)>,
-}
-
-#[derive(Serialize)]
-struct Difference {
-    field: String,
-    prompt: String,
-    theirs: String,
-    yours: String,
 }
 
 async fn save_side(
@@ -527,42 +519,20 @@ async fn save_side(
                 return Ok(HttpResponse::Conflict()
                     .json(serde_json::json!({ "status": "conflict", "version": current })));
             }
-            let fields: Vec<String> = differences.iter().map(|_| String::new()).collect();
-            let _ = fields;
-            let differences: Vec<Difference> = pairs
+            let shown: Vec<&str> = differences.iter().map(|d| d.field.as_str()).collect();
+            let hidden = pairs
                 .iter()
-                .filter(|(k, _)| k.starts_with("b_"))
-                .filter_map(|(k, v)| {
-                    differences
-                        .iter()
-                        .find(|(_, _, yours)| {
-                            yours.ends_with(v.replace("\r\n", "\n").trim_end())
-                                && !v.trim().is_empty()
-                                || yours.trim().is_empty() && v.trim().is_empty()
-                        })
-                        .map(|(prompt, theirs, yours)| Difference {
-                            field: k.clone(),
-                            prompt: prompt.clone(),
-                            theirs: theirs.clone(),
-                            yours: yours.clone(),
-                        })
+                .filter(|(k, _)| {
+                    !matches!(k.as_str(), "csrf_token" | "version" | "action")
+                        && !shown.contains(&k.as_str())
                 })
+                .cloned()
                 .collect();
-            let diff_fields: Vec<&String> = differences.iter().map(|d| &d.field).collect();
             let model = ConflictPage {
                 review: head,
                 action: path,
                 version: current,
-                hidden: pairs
-                    .iter()
-                    .filter(|(k, _)| {
-                        k != "csrf_token"
-                            && k != "version"
-                            && k != "action"
-                            && !diff_fields.contains(&k)
-                    })
-                    .cloned()
-                    .collect(),
+                hidden,
                 differences,
             };
             page_with_status(

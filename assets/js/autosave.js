@@ -4,6 +4,8 @@
   "use strict";
   var form = document.querySelector("form[data-autosave]");
   if (!form || !window.fetch || !window.URLSearchParams) { return; }
+  // Not form.action: the form's buttons are named "action" and shadow it.
+  var target = form.getAttribute("action") || window.location.pathname;
   var status = form.querySelector("[data-saved-status]");
   var version = form.querySelector("[data-version]");
   var texts = document.documentElement.lang === "en"
@@ -25,17 +27,21 @@
     var body = new URLSearchParams(new FormData(form));
     body.set("action", "save");
     var token = body.get("csrf_token") || "";
-    fetch(form.action, {
+    fetch(target, {
       method: "POST",
       credentials: "same-origin",
       headers: { "Accept": "application/json", "Content-Type": "application/x-www-form-urlencoded", "X-CSRF-Token": token },
       body: body.toString()
     }).then(function (res) {
       var type = res.headers.get("Content-Type") || "";
-      if (type.indexOf("application/json") === -1) {
-        // Redirected to the sign-in page: the server kept the form for us.
+      if (res.redirected && res.url.indexOf("/sign-in") !== -1) {
+        // The session ended: the server kept the form and sent us to sign in.
         stopped = true;
         say(texts.ended);
+        return null;
+      }
+      if (type.indexOf("application/json") === -1) {
+        say(texts.failed);
         return null;
       }
       return res.json().then(function (data) {

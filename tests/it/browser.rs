@@ -1,1 +1,545 @@
-//! (being built)
+//! The self-assessment in a real headless Chromium on a phone-sized screen:
+//! autosave survives a reload, "Simpan draf" works without JavaScript, and the
+//! form never scrolls sideways.
+//!
+//! Needs `chromium` and `chromedriver` (Debian: `chromium chromium-driver`);
+//! paths may be given with CERMIN_TEST_CHROMIUM and CERMIN_TEST_CHROMEDRIVER.
+//! Without them the tests say so and pass, except under CI, where they fail.
+
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::{json, Value};
+
+use crate::helpers::*;
+
+/// How long to wait for anything the browser or the server should do soon.
+const WAIT: Duration = Duration::from_secs(15);
+/// The most a whole browser test may take.
+const TEST_LIMIT: Duration = Duration::from_secs(120);
+/// How often to look again while waiting.
+const POLL: Duration = Duration::from_millis(100);
+
+const PHONE_WIDTH: u32 = 390;
+const PHONE_HEIGHT: u32 = 844;
+
+fn ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "0" && v != "false")
+}
+
+fn env_path(var: &str) -> Option<PathBuf> {
+    std::env::var_os(var)
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+}
+
+fn on_path(name: &str) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .map(|dir| dir.join(name))
+        .find(|p| p.is_file())
+}
+
+struct Tools {
+    chromedriver: PathBuf,
+    chromium: PathBuf,
+}
+
+/// The browser and its driver, or `None` (after one line saying so) when
+/// they are not installed. Under CI their absence is a failure.
+fn tools() -> Option<Tools> {
+    let chromedriver = match env_path("CERMIN_TEST_CHROMEDRIVER") {
+        Some(p) => Some(p),
+        None => on_path("chromedriver"),
+    }
+    .filter(|p| p.is_file());
+    let chromium = Some(
+        env_path("CERMIN_TEST_CHROMIUM").unwrap_or_else(|| PathBuf::from("/usr/bin/chromium")),
+    )
+    .filter(|p| p.is_file());
+    match (chromedriver, chromium) {
+        (Some(chromedriver), Some(chromium)) => Some(Tools {
+            chromedriver,
+            chromium,
+        }),
+        _ if ci() => panic!(
+            "CI must run the browser tests: chromium/chromedriver not installed \
+             (apt-get install chromium chromium-driver, or set CERMIN_TEST_CHROMIUM \
+             and CERMIN_TEST_CHROMEDRIVER)"
+        ),
+        _ => {
+            eprintln!("browser tests skipped: chromium/chromedriver not installed");
+            None
+        }
+    }
+}
+
+/// A chromedriver child process on a loopback port, with its own temporary
+/// folder (log, browser profiles). Dropping it ends the browser session and
+/// the driver, also when a test panics.
+struct Driver {
+    child: Child,
+    port: u16,
+    session: Option<String>,
+    dir: tempfile::TempDir,
+    profiles: usize,
+}
+
+impl Driver {
+    async fn start(tools: &Tools) -> Driver {
+        // The free port is found by binding port 0 and letting go; another
+        // process may take it in between, so try a few.
+        let mut last_log = String::new();
+        for _ in 0..3 {
+            let dir = tempfile::Builder::new()
+                .prefix("cermin-browser-")
+                .tempdir()
+                .expect("temp dir");
+            let port = TcpListener::bind("127.0.0.1:0")
+                .and_then(|l| l.local_addr())
+                .expect("a free port")
+                .port();
+            let child = Command::new(&tools.chromedriver)
+                // Its own process group: Chromium's processes join it, and
+                // Drop ends the whole group even if the driver is stuck.
+                .process_group(0)
+                .arg(format!("--port={port}"))
+                .arg(format!(
+                    "--log-path={}",
+                    dir.path().join("chromedriver.log").display()
+                ))
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .unwrap_or_else(|e| panic!("start {}: {e}", tools.chromedriver.display()));
+            let mut driver = Driver {
+                child,
+                port,
+                session: None,
+                dir,
+                profiles: 0,
+            };
+            if driver.wait_ready().await {
+                return driver;
+            }
+            // It exited (port taken?): try another port.
+            last_log = driver.log_tail();
+        }
+        panic!("chromedriver did not start; its log:\n{last_log}");
+    }
+
+    /// True once /status answers ready; false when the process has exited.
+    async fn wait_ready(&mut self) -> bool {
+        let http = reqwest::Client::builder()
+            .timeout(Duration::from_secs(2))
+            .build()
+            .expect("client");
+        let url = format!("{}/status", self.url());
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return false;
+            }
+            if let Ok(res) = http.get(&url).send().await {
+                if let Ok(v) = res.json::<Value>().await {
+                    if v["value"]["ready"] == json!(true) {
+                        return true;
+                    }
+                }
+            }
+            tokio::time::sleep(POLL).await;
+        }
+        panic!("chromedriver did not become ready within 30 s");
+    }
+
+    fn url(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+
+    /// A new headless Chromium session on a phone-sized window with a fresh
+    /// profile; `javascript: false` turns scripts off.
+    async fn session(&mut self, chromium: &Path, javascript: bool) -> Client {
+        self.profiles += 1;
+        let profile = self.dir.path().join(format!("profile-{}", self.profiles));
+        let mut args: Vec<String> = [
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        args.push(format!("--window-size={PHONE_WIDTH},{PHONE_HEIGHT}"));
+        args.push(format!("--user-data-dir={}", profile.display()));
+        // Desktop Chromium will not make a window narrower than 500 px:
+        // emulate the phone's screen so the page lays out at 390 px. Touch
+        // stays off: with touch emulation and scripts off, chromedriver's
+        // click never returns.
+        let mut options = json!({
+            "binary": chromium.display().to_string(),
+            "args": args,
+            "mobileEmulation": { "deviceMetrics": {
+                "width": PHONE_WIDTH, "height": PHONE_HEIGHT, "pixelRatio": 1.0, "touch": false, "mobile": true,
+            } },
+        });
+        if !javascript {
+            options["prefs"] = json!({ "webkit": { "webprefs": { "javascript_enabled": false } } });
+            options["args"]
+                .as_array_mut()
+                .expect("args")
+                .push(json!("--blink-settings=scriptEnabled=false"));
+        }
+        let mut caps = serde_json::Map::new();
+        caps.insert("browserName".into(), json!("chrome"));
+        caps.insert("goog:chromeOptions".into(), options);
+        let client = ClientBuilder::new(HttpConnector::new())
+            .capabilities(caps)
+            .connect(&self.url())
+            .await
+            .unwrap_or_else(|e| {
+                panic!(
+                    "start headless Chromium: {e}\nchromedriver log:\n{}",
+                    self.log_tail()
+                )
+            });
+        self.session = client.session_id().await.ok().flatten();
+        client
+    }
+
+    fn log_tail(&self) -> String {
+        let log =
+            std::fs::read_to_string(self.dir.path().join("chromedriver.log")).unwrap_or_default();
+        let lines: Vec<&str> = log.lines().collect();
+        lines[lines.len().saturating_sub(40)..].join("\n")
+    }
+
+    /// Ask the driver to quit the browser, synchronously (usable from Drop).
+    fn delete_session(&mut self) {
+        let Some(id) = self.session.take() else {
+            return;
+        };
+        let Ok(mut stream) = TcpStream::connect(("127.0.0.1", self.port)) else {
+            return;
+        };
+        let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
+        let _ = stream.set_write_timeout(Some(Duration::from_secs(5)));
+        let request = format!(
+            "DELETE /session/{id} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n",
+            self.port
+        );
+        if stream.write_all(request.as_bytes()).is_ok() {
+            let mut sink = Vec::new();
+            let _ = stream.read_to_end(&mut sink);
+        }
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            eprintln!("chromedriver log (last lines):\n{}", self.log_tail());
+        }
+        self.delete_session();
+        // The group id is the driver's process id (process_group(0) above).
+        let group = format!("-{}", self.child.id());
+        let killed = Command::new("kill")
+            .args(["-KILL", "--", &group])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        if !killed {
+            let _ = self.child.kill();
+        }
+        let _ = self.child.wait();
+    }
+}
+
+/// Run a whole browser test, failing (and ending the browser) if it takes
+/// longer than `TEST_LIMIT`: a WebDriver command can hang rather than fail.
+async fn within_limit(test: impl std::future::Future<Output = ()>) {
+    if tokio::time::timeout(TEST_LIMIT, test).await.is_err() {
+        panic!(
+            "the browser test did not finish within {} s",
+            TEST_LIMIT.as_secs()
+        );
+    }
+}
+
+/// Wait until `check` gives `Some`, or fail after `WAIT` with `what`.
+async fn eventually<T, F, Fut>(what: &str, mut check: F) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Option<T>>,
+{
+    let deadline = Instant::now() + WAIT;
+    loop {
+        if let Some(v) = check().await {
+            return v;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "waited {} s for {what}",
+            WAIT.as_secs()
+        );
+        tokio::time::sleep(POLL).await;
+    }
+}
+
+async fn text_of(c: &Client, css: &str) -> Option<String> {
+    c.find(Locator::Css(css)).await.ok()?.text().await.ok()
+}
+
+async fn value_of(c: &Client, css: &str) -> String {
+    c.find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("find {css}: {e}"))
+        .prop("value")
+        .await
+        .expect("value")
+        .unwrap_or_default()
+}
+
+/// Sign in through the real sign-in page and wait until it has let us in.
+async fn sign_in(c: &Client, base: &str, key: &str) {
+    c.goto(&format!("{base}/sign-in"))
+        .await
+        .expect("open sign-in");
+    c.find(Locator::Css("#email"))
+        .await
+        .expect("email field")
+        .send_keys(&email_of(key))
+        .await
+        .expect("type email");
+    c.find(Locator::Css("#password"))
+        .await
+        .expect("password field")
+        .send_keys(DEMO_PASSWORD)
+        .await
+        .expect("type password");
+    c.find(Locator::Css("form[action='/sign-in'] button.button"))
+        .await
+        .expect("sign-in button")
+        .click()
+        .await
+        .expect("press sign in");
+    eventually("the sign-in to finish", || async {
+        let url = c.current_url().await.ok()?;
+        (url.path() != "/sign-in").then_some(())
+    })
+    .await;
+}
+
+/// The stored self-assessment answer to a question, if any.
+fn stored_answer(app: &TestApp, review: &str, question: &str) -> Option<String> {
+    let mut conn = app.conn();
+    cermin::db::reviews::answers(&mut conn, review, Some(cermin::domain::review::Side::Own))
+        .expect("answers")
+        .into_iter()
+        .find(|a| a.question_id == question)
+        .map(|a| a.body)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn autosave_survives_a_reload() {
+    let Some(tools) = tools() else { return };
+    within_limit(autosave_survives_a_reload_in(tools)).await;
+}
+
+async fn autosave_survives_a_reload_in(tools: Tools) {
+    let app = spawn_app(Backend::Sqlite).await.expect("sqlite app");
+    app.seed_demo();
+    let (_cycle, reviews) = crate::reviews::open_cycle(&app, &["ayu.lestari"]);
+    let review = &reviews[0];
+    let mut driver = Driver::start(&tools).await;
+    let c = driver.session(&tools.chromium, true).await;
+
+    sign_in(&c, &app.base, "ayu.lestari").await;
+    let form_url = format!("{}/reviews/{review}/self", app.base);
+    c.goto(&form_url).await.expect("open the self-assessment");
+    c.find(Locator::Css("form#review-form[data-autosave]"))
+        .await
+        .expect("the autosaving form");
+
+    let typed = "Saya menjawab rata-rata 60 panggilan sehari dan menutup 9 dari 10 tiket di hari yang sama.";
+    let textarea = c
+        .find(Locator::Css("textarea[name^=b_]"))
+        .await
+        .expect("a text answer");
+    let name = textarea
+        .attr("name")
+        .await
+        .expect("name")
+        .expect("has a name");
+    textarea.click().await.expect("focus the answer");
+    textarea.send_keys(typed).await.expect("type");
+
+    // The script saves a few seconds after typing stops and says when.
+    let deadline = Instant::now() + WAIT;
+    let status = loop {
+        let status = text_of(&c, "[data-saved-status]").await.unwrap_or_default();
+        if status.contains("Tersimpan") {
+            break status;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "waited {} s for the autosave to say \"Tersimpan\"; the status says {status:?}",
+            WAIT.as_secs()
+        );
+        tokio::time::sleep(POLL).await;
+    };
+    assert!(
+        status.starts_with("Tersimpan pukul "),
+        "Indonesian time of saving: {status:?}"
+    );
+    let question = name.trim_start_matches("b_");
+    assert_eq!(
+        stored_answer(&app, review, question).as_deref(),
+        Some(typed),
+        "the autosave reached the database"
+    );
+
+    // A reload shows what was typed: it came back from the server.
+    c.refresh().await.expect("reload");
+    let field = format!("textarea[name='{name}']");
+    let after = eventually("the reloaded form", || async {
+        c.find(Locator::Css(&field)).await.ok()?;
+        Some(value_of(&c, &field).await)
+    })
+    .await;
+    assert_eq!(after, typed, "the typed text survives a reload");
+
+    // Phone-sized: nothing wider than the screen.
+    let widths = c
+        .execute(
+            "return [document.documentElement.scrollWidth, window.innerWidth];",
+            vec![],
+        )
+        .await
+        .expect("measure");
+    let scroll_width = widths[0].as_f64().expect("scrollWidth");
+    let inner_width = widths[1].as_f64().expect("innerWidth");
+    assert!(
+        inner_width <= f64::from(PHONE_WIDTH) + 1.0,
+        "the window is phone-sized: {inner_width}"
+    );
+    assert!(
+        scroll_width <= inner_width,
+        "no sideways scrolling on a phone: content {scroll_width}px wide in a {inner_width}px window"
+    );
+
+    // A picture of the form on a phone, for the documentation.
+    c.execute(
+        "var el = document.querySelector(arguments[0]); \
+         (el.closest('section') || el).scrollIntoView({block: 'start'}); \
+         if (document.activeElement) { document.activeElement.blur(); }",
+        vec![json!(field)],
+    )
+    .await
+    .expect("scroll to the form");
+    let png = c.screenshot().await.expect("screenshot");
+    assert!(png.starts_with(b"\x89PNG"), "a PNG");
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/screenshots");
+    std::fs::create_dir_all(&folder).expect("docs/screenshots");
+    std::fs::write(folder.join("self-assessment-phone.png"), &png).expect("save screenshot");
+
+    c.close().await.expect("close the browser");
+    driver.session = None;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn save_draft_without_javascript() {
+    let Some(tools) = tools() else { return };
+    within_limit(save_draft_without_javascript_in(tools)).await;
+}
+
+async fn save_draft_without_javascript_in(tools: Tools) {
+    let app = spawn_app(Backend::Sqlite).await.expect("sqlite app");
+    app.seed_demo();
+    let (_cycle, reviews) = crate::reviews::open_cycle(&app, &["ayu.lestari"]);
+    let review = &reviews[0];
+    let mut driver = Driver::start(&tools).await;
+    let c = driver.session(&tools.chromium, false).await;
+
+    sign_in(&c, &app.base, "ayu.lestari").await;
+    let form_url = format!("{}/reviews/{review}/self", app.base);
+    c.goto(&form_url).await.expect("open the self-assessment");
+
+    let typed = "Tanpa JavaScript pun draf saya tetap tersimpan.";
+    let textarea = c
+        .find(Locator::Css("textarea[name^=b_]"))
+        .await
+        .expect("a text answer");
+    let name = textarea
+        .attr("name")
+        .await
+        .expect("name")
+        .expect("has a name");
+    textarea.click().await.expect("focus the answer");
+    textarea.send_keys(typed).await.expect("type");
+
+    // With scripts on, the autosave would speak within 2.5 s of the last
+    // key; watch the status for longer than that: it must stay silent.
+    let quiet_until = Instant::now() + Duration::from_secs(4);
+    while Instant::now() < quiet_until {
+        let status = text_of(&c, "[data-saved-status]").await.unwrap_or_default();
+        assert!(
+            status.trim().is_empty(),
+            "no script runs, so the status stays empty: {status:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+    assert_eq!(
+        stored_answer(&app, review, name.trim_start_matches("b_")),
+        None,
+        "nothing was saved before pressing the button"
+    );
+
+    c.find(Locator::Css("button[data-save-draft]"))
+        .await
+        .expect("the Simpan draf button")
+        .click()
+        .await
+        .expect("press Simpan draf");
+    let notice = eventually("the \"Draf tersimpan.\" notice", || async {
+        text_of(&c, ".notification--success")
+            .await
+            .filter(|t| t.contains("Draf tersimpan."))
+    })
+    .await;
+    assert!(notice.contains("Draf tersimpan."));
+    let status = text_of(&c, "[data-saved-status]").await.unwrap_or_default();
+    assert!(
+        !status.contains("Tersimpan pukul"),
+        "the script never ran: {status:?}"
+    );
+
+    // A fresh GET shows the saved text.
+    c.goto(&form_url).await.expect("open the form again");
+    let field = format!("textarea[name='{name}']");
+    assert_eq!(value_of(&c, &field).await, typed);
+    let status = text_of(&c, "[data-saved-status]").await.unwrap_or_default();
+    assert!(
+        !status.contains("Tersimpan pukul"),
+        "the script never ran: {status:?}"
+    );
+    assert_eq!(
+        stored_answer(&app, review, name.trim_start_matches("b_")).as_deref(),
+        Some(typed)
+    );
+
+    c.close().await.expect("close the browser");
+    driver.session = None;
+}

@@ -350,3 +350,26 @@ pub fn set_archived(conn: &mut DbConnection, id: &str, archived: bool) -> QueryR
         .set(form_templates::archived.eq(archived))
         .execute(conn)
 }
+
+pub fn find_competency(conn: &mut DbConnection, id: &str) -> QueryResult<Option<CompetencyRow>> {
+    competencies::table
+        .find(id)
+        .select(CompetencyRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Mark a template as changed now. Called first in a transaction that edits
+/// its questions: on PostgreSQL the row lock queues it behind (or ahead of) a
+/// launch that freezes the same template.
+pub fn touch_template(conn: &mut DbConnection, id: &str) -> QueryResult<usize> {
+    diesel::update(form_templates::table.find(id))
+        .set(form_templates::updated_at.eq(now()))
+        .execute(conn)
+}
+
+pub fn set_default(conn: &mut DbConnection, id: &str, is_default: bool) -> QueryResult<usize> {
+    diesel::update(form_templates::table.find(id))
+        .set(form_templates::is_default.eq(is_default))
+        .execute(conn)
+}

@@ -14,6 +14,7 @@ on_both_databases!(
     review_pages_authorization_matrix,
     manager_shares_own_self_evaluation_with_team,
     journal_entry_pulled_in_as_evidence,
+    agreed_goals_carry_over_to_the_next_cycle,
 );
 
 const PRIVATE_NOTE: &str = "Catatan rahasia: Ayu sering terlambat masuk shift pagi";
@@ -101,7 +102,58 @@ fn pairs(v: &[(String, String)]) -> Vec<(&str, &str)> {
 
 async fn full_cycle_from_launch_to_close(app: TestApp) {
     app.seed_demo();
-    let (cycle, reviews) = open_cycle(&app, &["ayu.lestari", "budi.santoso"]);
+    // HR creates the cycle for Rina's team and launches it, in the browser.
+    let hr = app.signed_in("sari.wulandari").await;
+    let today = chrono::Utc::now()
+        .with_timezone(&chrono_tz::Asia::Jakarta)
+        .date_naive();
+    let d = |n: i64| (today + chrono::Duration::days(n)).to_string();
+    let new = hr.get("/cycles/new").await;
+    let template = new
+        .attr("select[name=template_id] option[selected]", "value")
+        .expect("default template preselected");
+    let rina_id = app.person_id("rina.marlina");
+    let created = hr
+        .post(
+            "/cycles",
+            &[
+                ("name", "Evaluasi Semester II 2026"),
+                ("template_id", template.as_str()),
+                ("opens_on", d(0).as_str()),
+                ("self_due_on", d(7).as_str()),
+                ("manager_due_on", d(14).as_str()),
+                ("ack_due_on", d(18).as_str()),
+                ("closes_on", d(21).as_str()),
+                ("reminder_days", "7,2,0"),
+                ("rule", "manager"),
+                ("manager_id", rina_id.as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.text);
+    let cycle_page = created
+        .location()
+        .expect("redirect")
+        .split('?')
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    let cycle = cycle_page.trim_start_matches("/cycles/").to_string();
+    hr.get(&cycle_page).await;
+    let launched = hr.post(&format!("{cycle_page}/launch"), &[]).await;
+    assert_eq!(launched.status, StatusCode::SEE_OTHER, "{}", launched.text);
+    let reviews: Vec<String> = {
+        let mut conn = app.conn();
+        ["ayu.lestari", "budi.santoso"]
+            .iter()
+            .map(|k| {
+                cermin::db::reviews::find_in_cycle(&mut conn, &cycle, &app.person_id(k))
+                    .expect("q")
+                    .expect("review launched")
+                    .id
+            })
+            .collect()
+    };
     let review = &reviews[0];
 
     // The employee sees the review on her home page as steps.
@@ -315,16 +367,16 @@ async fn full_cycle_from_launch_to_close(app: TestApp) {
         .get("/")
         .await
         .contains("Ayu Lestari mengonfirmasi telah membaca evaluasinya"));
-    let hr = app.signed_in("sari.wulandari").await;
     let hr_view = hr.get(&format!("/reviews/{review}")).await;
     assert!(hr_view.contains(PRIVATE_NOTE), "HR reads private comments");
     assert!(hr_view.contains("Saya akan ikut pelatihan bulan depan."));
 
     // HR closes the cycle; Budi never started, so his review is unfinished, not lost.
-    let hr_id = app.person_id("sari.wulandari");
+    hr.get(&format!("{cycle_page}/close")).await;
+    let closed = hr.post(&format!("{cycle_page}/close"), &[]).await;
+    assert_eq!(closed.status, StatusCode::SEE_OTHER, "{}", closed.text);
     {
         let mut conn = app.conn();
-        cermin::workflow::close_cycle(&mut conn, &cycle, &hr_id).expect("close");
         let budi = cermin::db::reviews::find(&mut conn, &reviews[1])
             .expect("q")
             .expect("r")
@@ -689,4 +741,58 @@ async fn journal_entry_pulled_in_as_evidence(app: TestApp) {
         )
         .await;
     assert_eq!(other.status, StatusCode::FORBIDDEN);
+}
+
+async fn agreed_goals_carry_over_to_the_next_cycle(app: TestApp) {
+    app.seed_demo();
+    let (first, reviews) = open_cycle(&app, &["kartika.sari"]);
+    let person = app.person_id("kartika.sari");
+    let hr = app.person_id("sari.wulandari");
+    {
+        let mut conn = app.conn();
+        let now = cermin::db::now();
+        cermin::db::reviews::insert_goal(
+            &mut conn,
+            &cermin::db::reviews::GoalRow {
+                id: cermin::db::new_id(),
+                person_id: person.clone(),
+                review_id: Some(reviews[0].clone()),
+                carried_from_id: None,
+                kind: "development".into(),
+                title: "Lulus pelatihan penanganan keluhan".into(),
+                description: String::new(),
+                support_needed: "Kursus dua hari".into(),
+                status: "agreed".into(),
+                due_on: None,
+                author_id: Some(person.clone()),
+                created_at: now,
+                updated_at: now,
+            },
+        )
+        .expect("goal");
+        cermin::workflow::close_cycle(&mut conn, &first, &hr).expect("close");
+    }
+    let (_, next) = open_cycle(&app, &["kartika.sari"]);
+    let kartika = app.signed_in("kartika.sari").await;
+    let form = kartika.get(&format!("/reviews/{}/self", next[0])).await;
+    assert!(form.contains("Sasaran dari periode sebelumnya"));
+    assert!(
+        form.contains("Lulus pelatihan penanganan keluhan"),
+        "last period's agreed goal is in the new form"
+    );
+    let select = form.select_attrs("select[name^=cg_]", "name").remove(0);
+    let version = form.attr("input[name=version]", "value").expect("version");
+    let res = kartika
+        .post(
+            &format!("/reviews/{}/self", next[0]),
+            &[(select.as_str(), "done"), ("version", version.as_str())],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    let mut conn = app.conn();
+    let goals = cermin::db::reviews::goals_of_review(&mut conn, &reviews[0]).expect("q");
+    assert_eq!(
+        goals[0].status, "done",
+        "progress is recorded on the goal itself"
+    );
 }

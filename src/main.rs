@@ -112,7 +112,7 @@ fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
         Command::Demo => serve(settings, true),
         Command::Migrate => {
             let db = Db::connect(&settings.database_url, 1)?;
-            let n = db.migrate()?;
+            let n = db.prepare()?;
             println!(
                 "{} migration(s) applied to {}",
                 n,
@@ -163,7 +163,7 @@ fn serve(settings: Settings, load_demo: bool) -> anyhow::Result<()> {
 
 fn user(command: UserCommand, settings: Settings) -> anyhow::Result<()> {
     let db = Db::connect(&settings.database_url, 1)?;
-    db.migrate()?;
+    db.prepare()?;
     let mut conn = db.get()?;
     match command {
         UserCommand::Add {

@@ -33,10 +33,7 @@ impl Application {
     pub fn build_on(settings: Settings, listener: TcpListener) -> anyhow::Result<Self> {
         crate::i18n::init().map_err(|e| anyhow::anyhow!("translations: {e}"))?;
         let db = Db::connect(&settings.database_url, settings.pool_size)?;
-        db.migrate()?;
-        let mut conn = db.get()?;
-        crate::defaults::ensure(&mut conn)?;
-        drop(conn);
+        db.prepare()?;
         Self::with_listener(settings, db, listener)
     }
 

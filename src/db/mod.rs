@@ -230,6 +230,24 @@ impl Db {
         let mut conn = self.get()?;
         migrate(&mut conn)
     }
+
+    /// Migrations, then the built-in defaults, once even when several
+    /// instances start together (PostgreSQL: under an advisory lock).
+    pub fn prepare(&self) -> Result<usize, DbError> {
+        let mut conn = self.get()?;
+        let locked = matches!(*conn, DbConnection::Pg(_));
+        if locked {
+            conn.batch_execute("SELECT pg_advisory_lock(7243661)")?;
+        }
+        let result = migrate(&mut conn).and_then(|n| {
+            crate::defaults::ensure(&mut conn)?;
+            Ok(n)
+        });
+        if locked {
+            conn.batch_execute("SELECT pg_advisory_unlock(7243661)")?;
+        }
+        result
+    }
 }
 
 /// Apply every pending migration of the connection's backend.

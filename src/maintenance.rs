@@ -37,7 +37,9 @@ pub fn tick(
         }
         Ok::<_, diesel::result::Error>(())
     })?;
-    sessions::purge_expired(conn, now, lifetimes.idle)?;
+    // Ended sessions are kept two days (unusable) so that a form posted into
+    // one can still be traced to its owner and kept for them.
+    sessions::purge_expired(conn, now - chrono::Duration::days(2), lifetimes.idle)?;
     // Keep a day of attempts at least, and never less than the throttling window.
     sessions::purge_attempts(conn, now - login_window.max(chrono::Duration::days(1)))?;
     diesel::delete(

@@ -9,8 +9,8 @@
   var status = form.querySelector("[data-saved-status]");
   var version = form.querySelector("[data-version]");
   var texts = document.documentElement.lang === "en"
-    ? { saving: "Saving…", saved: "Saved at {time}", conflict: "This form was changed in another tab or device. Press “Save draft” to see both versions; nothing you typed is lost.", ended: "Your session has ended. What you typed has been kept: sign in again to continue.", failed: "Could not save just now. We will try again; you can also press “Save draft”." }
-    : { saving: "Menyimpan…", saved: "Tersimpan pukul {time}", conflict: "Formulir ini diubah di tab atau perangkat lain. Tekan “Simpan draf” untuk melihat kedua versi; tidak ada ketikan Anda yang hilang.", ended: "Sesi Anda berakhir. Ketikan Anda sudah disimpan: masuk lagi untuk melanjutkan.", failed: "Belum bisa menyimpan. Kami akan mencoba lagi; Anda juga bisa menekan “Simpan draf”." };
+    ? { saving: "Saving…", saved: "Saved at {time}", conflict: "This form was changed in another tab or device. Press “Save draft” to see both versions; nothing you typed is lost.", ended: "Your session has ended. What you typed has been kept and is saved when you sign in again.", signIn: "Sign in", failed: "Could not save just now. We will try again; you can also press “Save draft”." }
+    : { saving: "Menyimpan…", saved: "Tersimpan pukul {time}", conflict: "Formulir ini diubah di tab atau perangkat lain. Tekan “Simpan draf” untuk melihat kedua versi; tidak ada ketikan Anda yang hilang.", ended: "Sesi Anda berakhir. Ketikan Anda sudah kami simpan dan masuk ke formulir setelah Anda masuk lagi.", signIn: "Masuk", failed: "Belum bisa menyimpan. Kami akan mencoba lagi; Anda juga bisa menekan “Simpan draf”." };
   var timer = null;
   var busy = false;
   var again = false;
@@ -37,7 +37,13 @@
       if (res.redirected && res.url.indexOf("/sign-in") !== -1) {
         // The session ended: the server kept the form and sent us to sign in.
         stopped = true;
-        say(texts.ended);
+        say(texts.ended + " ");
+        if (status) {
+          var link = document.createElement("a");
+          link.href = "/sign-in?ended=1&next=" + encodeURIComponent(window.location.pathname);
+          link.textContent = texts.signIn;
+          status.appendChild(link);
+        }
         return null;
       }
       if (type.indexOf("application/json") === -1) {

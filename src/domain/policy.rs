@@ -101,6 +101,9 @@ pub struct ReviewFacts<'a> {
     pub state: ReviewState,
     /// The cycle's effective status (a scheduled cycle past its opening day is open).
     pub cycle: CycleStatus,
+    /// The manager review was shared at some point (it stays readable to the
+    /// employee after the cycle closes, even if never acknowledged).
+    pub was_shared: bool,
 }
 
 impl ReviewFacts<'_> {
@@ -143,7 +146,9 @@ pub fn may_read_manager_review(actor: &Actor, r: ReviewFacts<'_>) -> bool {
     if r.is_manager(actor) || actor.is_hr() {
         return true;
     }
-    r.is_person(actor) && matches!(r.state, ReviewState::Shared | ReviewState::Acknowledged)
+    r.is_person(actor)
+        && (matches!(r.state, ReviewState::Shared | ReviewState::Acknowledged)
+            || (r.state == ReviewState::Unfinished && r.was_shared))
 }
 
 /// Write the manager review (and share it): the manager, in its phase.
@@ -362,6 +367,7 @@ mod tests {
             manager_id: Some("m1"),
             state,
             cycle: CycleStatus::Open,
+            was_shared: matches!(state, ReviewState::Shared | ReviewState::Acknowledged),
         };
         let draft = facts(ReviewState::SelfAssessment);
         assert!(may_edit_self_assessment(&e, draft));
@@ -387,5 +393,18 @@ mod tests {
             ..draft
         };
         assert!(!may_view_review(&e, scheduled) && may_view_review(&hr, scheduled));
+        // Closed before she acknowledged: she can still read what was shared with her.
+        let closed_after_share = ReviewFacts {
+            state: ReviewState::Unfinished,
+            cycle: CycleStatus::Closed,
+            was_shared: true,
+            ..draft
+        };
+        assert!(may_read_manager_review(&e, closed_after_share));
+        let closed_before_share = ReviewFacts {
+            was_shared: false,
+            ..closed_after_share
+        };
+        assert!(!may_read_manager_review(&e, closed_before_share));
     }
 }

@@ -148,6 +148,7 @@ async fn history_page(
                         manager_id: r.manager_id.as_deref(),
                         state: review_state,
                         cycle: status,
+                        was_shared: r.shared_at.is_some(),
                     };
                     HistoryReview {
                         id: r.id.clone(),

@@ -217,8 +217,11 @@ pub async fn session(
                     return Ok((None, None));
                 };
                 if !p.active || !lifetimes.is_live(s.last_seen_at, s.expires_at, now) {
-                    db::sessions::delete(conn, &hash)?;
-                    // Remember whose it was: a form posted into an ended session is kept for them.
+                    if !p.active {
+                        db::sessions::delete(conn, &hash)?;
+                    }
+                    // An ended session stays (unusable) until housekeeping removes it
+                    // two days later: a form posted into it is kept for its owner.
                     let ended = p.active.then(|| (p.id.clone(), s.csrf_token.clone()));
                     return Ok((None, ended));
                 }
@@ -318,7 +321,9 @@ pub async fn session(
 
         let mut body = BytesMut::new();
         let mut too_large = false;
-        let body_taken = header_token.is_none();
+        // Always read the body (even when the token came in a header): a form
+        // posted into an ended session is kept from it.
+        let body_taken = true;
         if body_taken {
             let mut payload = req.take_payload();
             while let Some(chunk) = payload.next().await {

@@ -85,6 +85,7 @@ impl Loaded {
             manager_id: self.review.manager_id.as_deref(),
             state: self.review.state(),
             cycle: self.status,
+            was_shared: self.review.shared_at.is_some(),
         }
     }
 }

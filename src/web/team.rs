@@ -89,6 +89,7 @@ fn team_review(actor: &Actor, today: NaiveDate, r: &ReviewRow, c: &CycleRow) -> 
         manager_id: r.manager_id.as_deref(),
         state,
         cycle: status,
+        was_shared: r.shared_at.is_some(),
     };
     let my_turn = !scheduled && policy::may_edit_manager_review(actor, facts);
     let next_key = if scheduled {

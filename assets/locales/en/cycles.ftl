@@ -53,9 +53,9 @@ cycles-field-manager_due_on-hint = Managers share their manager review by this d
 cycles-field-ack_due_on = Acknowledgement due date
 cycles-field-ack_due_on-hint = Employees confirm they have read their review by this day.
 cycles-field-closes_on = Closes on
-cycles-field-closes_on-hint = After this day HR can close the cycle; it then becomes read-only.
+cycles-field-closes_on-hint = The planned end of the cycle. HR closes it on the cycle page; it then becomes read-only.
 cycles-field-reminders = Reminder schedule
-cycles-field-reminders-hint = Days before each due date when a reminder is sent, separated by commas. “7,2,0” means a week before, two days before and on the day itself. Leave it empty for no reminders.
+cycles-field-reminders-hint = Days before each due date for email reminders, separated by commas: “7,2,0” means a week before, two days before and on the day itself. Saved with the cycle; this version of Cermin does not send email yet, so no reminders go out.
 cycles-participants-legend = Who takes part
 cycles-participants-hint = Only active people take part. You can change the list until you launch the cycle.
 cycles-rule-all = Everyone active ({ $count } people)
@@ -167,7 +167,7 @@ cycles-notice-closed = { $count ->
 
 ## Move dates
 cycles-dates-title = Move the dates
-cycles-dates-lead = Participants and managers see the new due dates at once, and reminders follow them.
+cycles-dates-lead = Participants and managers see the new due dates at once on their pages.
 cycles-dates-button = Save the dates
 
 ## Close

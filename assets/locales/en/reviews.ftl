@@ -154,3 +154,5 @@ review-team-summary-label = Summary for the team
 review-team-summary-publish = Publish to my team
 review-team-summary-withdraw = Withdraw
 review-team-summary-published = Published { $date }
+review-gap-self-higher = Self-rating { $n } higher
+review-gap-self-lower = Self-rating { $n } lower

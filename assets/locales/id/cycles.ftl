@@ -50,9 +50,9 @@ cycles-field-manager_due_on-hint = Atasan membagikan evaluasi atasan paling lamb
 cycles-field-ack_due_on = Batas waktu konfirmasi telah dibaca
 cycles-field-ack_due_on-hint = Karyawan mengonfirmasi bahwa ia telah membaca evaluasinya paling lambat tanggal ini.
 cycles-field-closes_on = Tanggal ditutup
-cycles-field-closes_on-hint = Sesudah tanggal ini SDM dapat menutup siklus; setelah ditutup, siklus hanya dapat dibaca.
+cycles-field-closes_on-hint = Rencana akhir siklus. SDM menutupnya di halaman siklus; setelah itu semuanya hanya dapat dibaca.
 cycles-field-reminders = Jadwal pengingat
-cycles-field-reminders-hint = Berapa hari sebelum setiap batas waktu pengingat dikirim, dipisahkan koma. “7,2,0” berarti seminggu sebelumnya, dua hari sebelumnya, dan pada hari itu. Kosongkan jika tidak perlu pengingat.
+cycles-field-reminders-hint = Berapa hari sebelum setiap batas waktu untuk pengingat email, dipisahkan koma: “7,2,0” berarti seminggu sebelumnya, dua hari sebelumnya, dan pada hari itu. Disimpan bersama siklus; versi Cermin ini belum mengirim email, jadi belum ada pengingat yang terkirim.
 cycles-participants-legend = Siapa yang ikut
 cycles-participants-hint = Hanya karyawan aktif yang dapat ikut. Daftar ini masih dapat diubah sampai siklus diluncurkan.
 cycles-rule-all = Semua karyawan aktif ({ $count } orang)
@@ -154,7 +154,7 @@ cycles-notice-closed = { $count ->
 
 ## Geser tanggal
 cycles-dates-title = Geser tanggal
-cycles-dates-lead = Peserta dan atasan langsung melihat batas waktu yang baru, dan pengingat mengikutinya.
+cycles-dates-lead = Peserta dan atasan langsung melihat batas waktu yang baru di halaman mereka.
 cycles-dates-button = Simpan tanggal
 
 ## Tutup

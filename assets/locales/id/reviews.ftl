@@ -154,3 +154,5 @@ review-team-summary-label = Ringkasan untuk tim
 review-team-summary-publish = Terbitkan untuk tim
 review-team-summary-withdraw = Tarik kembali
 review-team-summary-published = Diterbitkan { $date }
+review-gap-self-higher = Penilaian diri { $n } lebih tinggi
+review-gap-self-lower = Penilaian diri { $n } lebih rendah

@@ -15,6 +15,7 @@ on_both_databases!(
     manager_shares_own_self_evaluation_with_team,
     journal_entry_pulled_in_as_evidence,
     agreed_goals_carry_over_to_the_next_cycle,
+    autosave_after_a_long_break_is_kept,
 );
 
 const PRIVATE_NOTE: &str = "Catatan rahasia: Ayu sering terlambat masuk shift pagi";
@@ -795,4 +796,65 @@ async fn agreed_goals_carry_over_to_the_next_cycle(app: TestApp) {
         goals[0].status, "done",
         "progress is recorded on the goal itself"
     );
+}
+
+async fn autosave_after_a_long_break_is_kept(app: TestApp) {
+    app.seed_demo();
+    let (_, reviews) = open_cycle(&app, &["gilang.ramadhan"]);
+    let review = &reviews[0];
+    let gilang = app.signed_in("gilang.ramadhan").await;
+    let form = gilang.get(&format!("/reviews/{review}/self")).await;
+    let field = form.select_attrs("textarea[name^=b_]", "name").remove(0);
+    let version = form.attr("input[name=version]", "value").expect("version");
+    let token = gilang.last_csrf();
+    // Two hours away, and housekeeping has run meanwhile.
+    let past = (chrono::Utc::now() - chrono::Duration::hours(2)).naive_utc();
+    app.exec(&format!(
+        "UPDATE sessions SET last_seen_at = '{}'",
+        past.format("%Y-%m-%d %H:%M:%S")
+    ));
+    {
+        let mut conn = app.conn();
+        let lifetimes = cermin::auth::session::Lifetimes::new(30, 12);
+        cermin::maintenance::tick(
+            &mut conn,
+            chrono_tz::Asia::Jakarta,
+            lifetimes,
+            chrono::Duration::minutes(15),
+        )
+        .expect("tick");
+    }
+    let text = "I typed this on my phone before the break.";
+    let res = gilang
+        .client
+        .post(format!("{}/reviews/{review}/self", app.base))
+        .header("Accept", "application/json")
+        .header("X-CSRF-Token", token)
+        .header("Origin", app.base.clone())
+        .form(&[(field.as_str(), text), ("version", version.as_str())])
+        .send()
+        .await
+        .expect("autosave");
+    let status = res.status();
+    let body = res.text().await.unwrap_or_default();
+    assert_eq!(status, StatusCode::SEE_OTHER, "sent to sign in: {body}");
+    gilang.get("/sign-in").await;
+    let signed_in = gilang
+        .post(
+            "/sign-in",
+            &[
+                ("email", &email_of("gilang.ramadhan")),
+                ("password", DEMO_PASSWORD),
+                ("next", &format!("/reviews/{review}/self")),
+            ],
+        )
+        .await;
+    assert_eq!(signed_in.status, StatusCode::SEE_OTHER);
+    let back = gilang.get(&format!("/reviews/{review}/self")).await;
+    assert!(
+        back.contains("what you typed has been saved"),
+        "Gilang reads English: {}",
+        back.h1()
+    );
+    assert!(back.contains(text));
 }

@@ -418,6 +418,7 @@ pub fn reopen(
         };
         let next = r.state().apply(t)?;
         reviews::set_state(conn, review_id, next)?;
+        reviews::clear_progress_after(conn, review_id, to_manager)?;
         reviews::set_reopened(conn, review_id, reason.trim())?;
         let side = if to_manager { Side::Manager } else { Side::Own };
         reviews::set_answers_status(conn, review_id, side, "draft")?;

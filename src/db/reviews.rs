@@ -171,6 +171,31 @@ pub fn set_reopened(conn: &mut DbConnection, id: &str, reason: &str) -> QueryRes
         .execute(conn)
 }
 
+/// Forget the steps after the one a review is reopened to, so pages do not
+/// show it as shared or acknowledged any more.
+pub fn clear_progress_after(
+    conn: &mut DbConnection,
+    id: &str,
+    to_manager: bool,
+) -> QueryResult<usize> {
+    let none: Option<NaiveDateTime> = None;
+    let q = diesel::update(reviews::table.find(id));
+    if to_manager {
+        q.set((
+            reviews::shared_at.eq(none),
+            reviews::acknowledged_at.eq(none),
+        ))
+        .execute(conn)
+    } else {
+        q.set((
+            reviews::self_submitted_at.eq(none),
+            reviews::shared_at.eq(none),
+            reviews::acknowledged_at.eq(none),
+        ))
+        .execute(conn)
+    }
+}
+
 pub fn set_acknowledgement_response(
     conn: &mut DbConnection,
     id: &str,

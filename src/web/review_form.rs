@@ -500,7 +500,21 @@ pub fn apply(
     for kind in ["strength", "weakness"] {
         let id = posted.text(&format!("new_{kind}_id"));
         let body = posted.text(&format!("new_{kind}_body")).trim().to_string();
-        if body.is_empty() || !is_uuid(&id) {
+        if !is_uuid(&id) {
+            continue;
+        }
+        if body.is_empty() {
+            // Emptied after an autosave had already kept it: remove it again.
+            if posted.get(&format!("new_{kind}_body")).is_some()
+                && existing.iter().any(|t| {
+                    t.id == id
+                        && t.author_id.as_deref() == Some(author)
+                        && t.review_id.as_deref() == Some(review.id.as_str())
+                })
+            {
+                reviews::delete_trait(conn, &id)?;
+                changed = true;
+            }
             continue;
         }
         let comp = competency(posted.text(&format!("new_{kind}_competency")));
@@ -630,6 +644,15 @@ pub fn apply(
     }
     let gid = posted.text("new_goal_id");
     let gtitle = posted.text("new_goal_title").trim().to_string();
+    if gtitle.is_empty()
+        && posted.get("new_goal_title").is_some()
+        && goals
+            .iter()
+            .any(|g| g.id == gid && g.author_id.as_deref() == Some(author))
+    {
+        reviews::delete_goal(conn, &gid)?;
+        changed = true;
+    }
     if !gtitle.is_empty() && is_uuid(&gid) {
         let row = GoalRow {
             id: gid.clone(),

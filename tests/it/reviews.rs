@@ -16,6 +16,7 @@ on_both_databases!(
     journal_entry_pulled_in_as_evidence,
     agreed_goals_carry_over_to_the_next_cycle,
     autosave_after_a_long_break_is_kept,
+    emptied_new_row_is_removed_and_reopen_forgets_later_steps,
 );
 
 const PRIVATE_NOTE: &str = "Catatan rahasia: Ayu sering terlambat masuk shift pagi";
@@ -857,4 +858,81 @@ async fn autosave_after_a_long_break_is_kept(app: TestApp) {
         back.h1()
     );
     assert!(back.contains(text));
+}
+
+async fn emptied_new_row_is_removed_and_reopen_forgets_later_steps(app: TestApp) {
+    app.seed_demo();
+    let (_, reviews) = open_cycle(&app, &["joko.widodo"]);
+    let review = &reviews[0];
+    let joko = app.signed_in("joko.widodo").await;
+    let form = joko.get(&format!("/reviews/{review}/self")).await;
+    let new_id = form
+        .attr("input[name=new_strength_id]", "value")
+        .expect("new row id");
+    let version = form.attr("input[name=version]", "value").expect("version");
+    let token = joko.last_csrf();
+    let autosave = |body: &'static str, version: String| {
+        let (client, base, token, review, new_id) = (
+            joko.client.clone(),
+            app.base.clone(),
+            token.clone(),
+            review.clone(),
+            new_id.clone(),
+        );
+        async move {
+            let res = client
+                .post(format!("{base}/reviews/{review}/self"))
+                .header("Accept", "application/json")
+                .header("X-CSRF-Token", token)
+                .header("Origin", base.clone())
+                .form(&[
+                    ("new_strength_id", new_id.as_str()),
+                    ("new_strength_body", body),
+                    ("version", version.as_str()),
+                ])
+                .send()
+                .await
+                .expect("autosave");
+            let v: serde_json::Value = res.json().await.expect("json");
+            v["version"].as_i64().expect("version").to_string()
+        }
+    };
+    let v1 = autosave("Sabar menghadapi pelanggan", version).await;
+    let v2 = autosave("Sabar menghadapi pelanggan sulit", v1).await;
+    let traits = |app: &TestApp| cermin::db::reviews::traits(&mut app.conn(), review).expect("q");
+    assert_eq!(
+        traits(&app).len(),
+        1,
+        "saving the same new row twice keeps one record"
+    );
+    assert_eq!(traits(&app)[0].body, "Sabar menghadapi pelanggan sulit");
+    autosave("", v2).await;
+    assert!(
+        traits(&app).is_empty(),
+        "emptying the box removes what autosave had kept"
+    );
+
+    // Reopened to the employee after sharing: no longer shown as shared or read.
+    let hr = app.person_id("sari.wulandari");
+    let mut conn = app.conn();
+    cermin::db::reviews::set_state(
+        &mut conn,
+        review,
+        cermin::domain::review::ReviewState::ManagerReview,
+    )
+    .expect("state");
+    cermin::db::reviews::set_state(
+        &mut conn,
+        review,
+        cermin::domain::review::ReviewState::Shared,
+    )
+    .expect("state");
+    cermin::workflow::reopen(&mut conn, review, false, "Lampiran bukti kurang", &hr)
+        .expect("reopen");
+    let (r, _) = cermin::db::reviews::find(&mut conn, review)
+        .expect("q")
+        .expect("r");
+    assert_eq!(r.state, "self_assessment");
+    assert!(r.shared_at.is_none() && r.self_submitted_at.is_none() && r.acknowledged_at.is_none());
+    assert_eq!(r.reopened_reason, "Lampiran bukti kurang");
 }

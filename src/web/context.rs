@@ -73,6 +73,15 @@ impl CurrentUser {
     pub fn actor(&self) -> Actor {
         self.user.actor()
     }
+
+    /// Go on only if the policy rule allows this person; otherwise 403.
+    pub fn require(&self, rule: fn(&Actor) -> bool) -> Result<(), AppError> {
+        if rule(&self.actor()) {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden)
+        }
+    }
 }
 
 impl FromRequest for CurrentUser {

@@ -56,14 +56,6 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         );
 }
 
-fn require_hr(user: &CurrentUser) -> Result<(), AppError> {
-    if policy::may_run_cycles(&user.actor()) {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
-    }
-}
-
 fn status_for(errors: &FormErrors) -> StatusCode {
     if errors.is_empty() {
         StatusCode::OK
@@ -511,7 +503,7 @@ async fn form_page(
 }
 
 pub async fn new_cycle(state: State, user: CurrentUser) -> Result<HttpResponse, AppError> {
-    require_hr(&user)?;
+    user.require(policy::may_run_cycles)?;
     let template_id = state
         .db
         .run(move |conn| -> Result<_, AppError> { Ok(forms::default_template(conn)?) })
@@ -532,7 +524,7 @@ pub async fn create_cycle(
     user: CurrentUser,
     body: web::Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, AppError> {
-    require_hr(&user)?;
+    user.require(policy::may_run_cycles)?;
     let form = CycleForm::from_pairs(body.into_inner());
     let mut errors = FormErrors::default();
     let Some(new) = form.parse(&mut errors) else {
@@ -601,7 +593,7 @@ pub async fn edit_cycle(
     user: CurrentUser,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    require_hr(&user)?;
+    user.require(policy::may_run_cycles)?;
     let id = path.into_inner();
     let lookup = id.clone();
     let form = state
@@ -627,7 +619,7 @@ pub async fn update_cycle(
     path: web::Path<String>,
     body: web::Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, AppError> {
-    require_hr(&user)?;
+    user.require(policy::may_run_cycles)?;
     let id = path.into_inner();
     let form = CycleForm::from_pairs(body.into_inner());
     let mut errors = FormErrors::default();
@@ -690,7 +682,7 @@ pub async fn delete_cycle(
     user: CurrentUser,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    require_hr(&user)?;
+    user.require(policy::may_run_cycles)?;
     let id = path.into_inner();
     let actor = user.user.id.clone();
     state
@@ -764,7 +756,7 @@ pub async fn list_cycles(
     user: CurrentUser,
     q: web::Query<NoticeQuery>,
 ) -> Result<HttpResponse, AppError> {
-    require_hr(&user)?;
+    user.require(policy::may_run_cycles)?;
     let today = state.today();
     let items = state
         .db
@@ -1039,7 +1031,7 @@ pub async fn show_cycle(
     path: web::Path<String>,
     q: web::Query<NoticeQuery>,
 ) -> Result<HttpResponse, AppError> {
-    require_hr(&user)?;
+    user.require(policy::may_run_cycles)?;
     cycle_page(
         &state,
         &user,
@@ -1058,7 +1050,7 @@ pub async fn launch_cycle(
     user: CurrentUser,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    require_hr(&user)?;
+    user.require(policy::may_run_cycles)?;
     let id = path.into_inner();
     let actor = user.user.id.clone();
     let today = state.today();
@@ -1095,7 +1087,7 @@ pub async fn add_participant(
     path: web::Path<String>,
     form: web::Form<AddForm>,
 ) -> Result<HttpResponse, AppError> {
-    require_hr(&user)?;
+    user.require(policy::may_run_cycles)?;
     let id = path.into_inner();
     let person_id = form.into_inner().person_id;
     if person_id.is_empty() {
@@ -1144,7 +1136,7 @@ pub async fn remove_participant(
     user: CurrentUser,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
-    require_hr(&user)?;
+    user.require(policy::may_run_cycles)?;
     let (id, review_id) = path.into_inner();
     let actor = user.user.id.clone();
     let cid = id.clone();
@@ -1228,7 +1220,7 @@ pub async fn confirm_reopen(
     user: CurrentUser,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
-    require_hr(&user)?;
+    user.require(policy::may_run_cycles)?;
     reopen_page(
         &state,
         &user,
@@ -1245,7 +1237,7 @@ pub async fn reopen_review(
     path: web::Path<(String, String)>,
     form: web::Form<ReopenForm>,
 ) -> Result<HttpResponse, AppError> {
-    require_hr(&user)?;
+    user.require(policy::may_run_cycles)?;
     let (id, review_id) = path.into_inner();
     let form = form.into_inner();
     let mut errors = FormErrors::default();
@@ -1334,7 +1326,7 @@ pub async fn edit_dates(
     user: CurrentUser,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    require_hr(&user)?;
+    user.require(policy::may_run_cycles)?;
     dates_page(
         &state,
         &user,
@@ -1351,7 +1343,7 @@ pub async fn move_dates(
     path: web::Path<String>,
     form: web::Form<DatesForm>,
 ) -> Result<HttpResponse, AppError> {
-    require_hr(&user)?;
+    user.require(policy::may_run_cycles)?;
     let id = path.into_inner();
     let form = form.into_inner();
     let mut errors = FormErrors::default();
@@ -1396,7 +1388,7 @@ pub async fn confirm_close(
     user: CurrentUser,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    require_hr(&user)?;
+    user.require(policy::may_run_cycles)?;
     let id = path.into_inner();
     let (c, counts) = state
         .db
@@ -1432,7 +1424,7 @@ pub async fn close_cycle(
     user: CurrentUser,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    require_hr(&user)?;
+    user.require(policy::may_run_cycles)?;
     let id = path.into_inner();
     let actor = user.user.id.clone();
     let cid = id.clone();

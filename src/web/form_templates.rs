@@ -100,14 +100,6 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/competencies/{id}/edit", web::post().to(update_competency));
 }
 
-fn require_hr(user: &CurrentUser) -> Result<(), AppError> {
-    if policy::may_run_cycles(&user.actor()) {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
-    }
-}
-
 /// The text in the reader's language, or the other one when it is empty.
 fn pick(lang: Lang, id: &str, en: &str) -> String {
     let (first, other) = match lang {
@@ -322,7 +314,7 @@ pub async fn list_templates(
     user: CurrentUser,
     q: web::Query<ListQuery>,
 ) -> Result<HttpResponse, AppError> {
-    require_hr(&user)?;
+    user.require(policy::may_run_cycles)?;
     let show_archived = q
         .archived
         .as_deref()
@@ -409,7 +401,7 @@ pub async fn show_template(
     path: web::Path<String>,
     q: web::Query<NoticeQuery>,
 ) -> Result<HttpResponse, AppError> {
-    require_hr(&user)?;
+    user.require(policy::may_run_cycles)?;
     let id = path.into_inner();
     let lang = user.visitor.lang;
     let (form, frozen, competencies, parent, newer) = state
@@ -502,7 +494,7 @@ pub async fn create_version(
     user: CurrentUser,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    require_hr(&user)?;
+    user.require(policy::may_run_cycles)?;
     let id = path.into_inner();
     let actor = user.user.id.clone();
     let (target, made) = state
@@ -577,7 +569,7 @@ pub async fn edit_template(
     user: CurrentUser,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    require_hr(&user)?;
+    user.require(policy::may_run_cycles)?;
     let id = path.into_inner();
     let template = state.db.run(move |conn| find_template(conn, &id)).await?;
     let form = DetailsForm {
@@ -604,7 +596,7 @@ pub async fn update_template(
     path: web::Path<String>,
     form: web::Form<DetailsForm>,
 ) -> Result<HttpResponse, AppError> {
-    require_hr(&user)?;
+    user.require(policy::may_run_cycles)?;
     let id = path.into_inner();
     let form = form.into_inner();
     let mut errors = FormErrors::default();
@@ -671,7 +663,7 @@ pub async fn new_template_copy(
     user: CurrentUser,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    require_hr(&user)?;
+    user.require(policy::may_run_cycles)?;
     let id = path.into_inner();
     let template = state.db.run(move |conn| find_template(conn, &id)).await?;
     let name = i18n::t_args(
@@ -699,7 +691,7 @@ pub async fn copy_template(
     path: web::Path<String>,
     form: web::Form<CopyForm>,
 ) -> Result<HttpResponse, AppError> {
-    require_hr(&user)?;
+    user.require(policy::may_run_cycles)?;
     let id = path.into_inner();
     let form = form.into_inner();
     let mut errors = FormErrors::default();
@@ -756,7 +748,7 @@ pub async fn archive_template(
     user: CurrentUser,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    require_hr(&user)?;
+    user.require(policy::may_run_cycles)?;
     set_archived(state, user, path.into_inner(), true).await
 }
 
@@ -765,7 +757,7 @@ pub async fn unarchive_template(
     user: CurrentUser,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    require_hr(&user)?;
+    user.require(policy::may_run_cycles)?;
     set_archived(state, user, path.into_inner(), false).await
 }
 
@@ -898,7 +890,7 @@ pub async fn new_section(
     user: CurrentUser,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    require_hr(&user)?;
+    user.require(policy::may_run_cycles)?;
     let id = path.into_inner();
     let (template, frozen) = state
         .db
@@ -927,7 +919,7 @@ pub async fn create_section(
     path: web::Path<String>,
     form: web::Form<SectionForm>,
 ) -> Result<HttpResponse, AppError> {
-    require_hr(&user)?;
+    user.require(policy::may_run_cycles)?;
     let id = path.into_inner();
     let form = form.into_inner();
     let mut errors = FormErrors::default();
@@ -987,7 +979,7 @@ pub async fn edit_section(
     user: CurrentUser,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
-    require_hr(&user)?;
+    user.require(policy::may_run_cycles)?;
     let (id, sid) = path.into_inner();
     let (template, frozen, section) = state
         .db
@@ -1018,7 +1010,7 @@ pub async fn update_section(
     path: web::Path<(String, String)>,
     form: web::Form<SectionForm>,
 ) -> Result<HttpResponse, AppError> {
-    require_hr(&user)?;
+    user.require(policy::may_run_cycles)?;
     let (id, sid) = path.into_inner();
     let form = form.into_inner();
     let mut errors = FormErrors::default();
@@ -1080,7 +1072,7 @@ pub async fn confirm_delete_section(
     user: CurrentUser,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
-    require_hr(&user)?;
+    user.require(policy::may_run_cycles)?;
     let (id, sid) = path.into_inner();
     let lang = user.visitor.lang;
     let (template, frozen, section, question_count) = state
@@ -1119,7 +1111,7 @@ pub async fn delete_section(
     user: CurrentUser,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
-    require_hr(&user)?;
+    user.require(policy::may_run_cycles)?;
     let (id, sid) = path.into_inner();
     let actor = user.user.id.clone();
     let tid = id.clone();
@@ -1168,7 +1160,7 @@ pub async fn move_section(
     path: web::Path<(String, String)>,
     form: web::Form<MoveForm>,
 ) -> Result<HttpResponse, AppError> {
-    require_hr(&user)?;
+    user.require(policy::may_run_cycles)?;
     let (id, sid) = path.into_inner();
     let up = form.up()?;
     let actor = user.user.id.clone();
@@ -1407,7 +1399,7 @@ pub async fn new_question(
     user: CurrentUser,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
-    require_hr(&user)?;
+    user.require(policy::may_run_cycles)?;
     let (id, sid) = path.into_inner();
     let (data, frozen) = state
         .db
@@ -1434,7 +1426,7 @@ pub async fn create_question(
     path: web::Path<(String, String)>,
     form: web::Form<QuestionForm>,
 ) -> Result<HttpResponse, AppError> {
-    require_hr(&user)?;
+    user.require(policy::may_run_cycles)?;
     let (id, sid) = path.into_inner();
     let form = form.into_inner();
     let mut errors = FormErrors::default();
@@ -1514,7 +1506,7 @@ pub async fn edit_question(
     user: CurrentUser,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
-    require_hr(&user)?;
+    user.require(policy::may_run_cycles)?;
     let (id, qid) = path.into_inner();
     let (data, frozen, question) = state
         .db
@@ -1545,7 +1537,7 @@ pub async fn update_question(
     path: web::Path<(String, String)>,
     form: web::Form<QuestionForm>,
 ) -> Result<HttpResponse, AppError> {
-    require_hr(&user)?;
+    user.require(policy::may_run_cycles)?;
     let (id, qid) = path.into_inner();
     let form = form.into_inner();
     let mut errors = FormErrors::default();
@@ -1607,7 +1599,7 @@ pub async fn confirm_delete_question(
     user: CurrentUser,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
-    require_hr(&user)?;
+    user.require(policy::may_run_cycles)?;
     let (id, qid) = path.into_inner();
     let lang = user.visitor.lang;
     let (template, frozen, question) = state
@@ -1645,7 +1637,7 @@ pub async fn delete_question(
     user: CurrentUser,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
-    require_hr(&user)?;
+    user.require(policy::may_run_cycles)?;
     let (id, qid) = path.into_inner();
     let actor = user.user.id.clone();
     let tid = id.clone();
@@ -1683,7 +1675,7 @@ pub async fn move_question(
     path: web::Path<(String, String)>,
     form: web::Form<MoveForm>,
 ) -> Result<HttpResponse, AppError> {
-    require_hr(&user)?;
+    user.require(policy::may_run_cycles)?;
     let (id, qid) = path.into_inner();
     let up = form.up()?;
     let actor = user.user.id.clone();
@@ -1745,7 +1737,7 @@ pub async fn list_competencies(
     user: CurrentUser,
     q: web::Query<NoticeQuery>,
 ) -> Result<HttpResponse, AppError> {
-    require_hr(&user)?;
+    user.require(policy::may_run_cycles)?;
     let competencies = state
         .db
         .run(move |conn| -> Result<_, AppError> { Ok(fdb::competencies(conn, true)?) })
@@ -1838,7 +1830,7 @@ fn competency_form_page(
 }
 
 pub async fn new_competency(state: State, user: CurrentUser) -> Result<HttpResponse, AppError> {
-    require_hr(&user)?;
+    user.require(policy::may_run_cycles)?;
     competency_form_page(
         &state,
         &user,
@@ -1856,7 +1848,7 @@ pub async fn create_competency(
     user: CurrentUser,
     form: web::Form<CompetencyForm>,
 ) -> Result<HttpResponse, AppError> {
-    require_hr(&user)?;
+    user.require(policy::may_run_cycles)?;
     let form = form.into_inner();
     let mut errors = FormErrors::default();
     let text = form.parse(&mut errors);
@@ -1919,7 +1911,7 @@ pub async fn edit_competency(
     user: CurrentUser,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    require_hr(&user)?;
+    user.require(policy::may_run_cycles)?;
     let id = path.into_inner();
     let c = state
         .db
@@ -1945,7 +1937,7 @@ pub async fn update_competency(
     path: web::Path<String>,
     form: web::Form<CompetencyForm>,
 ) -> Result<HttpResponse, AppError> {
-    require_hr(&user)?;
+    user.require(policy::may_run_cycles)?;
     let id = path.into_inner();
     let form = form.into_inner();
     let mut errors = FormErrors::default();

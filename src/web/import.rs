@@ -20,14 +20,6 @@ use crate::error::AppError;
 
 const MAX_FILE: usize = 5 * 1024 * 1024;
 
-fn require_hr(user: &CurrentUser) -> Result<(), AppError> {
-    if policy::may_manage_people(&user.actor()) {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
-    }
-}
-
 #[derive(Serialize, Default)]
 struct ImportPage {
     error: Option<&'static str>,
@@ -36,7 +28,7 @@ struct ImportPage {
 }
 
 pub async fn import_form(state: State, user: CurrentUser) -> Result<HttpResponse, AppError> {
-    require_hr(&user)?;
+    user.require(policy::may_manage_people)?;
     page(
         &state.templates,
         &user.visitor,
@@ -221,7 +213,7 @@ pub async fn preview_import(
     user: CurrentUser,
     payload: Multipart,
 ) -> Result<HttpResponse, AppError> {
-    require_hr(&user)?;
+    user.require(policy::may_manage_people)?;
     let bytes = read_upload(payload).await?;
     let pasted = String::from_utf8_lossy(&bytes).into_owned();
     match make_plan(&state, &user, bytes).await? {
@@ -263,7 +255,7 @@ pub async fn apply_import(
     user: CurrentUser,
     form: web::Form<ApplyForm>,
 ) -> Result<HttpResponse, AppError> {
-    require_hr(&user)?;
+    user.require(policy::may_manage_people)?;
     let bytes = form.into_inner().csv_text.into_bytes();
     let rows = match import::parse_csv(&bytes) {
         Ok(r) => r,

@@ -21,14 +21,6 @@ use crate::error::AppError;
 
 const PAGE_SIZE: i64 = 50;
 
-fn require_hr(user: &CurrentUser) -> Result<(), AppError> {
-    if policy::may_manage_people(&user.actor()) {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
-    }
-}
-
 #[derive(Deserialize, Default)]
 pub struct ListQuery {
     q: Option<String>,
@@ -99,7 +91,7 @@ pub async fn list_people(
     user: CurrentUser,
     q: web::Query<ListQuery>,
 ) -> Result<HttpResponse, AppError> {
-    require_hr(&user)?;
+    user.require(policy::may_manage_people)?;
     let q = q.into_inner();
     let filter = people::PeopleFilter {
         query: q.q.clone(),
@@ -304,7 +296,7 @@ async fn form_page(
 }
 
 pub async fn new_person(state: State, user: CurrentUser) -> Result<HttpResponse, AppError> {
-    require_hr(&user)?;
+    user.require(policy::may_manage_people)?;
     let form = PersonForm {
         role: "employee".into(),
         lang: state.settings.default_lang.code().into(),
@@ -351,7 +343,7 @@ pub async fn create_person(
     user: CurrentUser,
     form: web::Form<PersonForm>,
 ) -> Result<HttpResponse, AppError> {
-    require_hr(&user)?;
+    user.require(policy::may_manage_people)?;
     let form = form.into_inner();
     let mut errors = FormErrors::default();
     let details = form.parse(&mut errors);
@@ -484,7 +476,7 @@ pub async fn edit_person(
     user: CurrentUser,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    require_hr(&user)?;
+    user.require(policy::may_manage_people)?;
     let id = path.into_inner();
     let lookup = id.clone();
     let p = state
@@ -508,7 +500,7 @@ pub async fn update_person(
     path: web::Path<String>,
     form: web::Form<PersonForm>,
 ) -> Result<HttpResponse, AppError> {
-    require_hr(&user)?;
+    user.require(policy::may_manage_people)?;
     let id = path.into_inner();
     let form = form.into_inner();
     let mut errors = FormErrors::default();
@@ -561,7 +553,7 @@ pub async fn deactivate_person(
     user: CurrentUser,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    require_hr(&user)?;
+    user.require(policy::may_manage_people)?;
     let id = path.into_inner();
     if id == user.user.id {
         return Err(AppError::Conflict("error-deactivate-self"));
@@ -574,7 +566,7 @@ pub async fn reactivate_person(
     user: CurrentUser,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    require_hr(&user)?;
+    user.require(policy::may_manage_people)?;
     set_active(&state, &user, path.into_inner(), true).await
 }
 
@@ -628,7 +620,7 @@ pub async fn invite_person(
     user: CurrentUser,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    require_hr(&user)?;
+    user.require(policy::may_manage_people)?;
     let id = path.into_inner();
     let actor = user.user.id.clone();
     let (p, token) = state

@@ -34,6 +34,8 @@ pub struct Settings {
     pub mail_from: String,
     pub mail_send_hour: u32,
     pub mail_rate_per_minute: u32,
+    /// Where users can get this instance's source code (AGPL §13), shown in the footer.
+    pub source_url: Option<String>,
 }
 
 /// One setting that could not be used: which one and why.
@@ -73,6 +75,7 @@ struct FileSettings {
     mail_from: Option<String>,
     mail_send_hour: Option<u32>,
     mail_rate_per_minute: Option<u32>,
+    source_url: Option<String>,
 }
 
 /// Every setting, its environment variable, and its meaning (docs/configuration.md
@@ -108,6 +111,7 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
     ("mail_from", "CERMIN_MAIL_FROM", "Cermin <cermin@localhost>"),
     ("mail_send_hour", "CERMIN_MAIL_SEND_HOUR", "8"),
     ("mail_rate_per_minute", "CERMIN_MAIL_RATE_PER_MINUTE", "120"),
+    ("source_url", "CERMIN_SOURCE_URL", "(none)"),
 ];
 
 impl Settings {
@@ -326,6 +330,15 @@ impl Settings {
                 ));
             }
         }
+        let source_url = text("source_url", "CERMIN_SOURCE_URL", file.source_url);
+        if let Some(u) = &source_url {
+            if !(u.starts_with("https://") || u.starts_with("http://")) {
+                return Err(err(
+                    "CERMIN_SOURCE_URL",
+                    "must start with http:// or https://",
+                ));
+            }
+        }
         let mail_from = text("mail_from", "CERMIN_MAIL_FROM", file.mail_from)
             .unwrap_or_else(|| "Cermin <cermin@localhost>".into());
 
@@ -348,6 +361,7 @@ impl Settings {
             mail_from,
             mail_send_hour,
             mail_rate_per_minute,
+            source_url,
         })
     }
 
@@ -401,6 +415,7 @@ mod tests {
             ("CERMIN_DATABASE_URL", "mysql://x/y"),
             ("CERMIN_SESSION_IDLE_MINUTES", "soon"),
             ("CERMIN_BASE_URL", "example.com"),
+            ("CERMIN_SOURCE_URL", "git@example.com:cermin.git"),
         ] {
             let e = Settings::from_env_map(&env(&[(k, v)])).expect_err(k);
             assert_eq!(e.setting, k);

@@ -43,8 +43,12 @@ impl Application {
         listener: TcpListener,
     ) -> anyhow::Result<Self> {
         let port = listener.local_addr()?.port();
-        let templates = Templates::new(settings.timezone, settings.dev_assets)
-            .map_err(|e| anyhow::anyhow!("templates: {e:?}"))?;
+        let templates = Templates::new(
+            settings.timezone,
+            settings.dev_assets,
+            settings.source_url.clone(),
+        )
+        .map_err(|e| anyhow::anyhow!("templates: {e:?}"))?;
         let workers = settings.workers;
         let housekeeping = (
             settings.timezone,

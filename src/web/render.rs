@@ -25,6 +25,7 @@ pub struct Templates {
     built: Arc<Tera>,
     dev: bool,
     tz: Tz,
+    source_url: Option<String>,
 }
 
 fn lang_of(state: &State) -> Lang {
@@ -46,8 +47,9 @@ fn parse_datetime(v: &str) -> Option<NaiveDateTime> {
 
 /// Build a Tera with Cermin's functions and every template. Functions are
 /// registered first: Tera checks them when templates are added.
-pub fn build_tera(tz: Tz) -> Result<Tera, tera::Error> {
+pub fn build_tera(tz: Tz, source_url: Option<&str>) -> Result<Tera, tera::Error> {
     let mut tera = Tera::new();
+    tera.global_context().insert("source_url", &source_url);
     tera.autoescape_on(vec![".html", ".ics.txt"]);
     // {{ t(key="home-title", name=person.name) }}: text in the page's language.
     tera.register_function("t", |kwargs: Kwargs, state: &State| -> String {
@@ -123,18 +125,19 @@ pub fn build_tera(tz: Tz) -> Result<Tera, tera::Error> {
 }
 
 impl Templates {
-    pub fn new(tz: Tz, dev: bool) -> Result<Self, tera::Error> {
+    pub fn new(tz: Tz, dev: bool, source_url: Option<String>) -> Result<Self, tera::Error> {
         Ok(Self {
-            built: Arc::new(build_tera(tz)?),
+            built: Arc::new(build_tera(tz, source_url.as_deref())?),
             dev,
             tz,
+            source_url,
         })
     }
 
     pub fn render(&self, name: &str, ctx: &Context) -> Result<String, tera::Error> {
         if self.dev {
             // Development: pick up template edits without a rebuild.
-            return build_tera(self.tz)?.render(name, ctx);
+            return build_tera(self.tz, self.source_url.as_deref())?.render(name, ctx);
         }
         self.built.render(name, ctx)
     }

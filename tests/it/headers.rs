@@ -54,3 +54,23 @@ async fn every_response_carries_security_headers(app: TestApp) {
     assert_eq!(refused.status, StatusCode::FORBIDDEN);
     check(&refused, "CSRF refusal");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn footer_offers_the_source_when_configured() {
+    let plain = spawn_app(Backend::Sqlite).await.expect("app");
+    let page = plain.browser().get("/sign-in").await;
+    assert!(page.contains("Perangkat lunak bebas (AGPL)."));
+    let app = spawn_app_with(
+        Backend::Sqlite,
+        &[("CERMIN_SOURCE_URL", "https://git.example/cermin")],
+    )
+    .await
+    .expect("app");
+    let page = app.browser().get("/sign-in").await;
+    assert_eq!(
+        page.attr("footer a[href='https://git.example/cermin']", "href")
+            .as_deref(),
+        Some("https://git.example/cermin")
+    );
+    assert!(page.contains("Kode sumber (AGPL)"));
+}

@@ -45,6 +45,8 @@ const MIN_SAMPLES: usize = 20;
 const PASSWORD: &str = "bench-password-not-used";
 /// The name searched for on the people list.
 const COMMON_NAME: &str = "Putri";
+/// Set (to anything) to keep the generated database afterwards, for EXPLAIN.
+const KEEP_VAR: &str = "CERMIN_BENCH_KEEP";
 
 pub fn run(people: usize, database_url: Option<String>) -> anyhow::Result<()> {
     if people < 30 {
@@ -64,12 +66,10 @@ pub fn run(people: usize, database_url: Option<String>) -> anyhow::Result<()> {
         .date_naive();
 
     let machine = Machine::detect();
+    let load_at_start = load_average();
     println!("Cermin benchmark");
     machine.print();
-    println!(
-        "  database     {}",
-        settings.database_url.redacted()
-    );
+    println!("  database     {}", settings.database_url.redacted());
     if cfg!(debug_assertions) {
         println!("\n  WARNING: this is a debug build; the figures mean little. Use `cargo run --release -- bench`.");
     }
@@ -131,6 +131,9 @@ pub fn run(people: usize, database_url: Option<String>) -> anyhow::Result<()> {
     machine.print();
     println!("  database     {version}");
     println!(
+        "  load average {load_at_start} when the run started (well above 0, other work shared the cores)"
+    );
+    println!(
         "  data         {people} people, {} reviews, {} answers, {} audit rows",
         count_of(&counts, "reviews"),
         count_of(&counts, "answers"),
@@ -145,7 +148,10 @@ pub fn run(people: usize, database_url: Option<String>) -> anyhow::Result<()> {
     if !failed.is_empty() {
         println!();
         for r in failed {
-            println!("  {}: answered 404 Not Found (the page is not built yet)", r.label);
+            println!(
+                "  {}: answered 404 Not Found (the page is not built yet)",
+                r.label
+            );
         }
     }
     Ok(())
@@ -168,6 +174,7 @@ struct Scratch {
     dir: PathBuf,
     /// (admin URL, database name) of the PostgreSQL database to drop.
     pg: Option<(String, String)>,
+    keep: bool,
 }
 
 impl Scratch {
@@ -179,12 +186,14 @@ impl Scratch {
             url: format!("sqlite://{}", dir.join("bench.db").display()),
             dir,
             pg: None,
+            keep: std::env::var_os(KEEP_VAR).is_some(),
         };
         if let Some(admin) = database_url {
-            let parsed = DatabaseUrl::parse(&admin)
-                .map_err(|e| anyhow!("--database-url: {e}"))?;
+            let parsed = DatabaseUrl::parse(&admin).map_err(|e| anyhow!("--database-url: {e}"))?;
             if parsed.backend != Backend::Postgres {
-                bail!("--database-url takes a postgres:// URL (the default is a fresh SQLite file)");
+                bail!(
+                    "--database-url takes a postgres:// URL (the default is a fresh SQLite file)"
+                );
             }
             let name = format!("cermin_bench_{tag}");
             let mut conn = PgConnection::establish(&admin)
@@ -200,6 +209,10 @@ impl Scratch {
 
 impl Drop for Scratch {
     fn drop(&mut self) {
+        if self.keep {
+            println!("Kept ({KEEP_VAR} is set): {}", self.url);
+            return;
+        }
         if let Some((admin, name)) = self.pg.take() {
             match PgConnection::establish(&admin).and_then(|mut c| {
                 c.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
@@ -233,7 +246,10 @@ fn with_database(url: &str, name: &str) -> String {
 fn row_counts(conn: &mut DbConnection) -> QueryResult<Vec<(&'static str, i64)>> {
     Ok(vec![
         ("people", people::table.count().get_result(conn)?),
-        ("review_cycles", review_cycles::table.count().get_result(conn)?),
+        (
+            "review_cycles",
+            review_cycles::table.count().get_result(conn)?,
+        ),
         ("reviews", reviews::table.count().get_result(conn)?),
         ("answers", answers::table.count().get_result(conn)?),
         (
@@ -242,8 +258,14 @@ fn row_counts(conn: &mut DbConnection) -> QueryResult<Vec<(&'static str, i64)>> 
         ),
         ("goals", goals::table.count().get_result(conn)?),
         ("comments", comments::table.count().get_result(conn)?),
-        ("journal_entries", journal_entries::table.count().get_result(conn)?),
-        ("notifications", notifications::table.count().get_result(conn)?),
+        (
+            "journal_entries",
+            journal_entries::table.count().get_result(conn)?,
+        ),
+        (
+            "notifications",
+            notifications::table.count().get_result(conn)?,
+        ),
         ("audit_log", audit_log::table.count().get_result(conn)?),
     ])
 }
@@ -283,6 +305,14 @@ fn database_size(conn: &mut DbConnection, scratch: &Scratch) -> QueryResult<u64>
 
 // ---------------------------------------------------------------------------
 // The machine
+
+/// The one-minute load average (Linux), to tell a quiet machine from a busy one.
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|s| s.split_whitespace().next().map(str::to_string))
+        .unwrap_or_else(|| "unknown".into())
+}
 
 struct Machine {
     cores: usize,
@@ -390,14 +420,66 @@ const FIRST_NAMES: &[&str] = &[
 ];
 
 const LAST_NAMES: &[&str] = &[
-    "Santoso", "Wijaya", "Saputra", "Lestari", "Pratama", "Hidayat", "Kurniawan", "Setiawan",
-    "Gunawan", "Susanto", "Wibowo", "Nugroho", "Siregar", "Nasution", "Harahap", "Simanjuntak",
-    "Hutapea", "Manurung", "Sitompul", "Lubis", "Tanjung", "Rahayu", "Permana", "Firmansyah",
-    "Ramadhan", "Hakim", "Marlina", "Prasetyo", "Purnama", "Suryadi", "Halim", "Utomo",
-    "Wulandari", "Maharani", "Anggraini", "Puspita", "Safitri", "Yulianti", "Kusuma", "Hartono",
-    "Salim", "Tambunan", "Sembiring", "Ginting", "Tarigan", "Pane", "Daulay", "Batubara",
-    "Situmorang", "Panjaitan", "Effendi", "Syahputra", "Maulana", "Fauzi", "Rusdi", "Iskandar",
-    "Rachman", "Sulistyo", "Mulyadi", "Yusuf",
+    "Santoso",
+    "Wijaya",
+    "Saputra",
+    "Lestari",
+    "Pratama",
+    "Hidayat",
+    "Kurniawan",
+    "Setiawan",
+    "Gunawan",
+    "Susanto",
+    "Wibowo",
+    "Nugroho",
+    "Siregar",
+    "Nasution",
+    "Harahap",
+    "Simanjuntak",
+    "Hutapea",
+    "Manurung",
+    "Sitompul",
+    "Lubis",
+    "Tanjung",
+    "Rahayu",
+    "Permana",
+    "Firmansyah",
+    "Ramadhan",
+    "Hakim",
+    "Marlina",
+    "Prasetyo",
+    "Purnama",
+    "Suryadi",
+    "Halim",
+    "Utomo",
+    "Wulandari",
+    "Maharani",
+    "Anggraini",
+    "Puspita",
+    "Safitri",
+    "Yulianti",
+    "Kusuma",
+    "Hartono",
+    "Salim",
+    "Tambunan",
+    "Sembiring",
+    "Ginting",
+    "Tarigan",
+    "Pane",
+    "Daulay",
+    "Batubara",
+    "Situmorang",
+    "Panjaitan",
+    "Effendi",
+    "Syahputra",
+    "Maulana",
+    "Fauzi",
+    "Rusdi",
+    "Iskandar",
+    "Rachman",
+    "Sulistyo",
+    "Mulyadi",
+    "Yusuf",
 ];
 
 /// (area, job title of the people who work there)
@@ -909,7 +991,10 @@ fn generate(conn: &mut DbConnection, n: usize, today: NaiveDate) -> anyhow::Resu
                 &r.id,
                 None,
                 None,
-                &format!(r#"{{"email":"{}","role":"{}","via":"import"}}"#, r.email, r.role),
+                &format!(
+                    r#"{{"email":"{}","role":"{}","via":"import"}}"#,
+                    r.email, r.role
+                ),
             );
         }
         db::write_tx(conn, |conn| -> QueryResult<()> {
@@ -918,7 +1003,10 @@ fn generate(conn: &mut DbConnection, n: usize, today: NaiveDate) -> anyhow::Resu
         })?;
         batch.flush(conn)?;
     }
-    println!("  people               {:>6.1} s", t0.elapsed().as_secs_f64());
+    println!(
+        "  people               {:>6.1} s",
+        t0.elapsed().as_secs_f64()
+    );
 
     // The default template's questions.
     let template = crate::db::forms::default_template(conn)?
@@ -994,7 +1082,16 @@ fn generate(conn: &mut DbConnection, n: usize, today: NaiveDate) -> anyhow::Resu
             },
         )?;
         let cycle = Some(spec.id.as_str());
-        batch.audit(launched - days(10), Some(&hr_id), "cycle.created", "cycle", &spec.id, None, cycle, "");
+        batch.audit(
+            launched - days(10),
+            Some(&hr_id),
+            "cycle.created",
+            "cycle",
+            &spec.id,
+            None,
+            cycle,
+            "",
+        );
         batch.audit(
             launched,
             Some(&hr_id),
@@ -1006,7 +1103,16 @@ fn generate(conn: &mut DbConnection, n: usize, today: NaiveDate) -> anyhow::Resu
             &format!(r#"{{"reviews":{},"status":"open"}}"#, participants.len()),
         );
         if let Some(c) = closed_at {
-            batch.audit(c, Some(&hr_id), "cycle.closed", "cycle", &spec.id, None, cycle, "");
+            batch.audit(
+                c,
+                Some(&hr_id),
+                "cycle.closed",
+                "cycle",
+                &spec.id,
+                None,
+                cycle,
+                "",
+            );
         }
         for &p in &participants {
             let progress = if p == e && !spec.closed {
@@ -1097,7 +1203,10 @@ fn generate(conn: &mut DbConnection, n: usize, today: NaiveDate) -> anyhow::Resu
         }
     }
     batch.flush(conn)?;
-    println!("  journals             {:>6.1} s", t.elapsed().as_secs_f64());
+    println!(
+        "  journals             {:>6.1} s",
+        t.elapsed().as_secs_f64()
+    );
 
     // Signed in: one session each for HR, the employee and their manager.
     let session = |conn: &mut DbConnection, person_id: &str| -> QueryResult<String> {
@@ -1213,7 +1322,13 @@ fn build_people(rng: &mut Rng, n: usize) -> (Vec<Person>, Shape) {
     for i in 0..n {
         let name = format!("{} {}", rng.pick(FIRST_NAMES), rng.pick(LAST_NAMES));
         let (role, manager, dept, title, duties): (_, _, _, String, &[&str]) = if i == 0 {
-            ("manager", None, "Direksi".to_string(), "Direktur Utama".into(), LEAD_DUTIES)
+            (
+                "manager",
+                None,
+                "Direksi".to_string(),
+                "Direktur Utama".into(),
+                LEAD_DUTIES,
+            )
         } else if i == 1 {
             (
                 "hr",
@@ -1225,11 +1340,23 @@ fn build_people(rng: &mut Rng, n: usize) -> (Vec<Person>, Shape) {
         } else if i < first_lead {
             let d = i - 2;
             let (area, _) = AREAS[d % AREAS.len()];
-            ("manager", Some(0), dept_name(d), format!("Kepala Departemen {area}"), LEAD_DUTIES)
+            (
+                "manager",
+                Some(0),
+                dept_name(d),
+                format!("Kepala Departemen {area}"),
+                LEAD_DUTIES,
+            )
         } else if i < first_employee {
             let d = (i - first_lead) % heads;
             let (area, _) = AREAS[d % AREAS.len()];
-            ("manager", Some(2 + d), dept_name(d), format!("Supervisor {area}"), LEAD_DUTIES)
+            (
+                "manager",
+                Some(2 + d),
+                dept_name(d),
+                format!("Supervisor {area}"),
+                LEAD_DUTIES,
+            )
         } else {
             let lead = first_lead + (i - first_employee) % leads;
             let d = (lead - first_lead) % heads;
@@ -1241,9 +1368,8 @@ fn build_people(rng: &mut Rng, n: usize) -> (Vec<Person>, Shape) {
             };
             ("employee", Some(lead), dept_name(d), title, DUTIES)
         };
-        let mut job_description = format!(
-            "{title} bertanggung jawab kepada atasannya langsung di departemen {dept}. "
-        );
+        let mut job_description =
+            format!("{title} bertanggung jawab kepada atasannya langsung di departemen {dept}. ");
         job_description.push_str(&rng.sentences(duties, 4, 6));
         job_description.push(' ');
         job_description.push_str(&rng.sentences(DUTIES, 3, 5));
@@ -1300,7 +1426,12 @@ fn add_review(
             "unfinished"
         }
     } else {
-        ["self_assessment", "manager_review", "shared", "acknowledged"][level as usize]
+        [
+            "self_assessment",
+            "manager_review",
+            "shared",
+            "acknowledged",
+        ][level as usize]
     };
 
     // The self-assessment: every question when submitted, some as drafts before.
@@ -1319,7 +1450,9 @@ fn add_review(
             if level == 0 && !rng.chance(self_share) {
                 continue;
             }
-            batch.answers.push(answer(rng, &id, q, "self", &person.id, saved, level >= 1));
+            batch
+                .answers
+                .push(answer(rng, &id, q, "self", &person.id, saved, level >= 1));
         }
         for k in 0..self_saves {
             batch.audit(
@@ -1398,7 +1531,16 @@ fn add_review(
         });
     }
     if let Some(s) = self_submitted {
-        batch.audit(s, Some(&person.id), "review.self_submitted", "review", &id, rid, cycle, "");
+        batch.audit(
+            s,
+            Some(&person.id),
+            "review.self_submitted",
+            "review",
+            &id,
+            rid,
+            cycle,
+            "",
+        );
         let read = (spec.closed || rng.chance(0.5)).then(|| s + days(1));
         batch.notify(&mgr, "self_submitted", &id, &person.id, s, read);
     }
@@ -1418,7 +1560,9 @@ fn add_review(
                 if level == 1 && !rng.chance(share) {
                     continue;
                 }
-                batch.answers.push(answer(rng, &id, q, "manager", &mgr, saved, level >= 2));
+                batch
+                    .answers
+                    .push(answer(rng, &id, q, "manager", &mgr, saved, level >= 2));
             }
             for k in 0..manager_saves {
                 batch.audit(
@@ -1509,12 +1653,30 @@ fn add_review(
                 updated_at: a,
             });
         }
-        batch.audit(s, Some(&mgr), "review.shared", "review", &id, rid, cycle, "");
+        batch.audit(
+            s,
+            Some(&mgr),
+            "review.shared",
+            "review",
+            &id,
+            rid,
+            cycle,
+            "",
+        );
         let read = (spec.closed || rng.chance(0.5)).then(|| s + days(1));
         batch.notify(&person.id, "review_shared", &id, &mgr, s, read);
     }
     if let Some(a) = acknowledged {
-        batch.audit(a, Some(&person.id), "review.acknowledged", "review", &id, rid, cycle, "");
+        batch.audit(
+            a,
+            Some(&person.id),
+            "review.acknowledged",
+            "review",
+            &id,
+            rid,
+            cycle,
+            "",
+        );
         let read = (spec.closed || rng.chance(0.5)).then(|| a + days(1));
         batch.notify(&mgr, "acknowledged", &id, &person.id, a, read);
     }
@@ -1611,12 +1773,8 @@ impl Client {
     fn new(addr: SocketAddr, session_token: Option<&str>) -> Self {
         Client {
             addr,
-            cookie: session_token.map(|t| {
-                format!(
-                    "{}={t}",
-                    crate::auth::session::cookie_name(false)
-                )
-            }),
+            cookie: session_token
+                .map(|t| format!("{}={t}", crate::auth::session::cookie_name(false))),
             conn: None,
         }
     }
@@ -1641,10 +1799,7 @@ impl Client {
             stream.set_read_timeout(Some(Duration::from_secs(120)))?;
             self.conn = Some(BufReader::with_capacity(64 * 1024, stream));
         }
-        let conn = self
-            .conn
-            .as_mut()
-            .ok_or_else(|| anyhow!("no connection"))?;
+        let conn = self.conn.as_mut().ok_or_else(|| anyhow!("no connection"))?;
         let mut request = format!(
             "GET {path} HTTP/1.1\r\nHost: {}\r\nUser-Agent: cermin-bench\r\nAccept: text/html\r\nConnection: keep-alive\r\n",
             self.addr
@@ -1771,8 +1926,18 @@ fn pages(org: &Org) -> Vec<PageSpec> {
         percent_encoding::utf8_percent_encode(COMMON_NAME, percent_encoding::NON_ALPHANUMERIC)
             .to_string();
     vec![
-        spec("sign-in (anonymous)", Who::Anonymous, "/sign-in".into(), Some("csrf_token")),
-        spec("home (employee)", Who::Employee, "/".into(), Some(&org.open_cycle_name)),
+        spec(
+            "sign-in (anonymous)",
+            Who::Anonymous,
+            "/sign-in".into(),
+            Some("csrf_token"),
+        ),
+        spec(
+            "home (employee)",
+            Who::Employee,
+            "/".into(),
+            Some(&org.open_cycle_name),
+        ),
         spec("home (HR)", Who::Hr, "/".into(), None),
         spec(
             &format!("people, page 1 of {}", org.people),
@@ -1810,8 +1975,18 @@ fn pages(org: &Org) -> Vec<PageSpec> {
             format!("/reviews/{}/manager", org.manager_review),
             Some(&org.employee2_name),
         ),
-        spec("history, 7 reviews", Who::Employee, "/history".into(), Some(&org.closed_cycle_name)),
-        spec("team (manager)", Who::Manager, "/team".into(), Some(&org.employee_name)),
+        spec(
+            "history, 7 reviews",
+            Who::Employee,
+            "/history".into(),
+            Some(&org.closed_cycle_name),
+        ),
+        spec(
+            "team (manager)",
+            Who::Manager,
+            "/team".into(),
+            Some(&org.employee_name),
+        ),
         spec("audit log (HR)", Who::Hr, "/audit".into(), None),
         PageSpec {
             may_be_missing: true,
@@ -1846,9 +2021,7 @@ fn measure(addr: SocketAddr, org: &Org) -> anyhow::Result<Vec<PageResult>> {
             Who::Manager => 2,
             Who::Hr => 3,
         };
-        let client = clients
-            .get_mut(&key)
-            .ok_or_else(|| anyhow!("no client"))?;
+        let client = clients.get_mut(&key).ok_or_else(|| anyhow!("no client"))?;
         // Once uncompressed: the status, the marker, the page's size.
         let plain = client.get(&page.path, false)?;
         if plain.status == 404 && page.may_be_missing {

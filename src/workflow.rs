@@ -222,18 +222,18 @@ pub fn close_cycle(
             CycleStatus::Open | CycleStatus::Scheduled => {}
             _ => return Err(WorkflowError::NotNow("error-cycle-not-open")),
         }
-        let mut unfinished = 0;
-        for (r, _, _) in reviews::for_cycle(conn, cycle_id)? {
-            let state = r.state();
-            if state == ReviewState::Removed {
-                continue;
-            }
-            let next = state.apply(Transition::Close)?;
-            if next != state {
-                reviews::set_state(conn, &r.id, next)?;
-                unfinished += 1;
-            }
-        }
+        // Every state that closing turns into "unfinished", from the domain rule,
+        // updated in one statement rather than review by review.
+        let closing: Vec<&str> = ReviewState::ALL
+            .into_iter()
+            .filter(|s| {
+                *s != ReviewState::Removed
+                    && s.apply(Transition::Close).is_ok_and(|next| next != *s)
+            })
+            .map(ReviewState::code)
+            .collect();
+        let unfinished =
+            reviews::set_state_where(conn, cycle_id, &closing, ReviewState::Unfinished)?;
         cycles::set_status(conn, cycle_id, CycleStatus::Closed)?;
         audit::record(
             conn,

@@ -162,6 +162,22 @@ pub fn set_state(conn: &mut DbConnection, id: &str, state: ReviewState) -> Query
     }
 }
 
+/// Move every review of a cycle that is in one of `from` to `to`; returns how many.
+pub fn set_state_where(
+    conn: &mut DbConnection,
+    cycle_id: &str,
+    from: &[&str],
+    to: ReviewState,
+) -> QueryResult<usize> {
+    diesel::update(
+        reviews::table
+            .filter(reviews::cycle_id.eq(cycle_id))
+            .filter(reviews::state.eq_any(from)),
+    )
+    .set((reviews::state.eq(to.code()), reviews::updated_at.eq(now())))
+    .execute(conn)
+}
+
 pub fn set_reopened(conn: &mut DbConnection, id: &str, reason: &str) -> QueryResult<usize> {
     diesel::update(reviews::table.find(id))
         .set((
@@ -645,12 +661,15 @@ pub fn unread(
 }
 
 pub fn mark_read(conn: &mut DbConnection, person_id: &str, review_id: &str) -> QueryResult<usize> {
-    diesel::update(
-        notifications::table
-            .filter(notifications::person_id.eq(person_id))
-            .filter(notifications::review_id.eq(review_id))
-            .filter(notifications::read_at.is_null()),
-    )
-    .set(notifications::read_at.eq(Some(now())))
-    .execute(conn)
+    let unread = notifications::table
+        .filter(notifications::person_id.eq(person_id))
+        .filter(notifications::review_id.eq(review_id))
+        .filter(notifications::read_at.is_null());
+    // Most page views have nothing unread: read first, so they do not write.
+    if !diesel::select(diesel::dsl::exists(unread)).get_result::<bool>(conn)? {
+        return Ok(0);
+    }
+    diesel::update(unread)
+        .set(notifications::read_at.eq(Some(now())))
+        .execute(conn)
 }

@@ -323,17 +323,14 @@ pub async fn session(
         let mut too_large = false;
         // Always read the body (even when the token came in a header): a form
         // posted into an ended session is kept from it.
-        let body_taken = true;
-        if body_taken {
-            let mut payload = req.take_payload();
-            while let Some(chunk) = payload.next().await {
-                let chunk = chunk?;
-                if body.len() + chunk.len() > MAX_FORM_BODY {
-                    too_large = true;
-                    break;
-                }
-                body.extend_from_slice(&chunk);
+        let mut payload = req.take_payload();
+        while let Some(chunk) = payload.next().await {
+            let chunk = chunk?;
+            if body.len() + chunk.len() > MAX_FORM_BODY {
+                too_large = true;
+                break;
             }
+            body.extend_from_slice(&chunk);
         }
         let body: Bytes = body.freeze();
         let given = header_token.or_else(|| token_in_body(&content_type, &body));
@@ -394,10 +391,8 @@ pub async fn session(
             };
             return Ok(error_page(req, &err, lang, &state));
         }
-        if body_taken {
-            // Put the body back for the handler.
-            req.set_payload(Payload::from(body));
-        }
+        // Put the body back for the handler.
+        req.set_payload(Payload::from(body));
     }
 
     let mut res = next.call(req).await?.map_into_boxed_body();

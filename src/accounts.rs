@@ -6,11 +6,14 @@ use chrono::Duration;
 
 use crate::auth;
 use crate::db::{self, audit, people, sessions, tokens, DbConnection, QueryResult};
+use crate::domain::mail::MailKind;
 use crate::domain::person::PersonDetails;
 
 /// How long links stay usable.
 pub const INVITATION_DAYS: i64 = 14;
 pub const SETUP_HOURS: i64 = 24;
+/// A password reset link is short-lived: it arrives in minutes, or not at all.
+pub const RESET_MINUTES: i64 = 60;
 
 /// Issue a one-time link token; older unused tokens of the same purpose for
 /// the same person stop working.
@@ -38,6 +41,10 @@ pub fn issue_token(
 
 pub fn invitation_url(base_url: &str, token: &str) -> String {
     format!("{base_url}/invitation/{token}")
+}
+
+pub fn reset_url(base_url: &str, token: &str) -> String {
+    format!("{base_url}/password/reset/{token}")
 }
 
 pub fn setup_url(base_url: &str, token: &str) -> String {
@@ -91,6 +98,7 @@ pub fn add_person(
         actor_id,
         Duration::days(INVITATION_DAYS),
     )?;
+    crate::mail::outbox::account_link(conn, MailKind::AccountInvitation, &id, &token)?;
     Ok((id, token))
 }
 

@@ -34,6 +34,11 @@ pub struct Settings {
     pub mail_from: String,
     pub mail_send_hour: u32,
     pub mail_rate_per_minute: u32,
+    /// Days after a due date before a late person's manager is told.
+    pub mail_overdue_grace_days: i64,
+    /// Run the mail worker inside `cermin serve` (on by default; an install
+    /// may leave it to `cermin mail run-once` from a timer instead).
+    pub mail_worker: bool,
     /// Where users can get this instance's source code (AGPL §13), shown in the footer.
     pub source_url: Option<String>,
 }
@@ -75,6 +80,8 @@ struct FileSettings {
     mail_from: Option<String>,
     mail_send_hour: Option<u32>,
     mail_rate_per_minute: Option<u32>,
+    mail_overdue_grace_days: Option<i64>,
+    mail_worker: Option<bool>,
     source_url: Option<String>,
 }
 
@@ -111,6 +118,12 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
     ("mail_from", "CERMIN_MAIL_FROM", "Cermin <cermin@localhost>"),
     ("mail_send_hour", "CERMIN_MAIL_SEND_HOUR", "8"),
     ("mail_rate_per_minute", "CERMIN_MAIL_RATE_PER_MINUTE", "120"),
+    (
+        "mail_overdue_grace_days",
+        "CERMIN_MAIL_OVERDUE_GRACE_DAYS",
+        "3",
+    ),
+    ("mail_worker", "CERMIN_MAIL_WORKER", "true"),
     ("source_url", "CERMIN_SOURCE_URL", "(none)"),
 ];
 
@@ -341,6 +354,25 @@ impl Settings {
         }
         let mail_from = text("mail_from", "CERMIN_MAIL_FROM", file.mail_from)
             .unwrap_or_else(|| "Cermin <cermin@localhost>".into());
+        if let Err(e) = mail_from.parse::<lettre::message::Mailbox>() {
+            return Err(err(
+                "CERMIN_MAIL_FROM",
+                format!("`{mail_from}` is not an address like `Cermin <hr@company.co.id>`: {e}"),
+            ));
+        }
+        let mail_overdue_grace_days: i64 = number(
+            "CERMIN_MAIL_OVERDUE_GRACE_DAYS",
+            env,
+            file.mail_overdue_grace_days,
+            3,
+        )?;
+        if !(0..=60).contains(&mail_overdue_grace_days) {
+            return Err(err(
+                "CERMIN_MAIL_OVERDUE_GRACE_DAYS",
+                "must be a number of days from 0 to 60",
+            ));
+        }
+        let mail_worker = boolean("CERMIN_MAIL_WORKER", env, Some(file.mail_worker.unwrap_or(true)))?;
 
         Ok(Settings {
             database_url,
@@ -361,6 +393,8 @@ impl Settings {
             mail_from,
             mail_send_hour,
             mail_rate_per_minute,
+            mail_overdue_grace_days,
+            mail_worker,
             source_url,
         })
     }

@@ -17,6 +17,7 @@ use crate::db::{self, audit, cycles, sessions, Db, DbConnection, QueryResult};
 pub fn tick(
     conn: &mut DbConnection,
     tz: Tz,
+    send_hour: u32,
     lifetimes: Lifetimes,
     login_window: chrono::Duration,
 ) -> QueryResult<()> {
@@ -24,6 +25,12 @@ pub fn tick(
     let now = db::now();
     db::write_tx(conn, |conn| {
         for id in cycles::open_due(conn, today)? {
+            // Invitations of a cycle that opens overnight wait for the
+            // morning's send hour.
+            if let Some(cycle) = cycles::find(conn, &id)? {
+                let send_at = crate::mail::schedule::send_time(today, tz, send_hour).max(now);
+                crate::mail::outbox::cycle_opened(conn, &cycle, send_at)?;
+            }
             audit::record(
                 conn,
                 audit::Entry {
@@ -52,14 +59,20 @@ pub fn tick(
 }
 
 /// Run [`tick`] now and then every minute, on the blocking pool.
-pub fn spawn(db: Db, tz: Tz, lifetimes: Lifetimes, login_window: chrono::Duration) {
+pub fn spawn(
+    db: Db,
+    tz: Tz,
+    send_hour: u32,
+    lifetimes: Lifetimes,
+    login_window: chrono::Duration,
+) {
     tokio::spawn(async move {
         let mut interval = tokio::time::interval(Duration::from_secs(60));
         loop {
             interval.tick().await;
             let result = db
                 .run(move |conn| -> Result<(), db::DbError> {
-                    Ok(tick(conn, tz, lifetimes, login_window)?)
+                    Ok(tick(conn, tz, send_hour, lifetimes, login_window)?)
                 })
                 .await;
             if let Err(e) = result {

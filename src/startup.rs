@@ -2,6 +2,7 @@
 //! Tests bind port 0 and read the port back.
 
 use std::net::TcpListener;
+use std::sync::Arc;
 
 use actix_web::dev::Server;
 use actix_web::middleware::{from_fn, Compress};
@@ -10,6 +11,7 @@ use actix_web::{web, App, HttpServer};
 use crate::auth::session::Lifetimes;
 use crate::config::Settings;
 use crate::db::Db;
+use crate::mail::worker::Mailer;
 use crate::web::render::Templates;
 use crate::web::{middleware, routes, AppState};
 
@@ -17,7 +19,9 @@ pub struct Application {
     pub port: u16,
     pub db: Db,
     server: Server,
-    housekeeping: (chrono_tz::Tz, Lifetimes, chrono::Duration),
+    housekeeping: (chrono_tz::Tz, u32, Lifetimes, chrono::Duration),
+    /// The mail worker, when this instance runs one.
+    mailer: Option<Arc<Mailer>>,
 }
 
 impl Application {
@@ -52,13 +56,19 @@ impl Application {
         let workers = settings.workers;
         let housekeeping = (
             settings.timezone,
+            settings.mail_send_hour,
             Lifetimes::new(
                 settings.session_idle_minutes,
                 settings.session_absolute_hours,
             ),
             chrono::Duration::minutes(settings.login_window_minutes),
         );
+        let mailer = Arc::new(
+            Mailer::new(&settings, db.clone()).map_err(|e| anyhow::anyhow!("mail: {e}"))?,
+        );
+        let run_mailer = settings.mail_worker.then(|| mailer.clone());
         let state = web::Data::new(AppState {
+            mailer,
             db: db.clone(),
             lifetimes: Lifetimes::new(
                 settings.session_idle_minutes,
@@ -90,6 +100,7 @@ impl Application {
             db,
             server: server.run(),
             housekeeping,
+            mailer: run_mailer,
         })
     }
 
@@ -98,10 +109,14 @@ impl Application {
         self.into_server().await
     }
 
-    /// The server future, with housekeeping started (call inside a Tokio runtime).
+    /// The server future, with housekeeping and the mail worker started
+    /// (call inside a Tokio runtime).
     pub fn into_server(self) -> Server {
-        let (tz, lifetimes, window) = self.housekeeping;
-        crate::maintenance::spawn(self.db.clone(), tz, lifetimes, window);
+        let (tz, send_hour, lifetimes, window) = self.housekeeping;
+        crate::maintenance::spawn(self.db.clone(), tz, send_hour, lifetimes, window);
+        if let Some(m) = self.mailer {
+            m.spawn();
+        }
         self.server
     }
 }

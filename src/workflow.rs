@@ -8,7 +8,9 @@ use serde_json::json;
 use crate::db::cycles::{self, CycleRow};
 use crate::db::reviews::{self, ReviewRow};
 use crate::db::{self, audit, forms, people, DbConnection, QueryError};
+use crate::domain::mail::MailKind;
 use crate::domain::review::{CycleStatus, PhaseDates, QuestionKind, ReviewState, Side, Transition};
+use crate::mail::outbox as mail;
 
 #[derive(Debug, thiserror::Error)]
 pub enum WorkflowError {
@@ -94,6 +96,9 @@ pub fn launch(
             CycleStatus::Scheduled
         };
         cycles::set_status(conn, cycle_id, status)?;
+        if status == CycleStatus::Open {
+            mail::cycle_opened(conn, &cycle, db::now())?;
+        }
         audit::record(
             conn,
             audit::Entry {
@@ -132,6 +137,9 @@ pub fn add_participant(
         let review_id = match reviews::find_in_cycle(conn, cycle_id, person_id)? {
             Some(r) if r.state() == ReviewState::Removed => {
                 reviews::set_state(conn, &r.id, ReviewState::SelfAssessment)?;
+                // Calendar entries were cancelled at removal: a new version
+                // lets the new invitation outrank that cancellation.
+                cycles::bump_dates_sequence(conn, cycle_id)?;
                 r.id
             }
             Some(_) => return Err(WorkflowError::NotNow("error-already-participant")),
@@ -153,6 +161,14 @@ pub fn add_participant(
                 details: json!({ "person_id": person_id }),
             },
         )?;
+        let cycle = cycles::find(conn, cycle_id)?.ok_or(WorkflowError::NotFound)?;
+        mail::participant_added(
+            conn,
+            &cycle,
+            &review_id,
+            person_id,
+            person.manager_id.as_deref(),
+        )?;
         Ok(review_id)
     })
 }
@@ -170,6 +186,7 @@ pub fn remove_participant(
         }
         let next = r.state().apply(Transition::Remove)?;
         reviews::set_state(conn, review_id, next)?;
+        mail::participant_removed(conn, &c, &r)?;
         audit::record(
             conn,
             entry(actor, "review.removed", &r, json!({ "from": r.state })),
@@ -194,6 +211,8 @@ pub fn move_dates(
             .check()
             .map_err(|crate::domain::review::DatesError::OutOfOrder(f)| WorkflowError::Dates(f))?;
         cycles::move_dates(conn, cycle_id, dates)?;
+        let moved = cycles::find(conn, cycle_id)?.ok_or(WorkflowError::NotFound)?;
+        mail::dates_moved(conn, &moved, &cycle.dates())?;
         audit::record(
             conn,
             audit::Entry {
@@ -235,6 +254,7 @@ pub fn close_cycle(
         let unfinished =
             reviews::set_state_where(conn, cycle_id, &closing, ReviewState::Unfinished)?;
         cycles::set_status(conn, cycle_id, CycleStatus::Closed)?;
+        mail::cycle_closed(conn, &cycle)?;
         audit::record(
             conn,
             audit::Entry {
@@ -325,6 +345,7 @@ pub fn submit_self(
         )?;
         if let Some(m) = &r.manager_id {
             reviews::notify(conn, m, "self_submitted", Some(review_id), Some(actor), "")?;
+            mail::review_event(conn, MailKind::SelfSubmitted, &r, m, json!({}))?;
         }
         Ok(())
     })
@@ -362,6 +383,7 @@ pub fn share(
             Some(actor),
             "",
         )?;
+        mail::review_event(conn, MailKind::ReviewShared, &r, &r.person_id, json!({}))?;
         Ok(())
     })
 }
@@ -393,6 +415,9 @@ pub fn acknowledge(
         )?;
         if let Some(m) = &r.manager_id {
             reviews::notify(conn, m, "acknowledged", Some(review_id), Some(actor), "")?;
+            if !response.trim().is_empty() {
+                mail::review_event(conn, MailKind::Acknowledged, &r, m, json!({}))?;
+            }
         }
         Ok(())
     })
@@ -421,6 +446,7 @@ pub fn reopen(
         reviews::clear_progress_after(conn, review_id, to_manager)?;
         reviews::set_reopened(conn, review_id, reason.trim())?;
         let side = if to_manager { Side::Manager } else { Side::Own };
+        let side_code = if to_manager { "manager" } else { "self" };
         reviews::set_answers_status(conn, review_id, side, "draft")?;
         audit::record(
             conn,
@@ -444,6 +470,13 @@ pub fn reopen(
                 Some(review_id),
                 Some(actor),
                 reason.trim(),
+            )?;
+            mail::review_event(
+                conn,
+                MailKind::Reopened,
+                &r,
+                &p,
+                json!({ "side": side_code, "reason": reason.trim() }),
             )?;
         }
         Ok(())

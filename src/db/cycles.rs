@@ -105,6 +105,31 @@ pub fn move_dates(conn: &mut DbConnection, id: &str, dates: &PhaseDates) -> Quer
         .execute(conn)
 }
 
+/// Raise the calendar version without moving dates (someone re-added).
+pub fn bump_dates_sequence(conn: &mut DbConnection, id: &str) -> QueryResult<usize> {
+    diesel::update(review_cycles::table.find(id))
+        .set(review_cycles::dates_sequence.eq(review_cycles::dates_sequence + 1))
+        .execute(conn)
+}
+
+/// Cycles that are open (reminders are planned for these).
+pub fn list_open(conn: &mut DbConnection) -> QueryResult<Vec<CycleRow>> {
+    review_cycles::table
+        .filter(review_cycles::status.eq("open"))
+        .select(CycleRow::as_select())
+        .load(conn)
+}
+
+/// Change how many days before each due date reminders go out.
+pub fn set_reminder_days(conn: &mut DbConnection, id: &str, days: &str) -> QueryResult<usize> {
+    diesel::update(review_cycles::table.find(id))
+        .set((
+            review_cycles::reminder_days.eq(days),
+            review_cycles::updated_at.eq(now()),
+        ))
+        .execute(conn)
+}
+
 pub fn set_status(conn: &mut DbConnection, id: &str, status: CycleStatus) -> QueryResult<usize> {
     let t = now();
     let q = diesel::update(review_cycles::table.find(id));

@@ -8,6 +8,7 @@ pub mod audit;
 pub mod cycles;
 pub mod forms;
 pub mod journal;
+pub mod outbox;
 pub mod people;
 pub mod reviews;
 pub mod schema;

@@ -293,3 +293,47 @@ pub fn has_reports(conn: &mut DbConnection, id: &str) -> QueryResult<bool> {
     ))
     .get_result(conn)
 }
+
+/// What the mail needs of a person: where, in which language, how often.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = people)]
+pub struct MailTarget {
+    pub id: String,
+    pub email: String,
+    pub name: String,
+    pub lang: String,
+    pub email_digest: bool,
+    pub active: bool,
+    pub manager_id: Option<String>,
+    pub department: String,
+}
+
+pub fn mail_targets(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<MailTarget>> {
+    let mut out = Vec::with_capacity(ids.len());
+    for chunk in ids.chunks(1000) {
+        out.extend(
+            people::table
+                .filter(people::id.eq_any(chunk))
+                .select(MailTarget::as_select())
+                .load(conn)?,
+        );
+    }
+    Ok(out)
+}
+
+/// Everyone active in HR (who receive HR's summaries).
+pub fn hr_targets(conn: &mut DbConnection) -> QueryResult<Vec<MailTarget>> {
+    people::table
+        .filter(people::role.eq("hr"))
+        .filter(people::active.eq(true))
+        .select(MailTarget::as_select())
+        .order(people::name.asc())
+        .load(conn)
+}
+
+/// Choose daily digest or one email per event.
+pub fn set_email_digest(conn: &mut DbConnection, id: &str, digest: bool) -> QueryResult<usize> {
+    diesel::update(people::table.find(id))
+        .set((people::email_digest.eq(digest), people::updated_at.eq(crate::db::now())))
+        .execute(conn)
+}

@@ -673,3 +673,31 @@ pub fn mark_read(conn: &mut DbConnection, person_id: &str, review_id: &str) -> Q
         .set(notifications::read_at.eq(Some(now())))
         .execute(conn)
 }
+
+/// One line of a cycle's roster: whose review, who manages it, where it is.
+#[derive(Debug, Clone, Queryable)]
+pub struct RosterLine {
+    pub review_id: String,
+    pub person_id: String,
+    pub manager_id: Option<String>,
+    pub state: String,
+}
+
+impl RosterLine {
+    pub fn state(&self) -> ReviewState {
+        ReviewState::from_stored(&self.state)
+    }
+}
+
+/// Every review of a cycle, lightly: for deciding who gets which email.
+pub fn roster(conn: &mut DbConnection, cycle_id: &str) -> QueryResult<Vec<RosterLine>> {
+    reviews::table
+        .filter(reviews::cycle_id.eq(cycle_id))
+        .select((
+            reviews::id,
+            reviews::person_id,
+            reviews::manager_id,
+            reviews::state,
+        ))
+        .load(conn)
+}

@@ -246,6 +246,16 @@ diesel::table! {
         last_error -> Text,
         created_at -> Timestamp,
         sent_at -> Nullable<Timestamp>,
+        payload -> Text,
+        digest_id -> Nullable<Text>,
+        smtp_response -> Text,
+    }
+}
+
+diesel::table! {
+    mail_plan (key) {
+        key -> Text,
+        planned_at -> Timestamp,
     }
 }
 
@@ -341,6 +351,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     journal_entries,
     notifications,
     email_outbox,
+    mail_plan,
     audit_log,
     sessions,
     one_time_tokens,

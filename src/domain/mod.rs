@@ -3,6 +3,7 @@
 pub mod email;
 pub mod import;
 pub mod lang;
+pub mod mail;
 pub mod person;
 pub mod policy;
 pub mod review;

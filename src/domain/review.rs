@@ -59,7 +59,7 @@ impl CycleStatus {
 }
 
 /// The phase dates of a cycle.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct PhaseDates {
     pub opens_on: NaiveDate,
     pub self_due_on: NaiveDate,

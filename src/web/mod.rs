@@ -30,6 +30,9 @@ use render::Templates;
 /// What every handler can reach.
 pub struct AppState {
     pub db: Db,
+    /// Renders mail previews and sends test mail (the worker itself runs
+    /// beside the server when enabled).
+    pub mailer: std::sync::Arc<crate::mail::worker::Mailer>,
     pub settings: Settings,
     pub templates: Templates,
     pub lifetimes: Lifetimes,

@@ -614,7 +614,8 @@ async fn set_active(
     Ok(see_other(&format!("/people/{id}?notice={notice}")))
 }
 
-/// A new invitation link (the old one stops working), shown to HR to pass on.
+/// A new invitation link (the old one stops working): emailed to the person
+/// and shown to HR, who can also pass it on.
 pub async fn invite_person(
     state: State,
     user: CurrentUser,
@@ -636,6 +637,12 @@ pub async fn invite_person(
                     Some(&p.id),
                     Some(&actor),
                     chrono::Duration::days(accounts::INVITATION_DAYS),
+                )?;
+                crate::mail::outbox::account_link(
+                    conn,
+                    crate::domain::mail::MailKind::AccountInvitation,
+                    &p.id,
+                    &token,
                 )?;
                 audit::record(
                     conn,

@@ -1,0 +1,452 @@
+//! The email outbox: rows written in the same transaction as the event that
+//! causes them, claimed by a worker under a lease, and marked with how their
+//! delivery went. Claiming is dialect-specific (PostgreSQL skips rows another
+//! instance holds), so it matches on the connection.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Text, Timestamp};
+use serde::Serialize;
+
+use super::schema::{email_outbox, mail_plan};
+use super::{DbConnection, QueryResult};
+use crate::domain::mail::OutboxStatus;
+
+#[derive(Debug, Clone, Queryable, Selectable, Serialize)]
+#[diesel(table_name = email_outbox)]
+pub struct OutboxRow {
+    pub id: String,
+    pub dedupe_key: String,
+    pub message_id: String,
+    pub recipient_id: Option<String>,
+    pub to_address: String,
+    pub kind: String,
+    pub lang: String,
+    pub subject: String,
+    pub body_text: String,
+    pub body_html: String,
+    pub ics: Option<String>,
+    pub cycle_id: Option<String>,
+    pub review_id: Option<String>,
+    pub status: String,
+    pub attempts: i32,
+    pub next_attempt_at: NaiveDateTime,
+    pub lease_until: Option<NaiveDateTime>,
+    pub leased_by: Option<String>,
+    pub last_error: String,
+    pub created_at: NaiveDateTime,
+    pub sent_at: Option<NaiveDateTime>,
+    pub payload: String,
+    pub digest_id: Option<String>,
+    pub smtp_response: String,
+}
+
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = email_outbox)]
+pub struct NewOutboxRow {
+    pub id: String,
+    pub dedupe_key: String,
+    pub message_id: String,
+    pub recipient_id: Option<String>,
+    pub to_address: String,
+    pub kind: String,
+    pub lang: String,
+    pub subject: String,
+    pub body_text: String,
+    pub body_html: String,
+    pub cycle_id: Option<String>,
+    pub review_id: Option<String>,
+    pub status: String,
+    pub next_attempt_at: NaiveDateTime,
+    pub created_at: NaiveDateTime,
+    pub payload: String,
+}
+
+/// What a sent (or finally refused) message looked like, kept for the log.
+pub struct Rendered<'a> {
+    pub subject: &'a str,
+    pub body_text: &'a str,
+    pub body_html: &'a str,
+    pub ics: Option<&'a str>,
+    pub lang: &'a str,
+}
+
+/// Insert messages; one whose dedupe key is already there is left out, so
+/// planning the same day twice queues nothing twice. Returns how many were new.
+pub fn insert_many(conn: &mut DbConnection, rows: &[NewOutboxRow]) -> QueryResult<usize> {
+    let mut n = 0;
+    for chunk in rows.chunks(500) {
+        n += match conn {
+            // SQLite: diesel's batch upsert is not available; INSERT OR IGNORE is.
+            DbConnection::Sqlite(c) => diesel::insert_or_ignore_into(email_outbox::table)
+                .values(chunk)
+                .execute(c)?,
+            DbConnection::Pg(c) => diesel::insert_into(email_outbox::table)
+                .values(chunk)
+                .on_conflict_do_nothing()
+                .execute(c)?,
+        };
+    }
+    Ok(n)
+}
+
+#[derive(QueryableByName)]
+struct IdRow {
+    #[diesel(sql_type = Text)]
+    id: String,
+}
+
+/// How many messages went out in the last minute or are being sent now: what
+/// the per-minute limit is measured against, across every instance.
+fn recent_load(conn: &mut DbConnection, now: NaiveDateTime) -> QueryResult<i64> {
+    let since = now - chrono::Duration::seconds(60);
+    let sent: i64 = email_outbox::table
+        .filter(email_outbox::status.eq_any(["sent", "failed"]))
+        .filter(email_outbox::sent_at.ge(since))
+        .count()
+        .get_result(conn)?;
+    let in_flight: i64 = email_outbox::table
+        .filter(email_outbox::status.eq("queued"))
+        .filter(email_outbox::lease_until.gt(now))
+        .count()
+        .get_result(conn)?;
+    Ok(sent + in_flight)
+}
+
+/// Claim up to `limit` due messages for `worker` until `lease_until`, within
+/// the per-minute `rate`. A crashed worker's claim simply expires. On
+/// PostgreSQL the claims of several instances are serialised by an advisory
+/// lock (so the rate holds across instances) and rows are taken with
+/// `FOR UPDATE SKIP LOCKED`; on SQLite the write transaction is the lock.
+pub fn claim(
+    conn: &mut DbConnection,
+    worker: &str,
+    now: NaiveDateTime,
+    lease_until: NaiveDateTime,
+    limit: i64,
+    rate: i64,
+) -> QueryResult<Vec<OutboxRow>> {
+    let ids: Vec<String> = super::write_tx(conn, |conn| {
+        if let DbConnection::Pg(c) = conn {
+            diesel::sql_query("SELECT pg_advisory_xact_lock(746200401)").execute(c)?;
+        }
+        let room = (rate - recent_load(conn, now)?).min(limit);
+        if room <= 0 {
+            return Ok(vec![]);
+        }
+        let rows: Vec<IdRow> = match conn {
+            DbConnection::Pg(c) => diesel::sql_query(
+                "UPDATE email_outbox SET lease_until = $1, leased_by = $2, attempts = attempts + 1 \
+                 WHERE id IN (SELECT id FROM email_outbox \
+                   WHERE status = 'queued' AND next_attempt_at <= $3 \
+                     AND (lease_until IS NULL OR lease_until < $3) \
+                   ORDER BY next_attempt_at, id LIMIT $4 FOR UPDATE SKIP LOCKED) \
+                 RETURNING id",
+            )
+            .bind::<Timestamp, _>(lease_until)
+            .bind::<Text, _>(worker)
+            .bind::<Timestamp, _>(now)
+            .bind::<BigInt, _>(room)
+            .load(c)?,
+            DbConnection::Sqlite(c) => diesel::sql_query(
+                "UPDATE email_outbox SET lease_until = ?, leased_by = ?, attempts = attempts + 1 \
+                 WHERE id IN (SELECT id FROM email_outbox \
+                   WHERE status = 'queued' AND next_attempt_at <= ? \
+                     AND (lease_until IS NULL OR lease_until < ?) \
+                   ORDER BY next_attempt_at, id LIMIT ?) \
+                 RETURNING id",
+            )
+            .bind::<Timestamp, _>(lease_until)
+            .bind::<Text, _>(worker)
+            .bind::<Timestamp, _>(now)
+            .bind::<Timestamp, _>(now)
+            .bind::<BigInt, _>(room)
+            .load(c)?,
+        };
+        Ok::<_, diesel::result::Error>(rows.into_iter().map(|r| r.id).collect())
+    })?;
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
+    let mut rows = find_many(conn, &ids)?;
+    rows.sort_by(|a, b| (a.next_attempt_at, &a.id).cmp(&(b.next_attempt_at, &b.id)));
+    Ok(rows)
+}
+
+pub fn find(conn: &mut DbConnection, id: &str) -> QueryResult<Option<OutboxRow>> {
+    email_outbox::table
+        .find(id)
+        .select(OutboxRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn find_many(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<OutboxRow>> {
+    let mut out = Vec::with_capacity(ids.len());
+    for chunk in ids.chunks(500) {
+        out.extend(
+            email_outbox::table
+                .filter(email_outbox::id.eq_any(chunk))
+                .select(OutboxRow::as_select())
+                .load(conn)?,
+        );
+    }
+    Ok(out)
+}
+
+/// Delivered: keep what was sent and the server's answer.
+pub fn mark_sent(
+    conn: &mut DbConnection,
+    id: &str,
+    worker: &str,
+    now: NaiveDateTime,
+    rendered: &Rendered<'_>,
+    response: &str,
+) -> QueryResult<usize> {
+    diesel::update(
+        email_outbox::table
+            .filter(email_outbox::id.eq(id))
+            .filter(email_outbox::leased_by.eq(worker)),
+    )
+    .set((
+        email_outbox::status.eq(OutboxStatus::Sent.code()),
+        email_outbox::sent_at.eq(Some(now)),
+        email_outbox::lease_until.eq(None::<NaiveDateTime>),
+        email_outbox::subject.eq(rendered.subject),
+        email_outbox::body_text.eq(rendered.body_text),
+        email_outbox::body_html.eq(rendered.body_html),
+        email_outbox::ics.eq(rendered.ics),
+        email_outbox::lang.eq(rendered.lang),
+        email_outbox::smtp_response.eq(response),
+        email_outbox::last_error.eq(""),
+    ))
+    .execute(conn)
+}
+
+/// A passing failure: back in the queue for `at`.
+pub fn mark_retry(
+    conn: &mut DbConnection,
+    id: &str,
+    worker: &str,
+    at: NaiveDateTime,
+    error: &str,
+) -> QueryResult<usize> {
+    diesel::update(
+        email_outbox::table
+            .filter(email_outbox::id.eq(id))
+            .filter(email_outbox::leased_by.eq(worker)),
+    )
+    .set((
+        email_outbox::next_attempt_at.eq(at),
+        email_outbox::lease_until.eq(None::<NaiveDateTime>),
+        email_outbox::last_error.eq(error),
+    ))
+    .execute(conn)
+}
+
+/// Refused for good (or given up): failed, with the reason, until HR retries.
+pub fn mark_failed(
+    conn: &mut DbConnection,
+    id: &str,
+    worker: &str,
+    now: NaiveDateTime,
+    error: &str,
+) -> QueryResult<usize> {
+    diesel::update(
+        email_outbox::table
+            .filter(email_outbox::id.eq(id))
+            .filter(email_outbox::leased_by.eq(worker)),
+    )
+    .set((
+        email_outbox::status.eq(OutboxStatus::Failed.code()),
+        email_outbox::sent_at.eq(Some(now)),
+        email_outbox::lease_until.eq(None::<NaiveDateTime>),
+        email_outbox::last_error.eq(error),
+    ))
+    .execute(conn)
+}
+
+/// No longer needed when its time came.
+pub fn mark_skipped(
+    conn: &mut DbConnection,
+    id: &str,
+    worker: &str,
+    reason: &str,
+) -> QueryResult<usize> {
+    diesel::update(
+        email_outbox::table
+            .filter(email_outbox::id.eq(id))
+            .filter(email_outbox::leased_by.eq(worker)),
+    )
+    .set((
+        email_outbox::status.eq(OutboxStatus::Skipped.code()),
+        email_outbox::lease_until.eq(None::<NaiveDateTime>),
+        email_outbox::last_error.eq(reason),
+    ))
+    .execute(conn)
+}
+
+/// HR asks for a failed message to be tried again now.
+pub fn retry(conn: &mut DbConnection, id: &str, now: NaiveDateTime) -> QueryResult<bool> {
+    let n = diesel::update(
+        email_outbox::table
+            .filter(email_outbox::id.eq(id))
+            .filter(email_outbox::status.eq(OutboxStatus::Failed.code())),
+    )
+    .set((
+        email_outbox::status.eq(OutboxStatus::Queued.code()),
+        email_outbox::next_attempt_at.eq(now),
+        email_outbox::attempts.eq(0),
+        email_outbox::sent_at.eq(None::<NaiveDateTime>),
+        email_outbox::lease_until.eq(None::<NaiveDateTime>),
+    ))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// How many messages are in each status.
+pub fn counts(conn: &mut DbConnection) -> QueryResult<Vec<(String, i64)>> {
+    email_outbox::table
+        .group_by(email_outbox::status)
+        .select((email_outbox::status, diesel::dsl::count_star()))
+        .load(conn)
+}
+
+/// The newest messages, optionally of one status, one cycle, or matching an address.
+pub fn list(
+    conn: &mut DbConnection,
+    status: Option<OutboxStatus>,
+    cycle_id: Option<&str>,
+    address: Option<&str>,
+    limit: i64,
+) -> QueryResult<Vec<OutboxRow>> {
+    let mut q = email_outbox::table
+        .select(OutboxRow::as_select())
+        .into_boxed();
+    if let Some(s) = status {
+        q = q.filter(email_outbox::status.eq(s.code()));
+    }
+    if let Some(c) = cycle_id {
+        q = q.filter(email_outbox::cycle_id.eq(c.to_string()));
+    }
+    if let Some(a) = address.filter(|a| !a.is_empty()) {
+        q = q.filter(email_outbox::to_address.like(format!("%{}%", a.replace('%', ""))));
+    }
+    q.order((email_outbox::created_at.desc(), email_outbox::id.desc()))
+        .limit(limit)
+        .load(conn)
+}
+
+/// People with messages held for their digest, created before `before`.
+pub fn held_recipients(conn: &mut DbConnection, before: NaiveDateTime) -> QueryResult<Vec<String>> {
+    let ids: Vec<Option<String>> = email_outbox::table
+        .filter(email_outbox::status.eq(OutboxStatus::Held.code()))
+        .filter(email_outbox::created_at.le(before))
+        .select(email_outbox::recipient_id)
+        .distinct()
+        .load(conn)?;
+    Ok(ids.into_iter().flatten().collect())
+}
+
+pub fn held_for(conn: &mut DbConnection, recipient_id: &str) -> QueryResult<Vec<OutboxRow>> {
+    email_outbox::table
+        .filter(email_outbox::status.eq(OutboxStatus::Held.code()))
+        .filter(email_outbox::recipient_id.eq(recipient_id))
+        .select(OutboxRow::as_select())
+        .order(email_outbox::created_at)
+        .load(conn)
+}
+
+/// Messages folded into a digest.
+pub fn bundle(conn: &mut DbConnection, ids: &[String], digest_id: &str) -> QueryResult<usize> {
+    diesel::update(email_outbox::table.filter(email_outbox::id.eq_any(ids)))
+        .set((
+            email_outbox::status.eq(OutboxStatus::Bundled.code()),
+            email_outbox::digest_id.eq(Some(digest_id)),
+        ))
+        .execute(conn)
+}
+
+/// The messages a digest carries.
+pub fn bundled_in(conn: &mut DbConnection, digest_id: &str) -> QueryResult<Vec<OutboxRow>> {
+    email_outbox::table
+        .filter(email_outbox::digest_id.eq(digest_id))
+        .select(OutboxRow::as_select())
+        .order(email_outbox::created_at)
+        .load(conn)
+}
+
+/// Someone left digest mode: what was held for them goes out now.
+pub fn release_held(
+    conn: &mut DbConnection,
+    recipient_id: &str,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::update(
+        email_outbox::table
+            .filter(email_outbox::status.eq(OutboxStatus::Held.code()))
+            .filter(email_outbox::recipient_id.eq(recipient_id)),
+    )
+    .set((
+        email_outbox::status.eq(OutboxStatus::Queued.code()),
+        email_outbox::next_attempt_at.eq(now),
+    ))
+    .execute(conn)
+}
+
+/// Whether the scheduler already planned `key`.
+pub fn planned(conn: &mut DbConnection, key: &str) -> QueryResult<bool> {
+    let n: i64 = mail_plan::table
+        .filter(mail_plan::key.eq(key))
+        .count()
+        .get_result(conn)?;
+    Ok(n > 0)
+}
+
+/// Record that `key` is planned; false if it already was.
+pub fn mark_planned(conn: &mut DbConnection, key: &str, now: NaiveDateTime) -> QueryResult<bool> {
+    let n = match conn {
+        DbConnection::Sqlite(c) => diesel::insert_into(mail_plan::table)
+            .values((mail_plan::key.eq(key), mail_plan::planned_at.eq(now)))
+            .on_conflict_do_nothing()
+            .execute(c)?,
+        DbConnection::Pg(c) => diesel::insert_into(mail_plan::table)
+            .values((mail_plan::key.eq(key), mail_plan::planned_at.eq(now)))
+            .on_conflict_do_nothing()
+            .execute(c)?,
+    };
+    Ok(n == 1)
+}
+
+/// Messages still waiting (queued or held): the readiness of the worker.
+pub fn waiting(conn: &mut DbConnection) -> QueryResult<i64> {
+    email_outbox::table
+        .filter(email_outbox::status.eq_any(["queued", "held"]))
+        .count()
+        .get_result(conn)
+}
+
+/// Drop what a message was made from (a one-time link's token) once sent.
+pub fn forget_payload(conn: &mut DbConnection, id: &str) -> QueryResult<usize> {
+    diesel::update(email_outbox::table.find(id))
+        .set(email_outbox::payload.eq("{}"))
+        .execute(conn)
+}
+
+/// Record how a test message went (it is sent directly, not queued).
+pub fn record_test(
+    conn: &mut DbConnection,
+    id: &str,
+    now: NaiveDateTime,
+    answer: &str,
+    error: &str,
+) -> QueryResult<usize> {
+    diesel::update(email_outbox::table.find(id))
+        .set((
+            email_outbox::sent_at.eq(Some(now)),
+            email_outbox::attempts.eq(1),
+            email_outbox::smtp_response.eq(answer),
+            email_outbox::last_error.eq(error),
+        ))
+        .execute(conn)
+}

@@ -1,0 +1,141 @@
+//! Tera templates embedded in the binary (read from disk with `dev_assets`),
+//! with the translation function and date filters registered. Pages
+//! (`web::render`) and emails (`mail::compose`) both render through these.
+
+use std::sync::Arc;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use chrono_tz::Tz;
+use fluent_bundle::FluentArgs;
+use rust_embed::RustEmbed;
+use tera::{Context, Kwargs, State, Tera};
+
+use crate::domain::Lang;
+use crate::i18n;
+
+#[derive(RustEmbed)]
+#[folder = "templates/"]
+struct TemplateFiles;
+
+pub struct Templates {
+    built: Arc<Tera>,
+    dev: bool,
+    tz: Tz,
+    source_url: Option<String>,
+}
+
+fn lang_of(state: &State) -> Lang {
+    state
+        .get::<String>("lang")
+        .ok()
+        .flatten()
+        .and_then(|l| Lang::parse(&l))
+        .unwrap_or_default()
+}
+
+fn parse_date(v: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(v.get(..10).unwrap_or(v), "%Y-%m-%d").ok()
+}
+
+fn parse_datetime(v: &str) -> Option<NaiveDateTime> {
+    NaiveDateTime::parse_from_str(v, "%Y-%m-%dT%H:%M:%S%.f").ok()
+}
+
+/// Build a Tera with Cermin's functions and every template. Functions are
+/// registered first: Tera checks them when templates are added.
+pub fn build_tera(tz: Tz, source_url: Option<&str>) -> Result<Tera, tera::Error> {
+    let mut tera = Tera::new();
+    tera.global_context().insert("source_url", &source_url);
+    tera.autoescape_on(vec![".html", ".ics.txt"]);
+    // {{ t(key="home-title", name=person.name) }}: text in the page's language.
+    tera.register_function("t", |kwargs: Kwargs, state: &State| -> String {
+        let lang = lang_of(state);
+        let key = kwargs
+            .get::<String>("key")
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        let mut args = FluentArgs::new();
+        for (k, v) in kwargs.iter() {
+            let name = k.to_string();
+            if name == "key" {
+                continue;
+            }
+            if let Some(n) = v.as_f64().filter(|_| v.is_number()) {
+                args.set(name, n);
+            } else if let Some(s) = v.as_str() {
+                args.set(name, s.to_string());
+            } else {
+                args.set(name, v.to_string());
+            }
+        }
+        i18n::catalog().text(
+            lang,
+            &key,
+            if args.iter().next().is_some() {
+                Some(&args)
+            } else {
+                None
+            },
+        )
+    });
+    tera.register_filter("date_long", |v: &str, _: Kwargs, state: &State| -> String {
+        parse_date(v)
+            .map(|d| i18n::date_long(lang_of(state), d))
+            .unwrap_or_default()
+    });
+    tera.register_filter(
+        "date_short",
+        |v: &str, _: Kwargs, state: &State| -> String {
+            parse_date(v)
+                .map(|d| i18n::date_short(lang_of(state), d))
+                .unwrap_or_default()
+        },
+    );
+    tera.register_filter(
+        "datetime",
+        move |v: &str, _: Kwargs, state: &State| -> String {
+            parse_datetime(v)
+                .map(|d| i18n::datetime(lang_of(state), tz, d))
+                .unwrap_or_default()
+        },
+    );
+    tera.register_filter(
+        "time_of_day",
+        move |v: &str, _: Kwargs, _: &State| -> String {
+            parse_datetime(v)
+                .map(|d| i18n::time_of_day(tz, d))
+                .unwrap_or_default()
+        },
+    );
+    let mut files: Vec<(String, String)> = Vec::new();
+    for name in TemplateFiles::iter() {
+        if let Some(f) = TemplateFiles::get(&name) {
+            let text = String::from_utf8(f.data.into_owned())
+                .map_err(|_| tera::Error::message(format!("{name}: not UTF-8")))?;
+            files.push((name.to_string(), text));
+        }
+    }
+    tera.add_raw_templates(files)?;
+    Ok(tera)
+}
+
+impl Templates {
+    pub fn new(tz: Tz, dev: bool, source_url: Option<String>) -> Result<Self, tera::Error> {
+        Ok(Self {
+            built: Arc::new(build_tera(tz, source_url.as_deref())?),
+            dev,
+            tz,
+            source_url,
+        })
+    }
+
+    pub fn render(&self, name: &str, ctx: &Context) -> Result<String, tera::Error> {
+        if self.dev {
+            // Development: pick up template edits without a rebuild.
+            return build_tera(self.tz, self.source_url.as_deref())?.render(name, ctx);
+        }
+        self.built.render(name, ctx)
+    }
+}
+

@@ -14,6 +14,8 @@ pub const INVITATION_DAYS: i64 = 14;
 pub const SETUP_HOURS: i64 = 24;
 /// A password reset link is short-lived: it arrives in minutes, or not at all.
 pub const RESET_MINUTES: i64 = 60;
+/// At most one reset mail per person in this many minutes.
+pub const RESET_PAUSE_MINUTES: i64 = 5;
 
 /// Issue a one-time link token; older unused tokens of the same purpose for
 /// the same person stop working.
@@ -100,6 +102,38 @@ pub fn add_person(
     )?;
     crate::mail::outbox::account_link(conn, MailKind::AccountInvitation, &id, &token)?;
     Ok((id, token))
+}
+
+/// Someone forgot their password: if `email` belongs to an active person, a
+/// reset link is emailed (at most one every few minutes, so the form cannot
+/// be used to flood an inbox). Returns whether a mail was queued; callers
+/// must not tell the visitor.
+pub fn request_password_reset(conn: &mut DbConnection, email: &str) -> QueryResult<bool> {
+    let Some(person) = people::find_by_email(conn, email)?.filter(|p| p.active) else {
+        return Ok(false);
+    };
+    let since = db::now() - Duration::minutes(RESET_PAUSE_MINUTES);
+    if crate::db::outbox::recent(conn, &person.id, MailKind::PasswordReset.code(), since)? {
+        return Ok(false);
+    }
+    let token = issue_token(
+        conn,
+        tokens::Purpose::PasswordReset,
+        Some(&person.id),
+        None,
+        Duration::minutes(RESET_MINUTES),
+    )?;
+    crate::mail::outbox::account_link(conn, MailKind::PasswordReset, &person.id, &token)?;
+    audit::record(
+        conn,
+        audit::Entry {
+            action: "person.password_reset_requested",
+            subject_type: "person",
+            subject_id: &person.id,
+            ..Default::default()
+        },
+    )?;
+    Ok(true)
 }
 
 /// Set a password and end every session of that person.

@@ -48,11 +48,24 @@ enum Command {
         #[arg(long)]
         database_url: Option<String>,
     },
+    /// Send email that is due (for installs that send from a timer rather
+    /// than from `cermin serve`).
+    Mail {
+        #[command(subcommand)]
+        command: MailCommand,
+    },
     /// Manage people from the command line.
     User {
         #[command(subcommand)]
         command: UserCommand,
     },
+}
+
+#[derive(Subcommand)]
+enum MailCommand {
+    /// Plan today's reminders if the send hour has passed, send everything
+    /// due, print what happened and exit.
+    RunOnce,
 }
 
 #[derive(Subcommand)]
@@ -121,6 +134,9 @@ fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             Ok(())
         }
         Command::User { command } => user(command, settings),
+        Command::Mail {
+            command: MailCommand::RunOnce,
+        } => mail_run_once(settings),
         Command::Bench {
             people,
             database_url,
@@ -158,6 +174,28 @@ fn serve(settings: Settings, load_demo: bool) -> anyhow::Result<()> {
         settings.database_url.redacted()
     );
     runtime.block_on(app.run())?;
+    Ok(())
+}
+
+fn mail_run_once(settings: Settings) -> anyhow::Result<()> {
+    cermin::i18n::init().map_err(|e| anyhow::anyhow!("translations: {e}"))?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    let db = Db::connect(&settings.database_url, 2)?;
+    db.prepare()?;
+    let mailer = cermin::mail::worker::Mailer::new(&settings, db)
+        .map_err(|e| anyhow::anyhow!("mail: {e}"))?;
+    let report = runtime.block_on(mailer.run_once(chrono::Utc::now()))?;
+    println!(
+        "mail to {}: {} planned, {} sent, {} to retry, {} failed, {} skipped",
+        mailer.destination(),
+        report.planned,
+        report.sent,
+        report.retried,
+        report.failed,
+        report.skipped
+    );
     Ok(())
 }
 

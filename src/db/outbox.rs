@@ -450,3 +450,19 @@ pub fn record_test(
         ))
         .execute(conn)
 }
+
+/// Whether a message of `kind` was queued for `recipient_id` since `since`.
+pub fn recent(
+    conn: &mut DbConnection,
+    recipient_id: &str,
+    kind: &str,
+    since: NaiveDateTime,
+) -> QueryResult<bool> {
+    let n: i64 = email_outbox::table
+        .filter(email_outbox::recipient_id.eq(recipient_id))
+        .filter(email_outbox::kind.eq(kind))
+        .filter(email_outbox::created_at.ge(since))
+        .count()
+        .get_result(conn)?;
+    Ok(n > 0)
+}

@@ -55,6 +55,11 @@ pub fn may_read_audit_log(actor: &Actor) -> bool {
     actor.is_hr()
 }
 
+/// The outbox, mail previews, test mail, and a cycle's reminder schedule.
+pub fn may_manage_mail(actor: &Actor) -> bool {
+    actor.is_hr()
+}
+
 /// A person's own journal is theirs alone. A manager's notes about a report are
 /// for that manager and HR.
 pub fn may_read_journal_entry(actor: &Actor, entry: JournalFacts<'_>) -> bool {

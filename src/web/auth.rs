@@ -473,6 +473,10 @@ pub async fn setup(
 
 #[derive(Serialize)]
 struct InvitationPage {
+    /// "invitation" (a new person) or "reset" (a forgotten password): the
+    /// same form, different words and address.
+    purpose: &'static str,
+    action: String,
     token: String,
     name: String,
     email: String,
@@ -485,8 +489,40 @@ pub struct InvitationForm {
     password_confirm: String,
 }
 
-async fn invited_person(state: &State, token: &str) -> Result<Option<people::PersonRow>, AppError> {
-    let Some(t) = live_token(state, token, tokens::Purpose::Invitation).await? else {
+/// What a one-time link sets a password for.
+#[derive(Clone, Copy)]
+enum PasswordLink {
+    Invitation,
+    Reset,
+}
+
+impl PasswordLink {
+    fn purpose(self) -> tokens::Purpose {
+        match self {
+            PasswordLink::Invitation => tokens::Purpose::Invitation,
+            PasswordLink::Reset => tokens::Purpose::PasswordReset,
+        }
+    }
+    fn code(self) -> &'static str {
+        match self {
+            PasswordLink::Invitation => "invitation",
+            PasswordLink::Reset => "reset",
+        }
+    }
+    fn action(self, token: &str) -> String {
+        match self {
+            PasswordLink::Invitation => format!("/invitation/{token}"),
+            PasswordLink::Reset => format!("/password/reset/{token}"),
+        }
+    }
+}
+
+async fn link_person(
+    state: &State,
+    token: &str,
+    link: PasswordLink,
+) -> Result<Option<people::PersonRow>, AppError> {
+    let Some(t) = live_token(state, token, link.purpose()).await? else {
         return Ok(None);
     };
     let Some(pid) = t.person_id else {
@@ -504,8 +540,42 @@ pub async fn invitation_form(
     visitor: Visitor,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    let token = path.into_inner();
-    let Some(p) = invited_person(&state, &token).await? else {
+    password_link_form(state, visitor, path.into_inner(), PasswordLink::Invitation).await
+}
+
+pub async fn reset_form(
+    state: State,
+    visitor: Visitor,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    password_link_form(state, visitor, path.into_inner(), PasswordLink::Reset).await
+}
+
+pub async fn accept_invitation(
+    state: State,
+    visitor: Visitor,
+    path: web::Path<String>,
+    form: web::Form<InvitationForm>,
+) -> Result<HttpResponse, AppError> {
+    set_password_by_link(state, visitor, path.into_inner(), form.into_inner(), PasswordLink::Invitation).await
+}
+
+pub async fn reset_password(
+    state: State,
+    visitor: Visitor,
+    path: web::Path<String>,
+    form: web::Form<InvitationForm>,
+) -> Result<HttpResponse, AppError> {
+    set_password_by_link(state, visitor, path.into_inner(), form.into_inner(), PasswordLink::Reset).await
+}
+
+async fn password_link_form(
+    state: State,
+    visitor: Visitor,
+    token: String,
+    link: PasswordLink,
+) -> Result<HttpResponse, AppError> {
+    let Some(p) = link_person(&state, &token, link).await? else {
         return link_expired(&state, &visitor);
     };
     let visitor = Visitor {
@@ -517,6 +587,8 @@ pub async fn invitation_form(
         &visitor,
         "auth/invitation.html",
         &InvitationPage {
+            purpose: link.code(),
+            action: link.action(&token),
             token,
             name: p.name,
             email: p.email,
@@ -525,14 +597,14 @@ pub async fn invitation_form(
     )
 }
 
-pub async fn accept_invitation(
+async fn set_password_by_link(
     state: State,
     visitor: Visitor,
-    path: web::Path<String>,
-    form: web::Form<InvitationForm>,
+    token: String,
+    form: InvitationForm,
+    link: PasswordLink,
 ) -> Result<HttpResponse, AppError> {
-    let token = path.into_inner();
-    let Some(p) = invited_person(&state, &token).await? else {
+    let Some(p) = link_person(&state, &token, link).await? else {
         return link_expired(&state, &visitor);
     };
     let visitor = Visitor {
@@ -543,6 +615,8 @@ pub async fn accept_invitation(
     check_new_password(&mut errors, &form.password, &form.password_confirm);
     if !errors.is_empty() {
         let model = InvitationPage {
+            purpose: link.code(),
+            action: link.action(&token),
             token,
             name: p.name,
             email: p.email,
@@ -556,12 +630,13 @@ pub async fn accept_invitation(
             &model,
         );
     }
-    let pw = form.into_inner().password;
+    let pw = form.password;
     let hash = tokio::task::spawn_blocking(move || password::hash(&pw))
         .await
         .map_err(AppError::unexpected)??;
     let absolute = Duration::hours(state.settings.session_absolute_hours);
     let token_hash = auth::token_hash(&token);
+    let via = link.code();
     let session_token = state
         .db
         .run(move |conn| -> Result<_, AppError> {
@@ -569,19 +644,7 @@ pub async fn accept_invitation(
                 if !tokens::consume(conn, &token_hash, db::now())? {
                     return Ok(None);
                 }
-                people::set_password_hash(conn, &p.id, &hash)?;
-                sessions::delete_for_person(conn, &p.id)?;
-                audit::record(
-                    conn,
-                    audit::Entry {
-                        actor_id: Some(&p.id),
-                        action: "person.password_set",
-                        subject_type: "person",
-                        subject_id: &p.id,
-                        details: serde_json::json!({"via": "invitation"}),
-                        ..Default::default()
-                    },
-                )?;
+                crate::accounts::set_password(conn, &p.id, &hash, Some(&p.id), via)?;
                 Ok(Some(create_session(conn, &p.id, absolute)?))
             })
         })
@@ -589,8 +652,87 @@ pub async fn accept_invitation(
     let Some(session_token) = session_token else {
         return link_expired(&state, &visitor);
     };
-    let mut res = see_other("/?welcome=1");
+    let mut res = see_other(match link {
+        PasswordLink::Invitation => "/?welcome=1",
+        PasswordLink::Reset => "/?password_reset=1",
+    });
     res.add_cookie(&session_cookie(&state, session_token))
         .map_err(AppError::unexpected)?;
     Ok(res)
+}
+
+// ---- Forgotten password: a reset link by email ----
+
+#[derive(Serialize, Default)]
+struct ForgotPage {
+    email: String,
+    sent: bool,
+    minutes: i64,
+    errors: FormErrors,
+}
+
+#[derive(Deserialize)]
+pub struct ForgotForm {
+    email: String,
+}
+
+pub async fn forgot_form(state: State, visitor: Visitor) -> Result<HttpResponse, AppError> {
+    page(
+        &state.templates,
+        &visitor,
+        "auth/forgot.html",
+        &ForgotPage::default(),
+    )
+}
+
+/// The answer is the same whether or not the address belongs to someone, so
+/// the form cannot be used to find out who works here.
+pub async fn request_reset(
+    state: State,
+    visitor: Visitor,
+    form: web::Form<ForgotForm>,
+) -> Result<HttpResponse, AppError> {
+    let raw = form.email.trim().to_string();
+    let Ok(email) = EmailAddress::parse(&raw) else {
+        let mut errors = FormErrors::default();
+        errors.add(
+            "email",
+            if raw.is_empty() {
+                "error-email-missing"
+            } else {
+                "error-email-invalid"
+            },
+        );
+        return page_with_status(
+            &state.templates,
+            &visitor,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "auth/forgot.html",
+            &ForgotPage {
+                email: raw,
+                errors,
+                ..Default::default()
+            },
+        );
+    };
+    let address = email.as_str().to_string();
+    state
+        .db
+        .run(move |conn| -> Result<_, AppError> {
+            db::write_tx(conn, |conn| {
+                Ok(crate::accounts::request_password_reset(conn, &address)?)
+            })
+        })
+        .await?;
+    page(
+        &state.templates,
+        &visitor,
+        "auth/forgot.html",
+        &ForgotPage {
+            email: email.as_str().to_string(),
+            sent: true,
+            minutes: crate::accounts::RESET_MINUTES,
+            errors: FormErrors::default(),
+        },
+    )
 }

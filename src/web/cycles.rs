@@ -16,7 +16,7 @@ use super::context::CurrentUser;
 use super::forms::FormErrors;
 use super::render::{page, page_with_status, see_other};
 use super::State;
-use crate::db::{self, audit, cycles, forms, people, reviews, DbConnection};
+use crate::db::{self, audit, cycles, forms, outbox, people, reviews, DbConnection};
 use crate::domain::policy;
 use crate::domain::review::{self, CycleStatus, DatesError, PhaseDates, ReviewState};
 use crate::error::AppError;
@@ -27,6 +27,8 @@ const REASON_MAX: usize = 2000;
 /// Enough for any organisation Cermin is meant for; the pick-by-hand list
 /// and the "add a participant" list show active people only.
 const PEOPLE_MAX: i64 = 100_000;
+/// How many of a cycle's emails its page lists (the outbox page has more).
+const MAIL_LOG_SIZE: i64 = 50;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/cycles", web::get().to(list_cycles))
@@ -42,6 +44,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/cycles/{id}/dates", web::post().to(move_dates))
         .route("/cycles/{id}/close", web::get().to(confirm_close))
         .route("/cycles/{id}/close", web::post().to(close_cycle))
+        .route("/cycles/{id}/reminders", web::post().to(set_reminders))
         .route(
             "/cycles/{id}/reviews/{review_id}/reopen",
             web::get().to(confirm_reopen),
@@ -129,6 +132,7 @@ fn notice_key(n: Option<&str>) -> Option<String> {
         "reopened" => "cycles-notice-reopened",
         "dates-moved" => "cycles-notice-dates-moved",
         "closed" => "cycles-notice-closed",
+        "reminders" => "cycles-notice-reminders",
         _ => return None,
     };
     Some(key.to_string())
@@ -841,6 +845,9 @@ struct CyclePage {
     total: i64,
     reviews: Vec<ReviewItem>,
     addable: Vec<Choice>,
+    /// The newest emails about this cycle.
+    mail_log: Vec<outbox::OutboxRow>,
+    mail_log_limit: i64,
     // messages
     notice: Option<String>,
     notice_count: i64,
@@ -873,6 +880,7 @@ fn load_cycle_page(
     let mut counts = vec![];
     let mut reviews_list = vec![];
     let mut addable = vec![];
+    let mut mail_log = vec![];
     let (mut acknowledged, mut total) = (0, 0);
     if status == CycleStatus::Draft {
         let rows = cycles::participants(conn, id)?;
@@ -930,6 +938,7 @@ fn load_cycle_page(
                 can_remove: !closed && state != ReviewState::Removed,
             });
         }
+        mail_log = outbox::list(conn, None, Some(id), None, MAIL_LOG_SIZE)?;
         if !closed {
             addable = people::list(conn, &people::PeopleFilter::default(), PEOPLE_MAX, 0)?
                 .into_iter()
@@ -960,6 +969,8 @@ fn load_cycle_page(
         total,
         reviews: reviews_list,
         addable,
+        mail_log,
+        mail_log_limit: MAIL_LOG_SIZE,
         notice: None,
         notice_count: 0,
         errors: FormErrors::default(),
@@ -1023,6 +1034,67 @@ async fn refused(
 ) -> Result<HttpResponse, AppError> {
     let (key, names) = refusal(e)?;
     with_error(state, user, id, field, key, names).await
+}
+
+#[derive(Deserialize)]
+pub struct RemindersForm {
+    reminder_days: String,
+}
+
+/// Change a launched cycle's reminder schedule; reminders already sent stay sent.
+pub async fn set_reminders(
+    state: State,
+    user: CurrentUser,
+    path: web::Path<String>,
+    form: web::Form<RemindersForm>,
+) -> Result<HttpResponse, AppError> {
+    user.require(policy::may_run_cycles)?;
+    user.require(policy::may_manage_mail)?;
+    let id = path.into_inner();
+    let Some(days) = review::parse_reminder_days(&form.reminder_days) else {
+        return with_error(
+            &state,
+            &user,
+            id,
+            "reminder_days",
+            "cycles-error-reminders-invalid",
+            vec![],
+        )
+        .await;
+    };
+    let days = days
+        .iter()
+        .map(i64::to_string)
+        .collect::<Vec<_>>()
+        .join(",");
+    let actor = user.user.id.clone();
+    let cid = id.clone();
+    state
+        .db
+        .run(move |conn| -> Result<_, AppError> {
+            db::write_tx(conn, |conn| {
+                let cycle = cycles::find(conn, &cid)?.ok_or(AppError::NotFound)?;
+                if CycleStatus::from_stored(&cycle.status) == CycleStatus::Closed {
+                    return Err(AppError::NotFound);
+                }
+                cycles::set_reminder_days(conn, &cid, &days)?;
+                audit::record(
+                    conn,
+                    audit::Entry {
+                        actor_id: Some(&actor),
+                        action: "cycle.reminders_changed",
+                        subject_type: "cycle",
+                        subject_id: &cid,
+                        cycle_id: Some(&cid),
+                        details: serde_json::json!({ "from": cycle.reminder_days, "to": days }),
+                        ..Default::default()
+                    },
+                )?;
+                Ok(())
+            })
+        })
+        .await?;
+    Ok(see_other(&format!("/cycles/{id}?notice=reminders#mail")))
 }
 
 pub async fn show_cycle(

@@ -18,6 +18,7 @@ struct HomePage {
     people_count: Option<i64>,
     invited_count: Option<i64>,
     welcome: bool,
+    password_reset: bool,
     current: Vec<CurrentReview>,
     notifications: Vec<Notice>,
     manager_summary: Option<ManagerSummary>,
@@ -54,6 +55,7 @@ struct ManagerSummary {
 #[derive(Deserialize)]
 pub struct HomeQuery {
     welcome: Option<String>,
+    password_reset: Option<String>,
 }
 
 pub async fn show_home(
@@ -150,6 +152,7 @@ pub async fn show_home(
         people_count: counts.map(|c| c.0),
         invited_count: counts.map(|c| c.1),
         welcome: q.welcome.is_some(),
+        password_reset: q.password_reset.is_some(),
         current,
         notifications,
         manager_summary,

@@ -48,6 +48,7 @@ pub async fn show_me(
     let notice = match q.notice.as_deref() {
         Some("password") => Some("notice-password-changed"),
         Some("language") => Some("notice-language-changed"),
+        Some("email") => Some("notice-email-changed"),
         _ => None,
     };
     page(
@@ -101,6 +102,50 @@ pub async fn set_language(
     } else {
         &next
     }))
+}
+
+#[derive(Deserialize)]
+pub struct EmailForm {
+    frequency: String,
+}
+
+/// One email per event, or one daily digest. Leaving digest mode sends what
+/// was being held at once.
+pub async fn set_email_frequency(
+    state: State,
+    user: CurrentUser,
+    form: web::Form<EmailForm>,
+) -> Result<HttpResponse, AppError> {
+    let digest = match form.frequency.as_str() {
+        "daily" => true,
+        "each" => false,
+        _ => return Err(AppError::BadRequest),
+    };
+    let id = user.user.id.clone();
+    state
+        .db
+        .run(move |conn| -> Result<_, AppError> {
+            db::write_tx(conn, |conn| {
+                people::set_email_digest(conn, &id, digest)?;
+                if !digest {
+                    crate::db::outbox::release_held(conn, &id, db::now())?;
+                }
+                audit::record(
+                    conn,
+                    audit::Entry {
+                        actor_id: Some(&id),
+                        action: "person.email_frequency_changed",
+                        subject_type: "person",
+                        subject_id: &id,
+                        details: serde_json::json!({ "digest": digest }),
+                        ..Default::default()
+                    },
+                )?;
+                Ok(())
+            })
+        })
+        .await?;
+    Ok(see_other("/me?notice=email"))
 }
 
 #[derive(Serialize, Default)]

@@ -12,6 +12,7 @@ pub mod history;
 pub mod home;
 pub mod import;
 pub mod journal;
+pub mod mail;
 pub mod me;
 pub mod middleware;
 pub mod people;
@@ -62,12 +63,17 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/setup/{token}", web::get().to(auth::setup_form))
         .route("/setup/{token}", web::post().to(auth::setup))
         .route("/invitation/{token}", web::get().to(auth::invitation_form))
+        .route("/password/forgot", web::get().to(auth::forgot_form))
+        .route("/password/forgot", web::post().to(auth::request_reset))
+        .route("/password/reset/{token}", web::get().to(auth::reset_form))
+        .route("/password/reset/{token}", web::post().to(auth::reset_password))
         .route(
             "/invitation/{token}",
             web::post().to(auth::accept_invitation),
         )
         .route("/me", web::get().to(me::show_me))
         .route("/me/language", web::post().to(me::set_language))
+        .route("/me/email", web::post().to(me::set_email_frequency))
         .route("/me/password", web::get().to(me::password_form))
         .route("/me/password", web::post().to(me::change_password))
         .route("/people", web::get().to(people::list_people))
@@ -100,5 +106,6 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .configure(reviews::routes)
         .configure(journal::routes)
         .configure(team::routes)
-        .configure(history::routes);
+        .configure(history::routes)
+        .configure(mail::routes);
 }

@@ -55,7 +55,7 @@ cycles-field-ack_due_on-hint = Employees confirm they have read their review by 
 cycles-field-closes_on = Closes on
 cycles-field-closes_on-hint = The planned end of the cycle. HR closes it on the cycle page; it then becomes read-only.
 cycles-field-reminders = Reminder schedule
-cycles-field-reminders-hint = Days before each due date for email reminders, separated by commas: “7,2,0” means a week before, two days before and on the day itself. Saved with the cycle; this version of Cermin does not send email yet, so no reminders go out.
+cycles-field-reminders-hint = How many days before each due date Cermin emails a reminder, separated by commas: “7,2,0” means a week before, two days before and on the day itself. Reminders go only to people who still have something to do.
 cycles-participants-legend = Who takes part
 cycles-participants-hint = Only active people take part. You can change the list until you launch the cycle.
 cycles-rule-all = Everyone active ({ $count } people)
@@ -189,3 +189,13 @@ cycles-reopen-to-manager = The manager: the manager review opens again
 cycles-reopen-reason = Reason
 cycles-reopen-reason-hint = The person it goes back to sees this reason. It is also kept in the audit log.
 cycles-reopen-button = Reopen the review
+
+# Email per cycle
+cycles-notice-reminders = Reminder schedule saved.
+cycles-mail-title = Email
+cycles-reminders-live-hint = How many days before each due date reminders go out, separated by commas (for example 7,2,0). Changes apply from the next reminder on; reminders already sent are not sent again.
+cycles-reminders-save = Save the reminder schedule
+cycles-mail-log-title = Email sent for this cycle
+cycles-mail-log-empty = No email for this cycle yet.
+cycles-mail-log-hint = The { $count } newest.
+cycles-mail-log-all = See them all in the outbox

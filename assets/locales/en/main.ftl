@@ -115,7 +115,7 @@ error-password-current = The current password is wrong
 ## Sign in
 sign-in-title = Sign in
 sign-in-button = Sign in
-sign-in-help = Forgot your password or have no account yet? Ask HR for a new link.
+sign-in-help = No account yet? Ask HR for an invitation.
 sign-in-failed = Email or password is wrong
 sign-in-throttled = Too many failed sign-in attempts. Wait { $minutes } minutes and try again.
 sign-in-signed-out = You have signed out.
@@ -277,3 +277,23 @@ home-to-review = { $count ->
 }
 home-team-link = See my team
 home-manager-summary = Your manager's self-evaluation, { $name }
+
+# Email and forgotten passwords
+nav-mail = Email
+sign-in-forgot = Forgot your password?
+reset-title = Choose a new password
+reset-lead = Hello { $name }, choose a new password. Once it is saved, you are signed out on every other device.
+reset-button = Save the new password and sign in
+forgot-title = Forgotten password
+forgot-lead = Enter your work email address. We will send you a link to choose a new password.
+forgot-button = Send the link
+forgot-sent-title = Check your email
+forgot-sent-body = If { $email } belongs to an account in Cermin, a link to choose a new password is on its way there. The link works for { $minutes } minutes, once.
+forgot-sent-help = Nothing after a few minutes? Look in your spam folder, or ask HR for a new link.
+home-password-reset = Your new password is saved and you are signed in again.
+notice-email-changed = Email choice saved.
+me-email-heading = Email
+me-email-legend = How often Cermin emails you
+me-email-hint = Invitations, date changes and account links always arrive at once.
+me-email-each = One email for each event
+me-email-daily = One summary each day

@@ -52,7 +52,7 @@ cycles-field-ack_due_on-hint = Karyawan mengonfirmasi bahwa ia telah membaca eva
 cycles-field-closes_on = Tanggal ditutup
 cycles-field-closes_on-hint = Rencana akhir siklus. SDM menutupnya di halaman siklus; setelah itu semuanya hanya dapat dibaca.
 cycles-field-reminders = Jadwal pengingat
-cycles-field-reminders-hint = Berapa hari sebelum setiap batas waktu untuk pengingat email, dipisahkan koma: “7,2,0” berarti seminggu sebelumnya, dua hari sebelumnya, dan pada hari itu. Disimpan bersama siklus; versi Cermin ini belum mengirim email, jadi belum ada pengingat yang terkirim.
+cycles-field-reminders-hint = Berapa hari sebelum setiap batas waktu Cermin mengirim email pengingat, dipisahkan koma: “7,2,0” berarti seminggu sebelumnya, dua hari sebelumnya, dan pada hari itu. Pengingat hanya dikirim kepada yang masih punya tugas.
 cycles-participants-legend = Siapa yang ikut
 cycles-participants-hint = Hanya karyawan aktif yang dapat ikut. Daftar ini masih dapat diubah sampai siklus diluncurkan.
 cycles-rule-all = Semua karyawan aktif ({ $count } orang)
@@ -173,3 +173,13 @@ cycles-reopen-to-manager = Atasan: evaluasi atasan dibuka kembali
 cycles-reopen-reason = Alasan
 cycles-reopen-reason-hint = Orang yang menerima evaluasi ini kembali akan melihat alasan ini. Alasan juga dicatat di log audit.
 cycles-reopen-button = Buka kembali evaluasi
+
+# Email per siklus
+cycles-notice-reminders = Jadwal pengingat tersimpan.
+cycles-mail-title = Email
+cycles-reminders-live-hint = Berapa hari sebelum setiap batas waktu pengingat dikirim, dipisahkan koma (misalnya 7,2,0). Perubahan berlaku mulai pengingat berikutnya; pengingat yang sudah terkirim tidak dikirim ulang.
+cycles-reminders-save = Simpan jadwal pengingat
+cycles-mail-log-title = Email yang terkirim untuk siklus ini
+cycles-mail-log-empty = Belum ada email untuk siklus ini.
+cycles-mail-log-hint = { $count } email terbaru.
+cycles-mail-log-all = Lihat semua di kotak keluar

@@ -115,7 +115,7 @@ error-password-current = Kata sandi saat ini salah
 ## Masuk
 sign-in-title = Masuk
 sign-in-button = Masuk
-sign-in-help = Lupa kata sandi atau belum punya akun? Minta tautan baru kepada SDM.
+sign-in-help = Belum punya akun? Minta undangan kepada SDM.
 sign-in-failed = Email atau kata sandi salah
 sign-in-throttled = Terlalu banyak percobaan masuk yang gagal. Tunggu { $minutes } menit lalu coba lagi.
 sign-in-signed-out = Anda sudah keluar.
@@ -277,3 +277,23 @@ home-to-review = { $count ->
 }
 home-team-link = Lihat tim saya
 home-manager-summary = Evaluasi diri atasan Anda, { $name }
+
+# Email dan kata sandi yang terlupa
+nav-mail = Email
+sign-in-forgot = Lupa kata sandi?
+reset-title = Buat kata sandi baru
+reset-lead = Halo { $name }, pilih kata sandi baru. Setelah disimpan, Anda keluar dari semua perangkat lain.
+reset-button = Simpan kata sandi baru dan masuk
+forgot-title = Lupa kata sandi
+forgot-lead = Masukkan alamat email kerja Anda. Kami akan mengirim tautan untuk membuat kata sandi baru.
+forgot-button = Kirim tautan
+forgot-sent-title = Periksa email Anda
+forgot-sent-body = Jika { $email } terdaftar di Cermin, tautan untuk membuat kata sandi baru sudah dikirim ke alamat itu. Tautan berlaku { $minutes } menit dan hanya sekali pakai.
+forgot-sent-help = Tidak ada email dalam beberapa menit? Periksa folder spam, atau minta tautan baru kepada SDM.
+home-password-reset = Kata sandi baru tersimpan. Anda sudah masuk kembali.
+notice-email-changed = Pilihan email tersimpan.
+me-email-heading = Email
+me-email-legend = Seberapa sering Cermin mengirim email kepada Anda
+me-email-hint = Undangan, perubahan jadwal, dan tautan akun selalu dikirim langsung.
+me-email-each = Satu email untuk setiap kejadian
+me-email-daily = Satu ringkasan setiap hari

@@ -111,17 +111,22 @@ impl Mailer {
 
     /// Plan what is due at `now`, then send everything due, within the rate.
     pub async fn run_once(&self, now: DateTime<Utc>) -> Result<Report, DbError> {
-        let clock = self.clock;
-        let planned = self
-            .db
-            .run(move |conn| -> Result<usize, DbError> { Ok(schedule::plan(conn, now, &clock)?) })
-            .await?;
+        let planned = self.plan(now).await?;
         let mut report = Report {
             planned,
             ..Report::default()
         };
         report.add(self.deliver(now.naive_utc()).await?);
         Ok(report)
+    }
+
+    /// Queue what the schedule says is due at `now` (reminders, notices,
+    /// digests); returns how many messages were queued.
+    pub async fn plan(&self, now: DateTime<Utc>) -> Result<usize, DbError> {
+        let clock = self.clock;
+        self.db
+            .run(move |conn| -> Result<usize, DbError> { Ok(schedule::plan(conn, now, &clock)?) })
+            .await
     }
 
     /// Send what is due at `now` until nothing more can be claimed.

@@ -346,11 +346,13 @@ pub async fn setup_form(
     )
 }
 
+/// A one-time link that was used, expired or never existed: 410, with a way on
+/// (a bare 404 would be replaced by the generic "page not found").
 fn link_expired(state: &State, visitor: &Visitor) -> Result<HttpResponse, AppError> {
     page_with_status(
         &state.templates,
         visitor,
-        StatusCode::NOT_FOUND,
+        StatusCode::GONE,
         "auth/link_expired.html",
         &serde_json::json!({}),
     )

@@ -269,10 +269,9 @@ async fn setup_link_creates_the_first_hr_admin_once(app: TestApp) {
     assert_eq!(home.h1(), "Hello, Dewi Kusuma");
     assert!(home.contains("HR overview"));
     // Single use.
-    assert_eq!(
-        app.browser().get(&format!("/setup/{token}")).await.status,
-        StatusCode::NOT_FOUND
-    );
+    let used = app.browser().get(&format!("/setup/{token}")).await;
+    assert_eq!(used.status, StatusCode::GONE);
+    assert_eq!(used.h1(), "Tautan ini tidak berlaku lagi");
     let mut conn = app.conn();
     assert!(
         cermin::db::write_tx(&mut conn, cermin::accounts::setup_token_if_needed)

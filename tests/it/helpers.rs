@@ -25,6 +25,7 @@ pub enum Backend {
 pub struct TestApp {
     pub base: String,
     pub db: Db,
+    pub settings: Settings,
     #[allow(dead_code)]
     pub backend: Backend,
     _dir: tempfile::TempDir,
@@ -101,12 +102,13 @@ pub async fn spawn_app_with(backend: Backend, extra: &[(&str, &str)]) -> Option<
         env.insert(k.to_string(), v.to_string());
     }
     let settings = Settings::from_env_map(&env).expect("test settings");
-    let app = Application::build_on(settings, listener).expect("build the application");
+    let app = Application::build_on(settings.clone(), listener).expect("build the application");
     let db = app.db.clone();
     tokio::spawn(app.into_server());
     Some(TestApp {
         base,
         db,
+        settings,
         backend,
         _dir: dir,
         pg_database,
@@ -124,6 +126,24 @@ impl Drop for TestApp {
 }
 
 impl TestApp {
+    /// Where this app keeps its files (mail written as .eml goes to `mail/`).
+    pub fn data_dir(&self) -> std::path::PathBuf {
+        self._dir.path().to_path_buf()
+    }
+
+    /// A mail worker over this app's database and settings (tests drive
+    /// it with their own clock).
+    pub fn mailer(&self) -> cermin::mail::worker::Mailer {
+        cermin::mail::worker::Mailer::new(&self.settings, self.db.clone()).expect("mailer")
+    }
+
+    /// How many messages are in each outbox status.
+    pub fn outbox(&self) -> std::collections::BTreeMap<String, i64> {
+        cermin::db::outbox::counts(&mut self.conn())
+            .expect("outbox counts")
+            .into_iter()
+            .collect()
+    }
     pub fn conn(&self) -> r2d2::PooledConnection<cermin::db::Manager> {
         self.db.get().expect("database connection")
     }

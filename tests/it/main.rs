@@ -15,5 +15,7 @@ mod headers;
 mod import;
 mod journal;
 mod language;
+mod mail;
 mod people;
 mod reviews;
+mod smtp;

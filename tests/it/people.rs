@@ -80,7 +80,9 @@ async fn hr_adds_a_person_who_accepts_the_invitation(app: TestApp) {
         "email stored in lower case"
     );
     // The link is single use.
-    assert_eq!(app.browser().get(&path).await.status, StatusCode::NOT_FOUND);
+    let used = app.browser().get(&path).await;
+    assert_eq!(used.status, StatusCode::GONE);
+    assert_eq!(used.h1(), "Tautan ini tidak berlaku lagi");
     // He sees himself and nothing else.
     assert_eq!(bayu.get("/people").await.status, StatusCode::FORBIDDEN);
     let ayu = app.person_id("ayu.lestari");

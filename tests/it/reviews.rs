@@ -401,6 +401,48 @@ async fn full_cycle_from_launch_to_close(app: TestApp) {
     ] {
         assert!(actions.contains(&a.to_string()), "audit log lacks {a}");
     }
+
+    // With no SMTP server set, every email went to a file; none of them
+    // carries what the manager wrote privately (or anything written in the
+    // review at all).
+    let mail_dir = app.data_dir().join("mail");
+    let mut files = vec![];
+    for _ in 0..100 {
+        files = std::fs::read_dir(&mail_dir)
+            .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect::<Vec<_>>())
+            .unwrap_or_default();
+        let waiting = app.outbox().get("queued").copied().unwrap_or(0);
+        if waiting == 0 && !files.is_empty() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    // Decoded, as a mail client shows them: subject, text and HTML.
+    let mails: Vec<String> = files
+        .iter()
+        .map(|f| {
+            let raw = std::fs::read(f).expect("an .eml file");
+            let m = mail_parser::MessageParser::default()
+                .parse(&raw)
+                .expect("a MIME message");
+            format!(
+                "To: {:?}\nSubject: {}\n{}\n{}",
+                m.to().and_then(|a| a.first()).and_then(|a| a.address()),
+                m.subject().unwrap_or_default(),
+                m.body_text(0).unwrap_or_default(),
+                m.body_html(0).unwrap_or_default()
+            )
+        })
+        .collect();
+    assert!(
+        mails.iter().any(|m| m.contains(&email_of("rina.marlina"))
+            && m.contains("Ayu Lestari")
+            && m.contains("evaluasi diri")),
+        "Rina was told of the submitted self-assessment: {mails:#?}"
+    );
+    for m in &mails {
+        assert!(!m.contains("Catatan rahasia") && !m.contains(SHARED_NOTE), "{m}");
+    }
 }
 
 async fn autosave_and_two_tabs_conflict(app: TestApp) {
@@ -820,6 +862,7 @@ async fn autosave_after_a_long_break_is_kept(app: TestApp) {
         cermin::maintenance::tick(
             &mut conn,
             chrono_tz::Asia::Jakarta,
+            8,
             lifetimes,
             chrono::Duration::minutes(15),
         )

@@ -372,7 +372,11 @@ impl Settings {
                 "must be a number of days from 0 to 60",
             ));
         }
-        let mail_worker = boolean("CERMIN_MAIL_WORKER", env, Some(file.mail_worker.unwrap_or(true)))?;
+        let mail_worker = boolean(
+            "CERMIN_MAIL_WORKER",
+            env,
+            Some(file.mail_worker.unwrap_or(true)),
+        )?;
 
         Ok(Settings {
             database_url,

@@ -59,13 +59,7 @@ pub fn tick(
 }
 
 /// Run [`tick`] now and then every minute, on the blocking pool.
-pub fn spawn(
-    db: Db,
-    tz: Tz,
-    send_hour: u32,
-    lifetimes: Lifetimes,
-    login_window: chrono::Duration,
-) {
+pub fn spawn(db: Db, tz: Tz, send_hour: u32, lifetimes: Lifetimes, login_window: chrono::Duration) {
     tokio::spawn(async move {
         let mut interval = tokio::time::interval(Duration::from_secs(60));
         loop {

@@ -63,9 +63,8 @@ impl Application {
             ),
             chrono::Duration::minutes(settings.login_window_minutes),
         );
-        let mailer = Arc::new(
-            Mailer::new(&settings, db.clone()).map_err(|e| anyhow::anyhow!("mail: {e}"))?,
-        );
+        let mailer =
+            Arc::new(Mailer::new(&settings, db.clone()).map_err(|e| anyhow::anyhow!("mail: {e}"))?);
         let run_mailer = settings.mail_worker.then(|| mailer.clone());
         let state = web::Data::new(AppState {
             mailer,

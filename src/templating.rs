@@ -138,4 +138,3 @@ impl Templates {
         self.built.render(name, ctx)
     }
 }
-

@@ -334,6 +334,9 @@ pub fn hr_targets(conn: &mut DbConnection) -> QueryResult<Vec<MailTarget>> {
 /// Choose daily digest or one email per event.
 pub fn set_email_digest(conn: &mut DbConnection, id: &str, digest: bool) -> QueryResult<usize> {
     diesel::update(people::table.find(id))
-        .set((people::email_digest.eq(digest), people::updated_at.eq(crate::db::now())))
+        .set((
+            people::email_digest.eq(digest),
+            people::updated_at.eq(crate::db::now()),
+        ))
         .execute(conn)
 }

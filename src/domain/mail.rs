@@ -188,7 +188,12 @@ impl Phase {
 /// day is on or before the opening day is not sent: the invitation already
 /// gave the date. Offsets missed while the server was down collapse into the
 /// latest one, so a person never gets a burst of stale reminders.
-pub fn reminder_due(today: NaiveDate, opens_on: NaiveDate, due: NaiveDate, offsets: &[i64]) -> Option<i64> {
+pub fn reminder_due(
+    today: NaiveDate,
+    opens_on: NaiveDate,
+    due: NaiveDate,
+    offsets: &[i64],
+) -> Option<i64> {
     if today > due {
         return None;
     }

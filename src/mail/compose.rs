@@ -176,7 +176,10 @@ impl Composer {
         ctx.insert("kind", kind.code());
         ctx.insert("base_url", &self.base_url);
         ctx.insert("prefs_url", &self.url("/me"));
-        ctx.insert("recipient", &json!({ "name": recipient.0, "email": recipient.1 }));
+        ctx.insert(
+            "recipient",
+            &json!({ "name": recipient.0, "email": recipient.1 }),
+        );
         let dir = format!("mail/{}", kind.code());
         let subject = self.tera.render(&format!("{dir}/subject.txt"), &ctx)?;
         let subject = subject.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -264,7 +267,10 @@ impl Composer {
                     return Ok(Err("the link was already sent".into()));
                 }
                 if kind == MailKind::AccountInvitation {
-                    ctx.insert("link", &crate::accounts::invitation_url(&self.base_url, &token));
+                    ctx.insert(
+                        "link",
+                        &crate::accounts::invitation_url(&self.base_url, &token),
+                    );
                     ctx.insert("valid_days", &crate::accounts::INVITATION_DAYS);
                 } else {
                     ctx.insert("link", &crate::accounts::reset_url(&self.base_url, &token));
@@ -369,7 +375,8 @@ impl Composer {
         today: NaiveDate,
         ctx: &mut Context,
     ) -> Result<Result<(), String>, ComposeError> {
-        let review_link = |r: &ReviewRow, suffix: &str| self.url(&format!("/reviews/{}{suffix}", r.id));
+        let review_link =
+            |r: &ReviewRow, suffix: &str| self.url(&format!("/reviews/{}{suffix}", r.id));
         match kind {
             MailKind::CycleInvitation | MailKind::DatesMoved => {
                 let as_participant = flag(payload, "as_participant") && review.is_some();
@@ -401,7 +408,9 @@ impl Composer {
                     vec![]
                 };
                 if !as_participant && team.is_empty() {
-                    return Ok(Err("nothing in this review cycle for this person any more".into()));
+                    return Ok(Err(
+                        "nothing in this review cycle for this person any more".into()
+                    ));
                 }
                 let self_link = review.map(|r| review_link(r, "/self")).unwrap_or_default();
                 let team_link = self.url("/team");
@@ -431,7 +440,8 @@ impl Composer {
             | MailKind::Overdue
             | MailKind::OverdueManager
             | MailKind::HrOverdueSummary => {
-                let phase = Phase::parse(&text_of(payload, "phase")).unwrap_or(Phase::SelfAssessment);
+                let phase =
+                    Phase::parse(&text_of(payload, "phase")).unwrap_or(Phase::SelfAssessment);
                 let due = due_of(cycle, phase);
                 if text_of(payload, "due_on") != due.to_string() {
                     return Ok(Err("the due date moved since this was planned".into()));
@@ -500,13 +510,18 @@ impl Composer {
                         late.dedup();
                         ctx.insert(
                             "people",
-                            &late.into_iter().map(|n| json!({ "name": n })).collect::<Vec<_>>(),
+                            &late
+                                .into_iter()
+                                .map(|n| json!({ "name": n }))
+                                .collect::<Vec<_>>(),
                         );
                         ctx.insert("link", &self.url("/team"));
                     }
                     _ => {
-                        let manager_ids: Vec<String> =
-                            waiting.iter().filter_map(|r| r.manager_id.clone()).collect();
+                        let manager_ids: Vec<String> = waiting
+                            .iter()
+                            .filter_map(|r| r.manager_id.clone())
+                            .collect();
                         let managers = people::find_many(conn, &manager_ids)?;
                         let mut rows: Vec<(String, String, String)> = waiting
                             .iter()
@@ -674,16 +689,16 @@ impl Composer {
                 HeaderName::new_from_ascii_str("Content-Language"),
                 rendered.lang.clone(),
             ));
-        let alternative = MultiPart::alternative_plain_html(rendered.text.clone(), rendered.html.clone());
+        let alternative =
+            MultiPart::alternative_plain_html(rendered.text.clone(), rendered.html.clone());
         let body = match (&rendered.ics, rendered.ics_method) {
             (Some(ics), Some(method)) => {
-                let content_type = ContentType::parse(&format!(
-                    "text/calendar; charset=utf-8; method={method}"
-                ))
-                .map_err(|e| ComposeError::Build(e.to_string()))?;
-                MultiPart::mixed()
-                    .multipart(alternative)
-                    .singlepart(Attachment::new("cermin.ics".into()).body(ics.clone(), content_type))
+                let content_type =
+                    ContentType::parse(&format!("text/calendar; charset=utf-8; method={method}"))
+                        .map_err(|e| ComposeError::Build(e.to_string()))?;
+                MultiPart::mixed().multipart(alternative).singlepart(
+                    Attachment::new("cermin.ics".into()).body(ics.clone(), content_type),
+                )
             }
             _ => alternative,
         };

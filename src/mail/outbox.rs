@@ -173,7 +173,10 @@ pub fn participant_added(
             if let Some(recipient) = one(conn, m)? {
                 mails.push(Outgoing {
                     kind: MailKind::CycleInvitation,
-                    key: format!("cycle_invitation:{m}:{}:{}:team", cycle.id, cycle.dates_sequence),
+                    key: format!(
+                        "cycle_invitation:{m}:{}:{}:team",
+                        cycle.id, cycle.dates_sequence
+                    ),
                     recipient,
                     cycle_id: Some(cycle.id.clone()),
                     review_id: None,
@@ -290,7 +293,12 @@ pub fn review_event(
             kind,
             // Each event happens once (it is this transaction); the id keeps a
             // second submission after a reopening from looking like the first.
-            key: format!("{}:{recipient_id}:{}:{}", kind.code(), review.id, db::new_id()),
+            key: format!(
+                "{}:{recipient_id}:{}:{}",
+                kind.code(),
+                review.id,
+                db::new_id()
+            ),
             recipient,
             cycle_id: Some(review.cycle_id.clone()),
             review_id: Some(review.id.clone()),

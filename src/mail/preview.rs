@@ -66,7 +66,10 @@ pub fn sample(kind: MailKind, base_url: &str, today: NaiveDate) -> Context {
             ctx.insert("phase", "self");
             ctx.insert("due_on", &due);
             ctx.insert("days_over", &3);
-            ctx.insert("people", &json!([{ "name": "Dewi Lestari" }, { "name": "Yusuf Hidayat" }]));
+            ctx.insert(
+                "people",
+                &json!([{ "name": "Dewi Lestari" }, { "name": "Yusuf Hidayat" }]),
+            );
             ctx.insert("link", &format!("{base_url}/team"));
         }
         MailKind::HrOverdueSummary => {
@@ -116,7 +119,13 @@ pub fn sample(kind: MailKind, base_url: &str, today: NaiveDate) -> Context {
             );
         }
         MailKind::Test => {
-            ctx.insert("sent_at", &Utc::now().naive_utc().format("%Y-%m-%dT%H:%M:%S").to_string());
+            ctx.insert(
+                "sent_at",
+                &Utc::now()
+                    .naive_utc()
+                    .format("%Y-%m-%dT%H:%M:%S")
+                    .to_string(),
+            );
             ctx.insert("transport", "smtp://mail.example.com:587");
         }
     }
@@ -156,7 +165,11 @@ pub fn render(
                 description: String::new(),
             }],
         }));
-        r.ics_method = Some(if method == Method::Cancel { "CANCEL" } else { "REQUEST" });
+        r.ics_method = Some(if method == Method::Cancel {
+            "CANCEL"
+        } else {
+            "REQUEST"
+        });
     }
     Ok(r)
 }
@@ -168,7 +181,8 @@ mod tests {
     #[test]
     fn every_kind_renders_in_both_languages() {
         crate::i18n::init().expect("translations");
-        let tera = crate::templating::build_tera(chrono_tz::Asia::Jakarta, None).expect("templates");
+        let tera =
+            crate::templating::build_tera(chrono_tz::Asia::Jakarta, None).expect("templates");
         let composer = Composer::new(
             std::sync::Arc::new(tera),
             "https://cermin.example",
@@ -182,18 +196,40 @@ mod tests {
             for lang in Lang::ALL {
                 let r = render(&composer, kind, lang, "https://cermin.example", today)
                     .unwrap_or_else(|e| panic!("{} in {lang}: {e}", kind.code()));
-                assert!(!r.subject.is_empty(), "{} {lang}: empty subject", kind.code());
-                assert!(!r.subject.contains("mail-"), "{} {lang}: untranslated subject {}", kind.code(), r.subject);
+                assert!(
+                    !r.subject.is_empty(),
+                    "{} {lang}: empty subject",
+                    kind.code()
+                );
+                assert!(
+                    !r.subject.contains("mail-"),
+                    "{} {lang}: untranslated subject {}",
+                    kind.code(),
+                    r.subject
+                );
                 for body in [&r.text, &r.html] {
-                    assert!(!body.contains("mail-"), "{} {lang}: untranslated key in\n{body}", kind.code());
-                    assert!(body.contains("https://cermin.example"), "{} {lang}: no link in\n{body}", kind.code());
+                    assert!(
+                        !body.contains("mail-"),
+                        "{} {lang}: untranslated key in\n{body}",
+                        kind.code()
+                    );
+                    assert!(
+                        body.contains("https://cermin.example"),
+                        "{} {lang}: no link in\n{body}",
+                        kind.code()
+                    );
                 }
                 composer
                     .message("m1", &r, Utc::now().naive_utc())
                     .unwrap_or_else(|e| panic!("{}: {e}", kind.code()));
                 subjects.push(r.subject);
             }
-            assert_ne!(subjects[0], subjects[1], "{}: same subject in both languages", kind.code());
+            assert_ne!(
+                subjects[0],
+                subjects[1],
+                "{}: same subject in both languages",
+                kind.code()
+            );
         }
     }
 }

@@ -280,7 +280,10 @@ fn overdue_managers(
             }
         }
     } else {
-        let managers = targets(conn, lines.iter().filter_map(|l| l.manager_id.clone()).collect())?;
+        let managers = targets(
+            conn,
+            lines.iter().filter_map(|l| l.manager_id.clone()).collect(),
+        )?;
         for l in lines {
             let boss = l
                 .manager_id
@@ -300,11 +303,7 @@ fn overdue_managers(
             let review_ids: Vec<&str> = lines.iter().map(|l| l.review_id.as_str()).collect();
             Some(Outgoing {
                 kind: MailKind::OverdueManager,
-                key: format!(
-                    "overdue_manager:{boss}:{}:{}:{due}",
-                    cycle.id,
-                    phase.code()
-                ),
+                key: format!("overdue_manager:{boss}:{}:{}:{due}", cycle.id, phase.code()),
                 recipient,
                 cycle_id: Some(cycle.id.clone()),
                 review_id: None,
@@ -317,7 +316,11 @@ fn overdue_managers(
 }
 
 /// One digest a day per person in digest mode, carrying what was held.
-fn plan_digests(conn: &mut DbConnection, today: NaiveDate, now: NaiveDateTime) -> QueryResult<usize> {
+fn plan_digests(
+    conn: &mut DbConnection,
+    today: NaiveDate,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
     let mut queued = 0;
     let recipients = outbox::held_recipients(conn, now)?;
     if recipients.is_empty() {

@@ -303,7 +303,9 @@ impl Mailer {
                     match planned {
                         Ok(n) if n > 0 => tracing::info!(count = n, "mail planned"),
                         Ok(_) => {}
-                        Err(e) => tracing::warn!(error = %e, "mail planning failed; will try again"),
+                        Err(e) => {
+                            tracing::warn!(error = %e, "mail planning failed; will try again")
+                        }
                     }
                     last_plan = Some(now);
                 }

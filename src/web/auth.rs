@@ -559,7 +559,14 @@ pub async fn accept_invitation(
     path: web::Path<String>,
     form: web::Form<InvitationForm>,
 ) -> Result<HttpResponse, AppError> {
-    set_password_by_link(state, visitor, path.into_inner(), form.into_inner(), PasswordLink::Invitation).await
+    set_password_by_link(
+        state,
+        visitor,
+        path.into_inner(),
+        form.into_inner(),
+        PasswordLink::Invitation,
+    )
+    .await
 }
 
 pub async fn reset_password(
@@ -568,7 +575,14 @@ pub async fn reset_password(
     path: web::Path<String>,
     form: web::Form<InvitationForm>,
 ) -> Result<HttpResponse, AppError> {
-    set_password_by_link(state, visitor, path.into_inner(), form.into_inner(), PasswordLink::Reset).await
+    set_password_by_link(
+        state,
+        visitor,
+        path.into_inner(),
+        form.into_inner(),
+        PasswordLink::Reset,
+    )
+    .await
 }
 
 async fn password_link_form(

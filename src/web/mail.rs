@@ -143,7 +143,12 @@ pub async fn show_mail(
         .run(move |conn| -> Result<_, AppError> { Ok(outbox::find(conn, &id)?) })
         .await?
         .ok_or(AppError::NotFound)?;
-    page(&state.templates, &user.visitor, "outbox/show.html", &MailPage { row })
+    page(
+        &state.templates,
+        &user.visitor,
+        "outbox/show.html",
+        &MailPage { row },
+    )
 }
 
 pub async fn retry_mail(

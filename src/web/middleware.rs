@@ -53,7 +53,7 @@ pub async fn security_headers(
         set(
             h,
             "content-security-policy",
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
          font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; \
          base-uri 'none'; object-src 'none'",
         );

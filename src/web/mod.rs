@@ -66,7 +66,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/password/forgot", web::get().to(auth::forgot_form))
         .route("/password/forgot", web::post().to(auth::request_reset))
         .route("/password/reset/{token}", web::get().to(auth::reset_form))
-        .route("/password/reset/{token}", web::post().to(auth::reset_password))
+        .route(
+            "/password/reset/{token}",
+            web::post().to(auth::reset_password),
+        )
         .route(
             "/invitation/{token}",
             web::post().to(auth::accept_invitation),

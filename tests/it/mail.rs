@@ -125,7 +125,13 @@ async fn invitations_arrive_once_in_each_language_with_calendar(backend: Backend
         )
         .await;
     assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.text);
-    let cycle_page = created.location().expect("redirect").split('?').next().expect("path").to_string();
+    let cycle_page = created
+        .location()
+        .expect("redirect")
+        .split('?')
+        .next()
+        .expect("path")
+        .to_string();
     hr.get(&cycle_page).await;
     let launched = hr.post(&format!("{cycle_page}/launch"), &[]).await;
     assert_eq!(launched.status, StatusCode::SEE_OTHER, "{}", launched.text);
@@ -138,7 +144,11 @@ async fn invitations_arrive_once_in_each_language_with_calendar(backend: Backend
         assert_eq!(list.len(), 1, "{to} got {} invitations", list.len());
     }
     let citra = per[&email_of("citra.dewi")][0];
-    assert!(citra.subject.starts_with("Invitation:"), "{}", citra.subject);
+    assert!(
+        citra.subject.starts_with("Invitation:"),
+        "{}",
+        citra.subject
+    );
     assert_eq!(citra.content_language, "en");
     let ayu = per[&email_of("ayu.lestari")][0];
     assert!(ayu.subject.starts_with("Undangan:"), "{}", ayu.subject);
@@ -157,16 +167,28 @@ async fn invitations_arrive_once_in_each_language_with_calendar(backend: Backend
         .find(|e| e.0.contains("-self-") && e.0.contains(&ayu_id))
         .expect("a self-assessment due entry");
     assert_eq!(self_event.2, ymd_compact(today + Duration::days(7)));
-    assert_eq!(events.len(), 2, "self-assessment and acknowledgement: {events:?}");
+    assert_eq!(
+        events.len(),
+        2,
+        "self-assessment and acknowledgement: {events:?}"
+    );
     let rina_mail = per[&email_of("rina.marlina")][0];
-    assert!(rina_mail.events().iter().any(|e| e.0.contains("-manager-")
-        && e.2 == ymd_compact(today + Duration::days(14))));
+    assert!(rina_mail
+        .events()
+        .iter()
+        .any(|e| e.0.contains("-manager-") && e.2 == ymd_compact(today + Duration::days(14))));
     for name in ["Ayu Lestari", "Joko Susilo"] {
-        assert!(rina_mail.text.contains(name), "the team is listed: {}", rina_mail.text);
+        assert!(
+            rina_mail.text.contains(name),
+            "the team is listed: {}",
+            rina_mail.text
+        );
     }
 
     // The link in the mail opens Ayu's self-assessment.
-    let link = ayu.link(&format!("{}/reviews/", app.base)).expect("a link to the review");
+    let link = ayu
+        .link(&format!("{}/reviews/", app.base))
+        .expect("a link to the review");
     let ayu_browser = app.signed_in("ayu.lestari").await;
     let page = ayu_browser.get(link.trim_start_matches(&app.base)).await;
     assert_eq!(page.status, StatusCode::OK, "{link}");
@@ -200,19 +222,27 @@ async fn invitations_arrive_once_in_each_language_with_calendar(backend: Backend
         .expect("the same calendar entry");
     assert_eq!(new_self.2, ymd_compact(today + Duration::days(9)));
     assert!(
-        new_self.1.parse::<u32>().expect("sequence") > self_event.1.parse::<u32>().expect("sequence"),
+        new_self.1.parse::<u32>().expect("sequence")
+            > self_event.1.parse::<u32>().expect("sequence"),
         "{} then {}",
         self_event.1,
         new_self.1
     );
 
     // HR takes Budi out: his entries are cancelled.
-    let budi_review = cermin::db::reviews::find_in_cycle(&mut app.conn(), &cycle_id, &app.person_id("budi.santoso"))
-        .expect("q")
-        .expect("review");
+    let budi_review = cermin::db::reviews::find_in_cycle(
+        &mut app.conn(),
+        &cycle_id,
+        &app.person_id("budi.santoso"),
+    )
+    .expect("q")
+    .expect("review");
     hr.get(&cycle_page).await;
     let removed = hr
-        .post(&format!("{cycle_page}/reviews/{}/remove", budi_review.id), &[])
+        .post(
+            &format!("{cycle_page}/reviews/{}/remove", budi_review.id),
+            &[],
+        )
         .await;
     assert_eq!(removed.status, StatusCode::SEE_OTHER, "{}", removed.text);
     let mails = smtp.wait_for(21).await;
@@ -225,10 +255,18 @@ async fn invitations_arrive_once_in_each_language_with_calendar(backend: Backend
     // Nothing is sent twice, however long the worker keeps running.
     tokio::time::sleep(std::time::Duration::from_secs(3)).await;
     let all = smtp.messages();
-    assert_eq!(all.len(), 21, "{:?}", all.iter().map(|m| (&m.to, &m.subject)).collect::<Vec<_>>());
+    assert_eq!(
+        all.len(),
+        21,
+        "{:?}",
+        all.iter().map(|m| (&m.to, &m.subject)).collect::<Vec<_>>()
+    );
     let ids: std::collections::BTreeSet<_> = all.iter().map(|m| m.message_id.clone()).collect();
     assert_eq!(ids.len(), all.len(), "every message has its own Message-ID");
-    assert!(ids.iter().all(|id| id.ends_with("@sejahtera.example")), "{ids:?}");
+    assert!(
+        ids.iter().all(|id| id.ends_with("@sejahtera.example")),
+        "{ids:?}"
+    );
 }
 
 async fn smtp_down_during_launch_loses_nothing(backend: Backend) {
@@ -253,13 +291,26 @@ async fn smtp_down_during_launch_loses_nothing(backend: Backend) {
     assert!(!error.is_empty(), "the failure is recorded");
 
     // Too early to try again: nothing goes.
-    assert_eq!(mailer.run_once(now + Duration::seconds(10)).await.expect("run").sent, 0);
+    assert_eq!(
+        mailer
+            .run_once(now + Duration::seconds(10))
+            .await
+            .expect("run")
+            .sent,
+        0
+    );
 
     // The server comes back; the next tries deliver everything, once.
     let smtp = SmtpPeer::start_on(port);
-    let later = mailer.run_once(now + Duration::hours(2)).await.expect("run");
+    let later = mailer
+        .run_once(now + Duration::hours(2))
+        .await
+        .expect("run");
     assert_eq!(later.sent, 9, "{later:?}");
-    let again = mailer.run_once(now + Duration::hours(3)).await.expect("run");
+    let again = mailer
+        .run_once(now + Duration::hours(3))
+        .await
+        .expect("run");
     assert_eq!(again.sent, 0);
     let mails = smtp.messages();
     assert_eq!(mails.len(), 9);
@@ -281,9 +332,19 @@ async fn restart_between_claim_and_send_still_sends_once(backend: Backend) {
     let restarted = app.mailer().with_worker_id("restarted");
     assert_eq!(restarted.deliver(now).await.expect("deliver").sent, 0);
     assert_eq!(smtp.count(), 0);
-    let report = restarted.deliver(now + Duration::minutes(6)).await.expect("deliver");
+    let report = restarted
+        .deliver(now + Duration::minutes(6))
+        .await
+        .expect("deliver");
     assert_eq!(report.sent, 9);
-    assert_eq!(restarted.deliver(now + Duration::minutes(7)).await.expect("deliver").sent, 0);
+    assert_eq!(
+        restarted
+            .deliver(now + Duration::minutes(7))
+            .await
+            .expect("deliver")
+            .sent,
+        0
+    );
     assert_eq!(smtp.count(), 9);
     assert_eq!(by_recipient(&smtp.messages()).len(), 9);
 }
@@ -307,12 +368,18 @@ async fn two_workers_share_one_outbox(backend: Backend) {
             .load::<String>(&mut *app.conn())
             .expect("people")
     };
-    let keys: Vec<&str> = everyone.iter().map(|e| e.split('@').next().expect("key")).collect();
+    let keys: Vec<&str> = everyone
+        .iter()
+        .map(|e| e.split('@').next().expect("key"))
+        .collect();
     open_cycle(&app, &keys);
     open_cycle(&app, &keys);
     let expected: i64 = app.outbox().values().sum();
     assert!(expected > 40, "{expected}");
-    let (a, b) = (app.mailer().with_worker_id("one"), app.mailer().with_worker_id("two"));
+    let (a, b) = (
+        app.mailer().with_worker_id("one"),
+        app.mailer().with_worker_id("two"),
+    );
     let now = Utc::now().naive_utc();
     let (ra, rb) = tokio::join!(a.deliver(now), b.deliver(now));
     let (ra, rb) = (ra.expect("worker one"), rb.expect("worker two"));
@@ -326,14 +393,23 @@ async fn two_workers_share_one_outbox(backend: Backend) {
 async fn reminders_follow_the_local_day_and_skip_finished_work(backend: Backend) {
     let smtp = SmtpPeer::start();
     // Send at 06:00 Jakarta time, which is 23:00 UTC the day before.
-    let app = app_with(backend, &smtp.url(), false, &[("CERMIN_MAIL_SEND_HOUR", "6")]).await;
+    let app = app_with(
+        backend,
+        &smtp.url(),
+        false,
+        &[("CERMIN_MAIL_SEND_HOUR", "6")],
+    )
+    .await;
     app.seed_demo();
     let (_, reviews) = open_cycle(&app, &RINA_TEAM);
     let mailer = app.mailer();
     let invited = mailer.run_once(Utc::now()).await.expect("run");
     assert_eq!(invited.sent, 9);
     // Ayu has submitted her self-assessment.
-    app.exec(&format!("UPDATE reviews SET state = 'manager_review' WHERE id = '{}'", reviews[0]));
+    app.exec(&format!(
+        "UPDATE reviews SET state = 'manager_review' WHERE id = '{}'",
+        reviews[0]
+    ));
 
     let today = jakarta_today();
     let two_days_before = today + Duration::days(5); // self-assessment due in 7 days
@@ -347,19 +423,34 @@ async fn reminders_follow_the_local_day_and_skip_finished_work(backend: Backend)
     assert_eq!(due.sent, 7);
     let reminders: Vec<Mail> = smtp.messages().into_iter().skip(9).collect();
     assert!(
-        reminders.iter().all(|m| m.subject.starts_with("Pengingat") || m.subject.starts_with("Reminder")),
+        reminders
+            .iter()
+            .all(|m| m.subject.starts_with("Pengingat") || m.subject.starts_with("Reminder")),
         "{reminders:?}"
     );
-    let gilang = reminders.iter().find(|m| m.to == email_of("gilang.ramadhan")).expect("Gilang's");
-    assert!(gilang.subject.starts_with("Reminder"), "in his language: {}", gilang.subject);
+    let gilang = reminders
+        .iter()
+        .find(|m| m.to == email_of("gilang.ramadhan"))
+        .expect("Gilang's");
+    assert!(
+        gilang.subject.starts_with("Reminder"),
+        "in his language: {}",
+        gilang.subject
+    );
     assert!(
         reminders.iter().all(|m| m.to != email_of("ayu.lestari")),
         "no reminder for work already done"
     );
-    let citra = reminders.iter().find(|m| m.to == email_of("citra.dewi")).expect("Citra's");
+    let citra = reminders
+        .iter()
+        .find(|m| m.to == email_of("citra.dewi"))
+        .expect("Citra's");
     assert!(citra.text.contains("2 hari lagi"), "{}", citra.text);
     // The server was down in the morning: run again at noon, nothing twice.
-    let noon = mailer.run_once(utc(two_days_before, 5, 0)).await.expect("run");
+    let noon = mailer
+        .run_once(utc(two_days_before, 5, 0))
+        .await
+        .expect("run");
     assert_eq!(noon.planned, 0, "{noon:?}");
     assert_eq!(smtp.count(), 16);
 
@@ -368,9 +459,18 @@ async fn reminders_follow_the_local_day_and_skip_finished_work(backend: Backend)
     let due_day = today + Duration::days(7);
     let after = today + Duration::days(8);
     let planned = mailer.plan(utc(after, 1, 0)).await.expect("plan");
-    app.exec(&format!("UPDATE reviews SET state = 'manager_review' WHERE id = '{}'", reviews[1]));
-    let late = mailer.deliver(utc(after, 1, 0).naive_utc()).await.expect("deliver");
-    assert!(late.skipped >= 1, "Budi's notice is skipped: {planned} planned, {late:?}");
+    app.exec(&format!(
+        "UPDATE reviews SET state = 'manager_review' WHERE id = '{}'",
+        reviews[1]
+    ));
+    let late = mailer
+        .deliver(utc(after, 1, 0).naive_utc())
+        .await
+        .expect("deliver");
+    assert!(
+        late.skipped >= 1,
+        "Budi's notice is skipped: {planned} planned, {late:?}"
+    );
     let mails: Vec<Mail> = smtp.messages().into_iter().skip(16).collect();
     let overdue: std::collections::BTreeSet<String> = mails
         .iter()
@@ -382,25 +482,60 @@ async fn reminders_follow_the_local_day_and_skip_finished_work(backend: Backend)
         .collect();
     let expected: std::collections::BTreeSet<String> =
         RINA_TEAM[2..].iter().map(|k| email_of(k)).collect();
-    assert_eq!(overdue, expected, "{late:?} {:?}", mails.iter().map(|m| (&m.to, &m.subject)).collect::<Vec<_>>());
+    assert_eq!(
+        overdue,
+        expected,
+        "{late:?} {:?}",
+        mails
+            .iter()
+            .map(|m| (&m.to, &m.subject))
+            .collect::<Vec<_>>()
+    );
     let hr = mails
         .iter()
         .find(|m| m.to == email_of("sari.wulandari"))
         .expect("HR's summary");
-    assert!(hr.subject.starts_with("6 evaluasi diri terlambat"), "{}", hr.subject);
-    assert!(hr.text.contains("Citra Dewi") && !hr.text.contains("Ayu Lestari"), "{}", hr.text);
+    assert!(
+        hr.subject.starts_with("6 evaluasi diri terlambat"),
+        "{}",
+        hr.subject
+    );
+    assert!(
+        hr.text.contains("Citra Dewi") && !hr.text.contains("Ayu Lestari"),
+        "{}",
+        hr.text
+    );
     // The manager's review of Ayu is waiting: Rina gets her first reminder.
-    assert!(mails.iter().any(|m| m.to == email_of("rina.marlina") && m.subject.starts_with("Pengingat")));
+    assert!(mails
+        .iter()
+        .any(|m| m.to == email_of("rina.marlina") && m.subject.starts_with("Pengingat")));
     assert!(due_day < after);
 
     // After the grace period (3 days), Rina hears who in her team is late.
-    let grace = mailer.run_once(utc(after + Duration::days(3), 1, 0)).await.expect("run");
+    let grace = mailer
+        .run_once(utc(after + Duration::days(3), 1, 0))
+        .await
+        .expect("run");
     let mails: Vec<Mail> = smtp.messages().into_iter().skip(16 + late.sent).collect();
     let to_rina = mails
         .iter()
-        .find(|m| m.to == email_of("rina.marlina") && m.subject.contains("belum mengirim evaluasi diri"))
-        .unwrap_or_else(|| panic!("{grace:?} {:?}", mails.iter().map(|m| (&m.to, &m.subject)).collect::<Vec<_>>()));
-    assert!(to_rina.text.contains("Joko Susilo") && !to_rina.text.contains("Budi Santoso"), "{}", to_rina.text);
+        .find(|m| {
+            m.to == email_of("rina.marlina") && m.subject.contains("belum mengirim evaluasi diri")
+        })
+        .unwrap_or_else(|| {
+            panic!(
+                "{grace:?} {:?}",
+                mails
+                    .iter()
+                    .map(|m| (&m.to, &m.subject))
+                    .collect::<Vec<_>>()
+            )
+        });
+    assert!(
+        to_rina.text.contains("Joko Susilo") && !to_rina.text.contains("Budi Santoso"),
+        "{}",
+        to_rina.text
+    );
 }
 
 async fn refused_mailbox_fails_and_hr_can_retry(backend: Backend) {
@@ -417,7 +552,11 @@ async fn refused_mailbox_fails_and_hr_can_retry(backend: Backend) {
     let page = hr.get("/mail?status=failed").await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.contains(&email_of("ayu.lestari")));
-    assert!(page.contains("550"), "the server's answer is shown: {}", page.text);
+    assert!(
+        page.contains("550"),
+        "the server's answer is shown: {}",
+        page.text
+    );
     let id = page
         .select_attrs("form[action$='/retry']", "action")
         .into_iter()
@@ -427,7 +566,10 @@ async fn refused_mailbox_fails_and_hr_can_retry(backend: Backend) {
     let retried = hr.post(&id, &[]).await;
     assert_eq!(retried.status, StatusCode::SEE_OTHER);
     assert_eq!(mailer.run_once(Utc::now()).await.expect("run").sent, 1);
-    assert!(smtp.messages().iter().any(|m| m.to == email_of("ayu.lestari")));
+    assert!(smtp
+        .messages()
+        .iter()
+        .any(|m| m.to == email_of("ayu.lestari")));
     assert!(app.audit_actions().contains(&"mail.retried".to_string()));
     // Someone who is not HR cannot see the outbox nor retry.
     let ayu = app.signed_in("ayu.lestari").await;
@@ -442,12 +584,20 @@ async fn password_reset_answers_the_same_for_everyone(backend: Backend) {
     app.seed_demo();
     let b = app.browser();
     b.get("/password/forgot").await;
-    let known = b.post("/password/forgot", &[("email", &email_of("ayu.lestari"))]).await;
+    let known = b
+        .post("/password/forgot", &[("email", &email_of("ayu.lestari"))])
+        .await;
     b.get("/password/forgot").await;
-    let unknown = b.post("/password/forgot", &[("email", "nobody@sejahtera.example")]).await;
+    let unknown = b
+        .post("/password/forgot", &[("email", "nobody@sejahtera.example")])
+        .await;
     assert_eq!(known.status, StatusCode::OK);
     assert_eq!(unknown.status, StatusCode::OK);
-    let panel = |p: &Page, email: &str| p.select_texts(".panel__body").join(" ").replace(email, "EMAIL");
+    let panel = |p: &Page, email: &str| {
+        p.select_texts(".panel__body")
+            .join(" ")
+            .replace(email, "EMAIL")
+    };
     assert_eq!(
         panel(&known, &email_of("ayu.lestari")),
         panel(&unknown, "nobody@sejahtera.example"),
@@ -455,27 +605,40 @@ async fn password_reset_answers_the_same_for_everyone(backend: Backend) {
     );
     // Bad input: a message, nothing sent.
     b.get("/password/forgot").await;
-    let bad = b.post("/password/forgot", &[("email", "bukan-email")]).await;
+    let bad = b
+        .post("/password/forgot", &[("email", "bukan-email")])
+        .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
 
     let mails = smtp.wait_for(1).await;
     assert_eq!(mails.len(), 1);
     let reset = &mails[0];
     assert_eq!(reset.to, email_of("ayu.lestari"));
-    let link = reset.link(&format!("{}/password/reset/", app.base)).expect("a reset link");
+    let link = reset
+        .link(&format!("{}/password/reset/", app.base))
+        .expect("a reset link");
     let path = link.trim_start_matches(&app.base).to_string();
     let fresh = app.browser();
     let form = fresh.get(&path).await;
     assert_eq!(form.status, StatusCode::OK);
     let saved = fresh
-        .post(&path, &[("password", "kata-sandi-baru-2026"), ("password_confirm", "kata-sandi-baru-2026")])
+        .post(
+            &path,
+            &[
+                ("password", "kata-sandi-baru-2026"),
+                ("password_confirm", "kata-sandi-baru-2026"),
+            ],
+        )
         .await;
     assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.text);
     // Once only.
     let used = fresh.get(&path).await;
     assert_eq!(used.status, StatusCode::GONE);
     assert_eq!(used.h1(), "Tautan ini tidak berlaku lagi");
-    let signed = app.browser().sign_in(&email_of("ayu.lestari"), "kata-sandi-baru-2026").await;
+    let signed = app
+        .browser()
+        .sign_in(&email_of("ayu.lestari"), "kata-sandi-baru-2026")
+        .await;
     assert_eq!(signed.status, StatusCode::SEE_OTHER);
     // The token does not stay in the outbox once sent.
     let stored: Vec<String> = {
@@ -506,10 +669,21 @@ async fn password_reset_answers_the_same_for_everyone(backend: Backend) {
             ],
         )
         .await;
-    assert!(added.status == StatusCode::OK || added.status == StatusCode::SEE_OTHER, "{}", added.text);
+    assert!(
+        added.status == StatusCode::OK || added.status == StatusCode::SEE_OTHER,
+        "{}",
+        added.text
+    );
     let mails = smtp.wait_for(2).await;
-    let invite = mails.iter().find(|m| m.to == "lestari@sejahtera.example").expect("an invitation");
-    assert!(invite.subject.contains("account"), "in English: {}", invite.subject);
+    let invite = mails
+        .iter()
+        .find(|m| m.to == "lestari@sejahtera.example")
+        .expect("an invitation");
+    assert!(
+        invite.subject.contains("account"),
+        "in English: {}",
+        invite.subject
+    );
     assert!(invite.link(&format!("{}/invitation/", app.base)).is_some());
 }
 
@@ -532,23 +706,44 @@ async fn review_events_and_the_daily_digest(backend: Backend) {
     ));
     let hr = app.person_id("sari.wulandari");
     for r in &reviews {
-        cermin::workflow::reopen(&mut app.conn(), r, false, "Tambahkan satu sasaran.", &hr).expect("reopen");
+        cermin::workflow::reopen(&mut app.conn(), r, false, "Tambahkan satu sasaran.", &hr)
+            .expect("reopen");
     }
     let now = Utc::now();
     mailer.deliver(now.naive_utc()).await.expect("deliver");
     let mails: Vec<Mail> = smtp.messages().into_iter().skip(3).collect();
     assert_eq!(mails.len(), 1, "Budi's waits for his digest");
     assert_eq!(mails[0].to, email_of("ayu.lestari"));
-    assert!(mails[0].text.contains("Tambahkan satu sasaran."), "{}", mails[0].text);
+    assert!(
+        mails[0].text.contains("Tambahkan satu sasaran."),
+        "{}",
+        mails[0].text
+    );
     assert_eq!(app.outbox().get("held"), Some(&1));
 
     // The next morning at 08:00 Jakarta time (01:00 UTC): one digest.
     let tomorrow = jakarta_today() + Duration::days(1);
     let report = mailer.run_once(utc(tomorrow, 1, 0)).await.expect("run");
-    let digest: Vec<Mail> = smtp.messages().into_iter().skip(4).filter(|m| m.to == email_of("budi.santoso")).collect();
+    let digest: Vec<Mail> = smtp
+        .messages()
+        .into_iter()
+        .skip(4)
+        .filter(|m| m.to == email_of("budi.santoso"))
+        .collect();
     assert_eq!(digest.len(), 1, "{report:?}");
-    assert!(digest[0].text.contains("dibuka kembali"), "{}", digest[0].text);
-    assert_eq!(mailer.run_once(utc(tomorrow, 2, 0)).await.expect("run").sent, 0);
+    assert!(
+        digest[0].text.contains("dibuka kembali"),
+        "{}",
+        digest[0].text
+    );
+    assert_eq!(
+        mailer
+            .run_once(utc(tomorrow, 2, 0))
+            .await
+            .expect("run")
+            .sent,
+        0
+    );
 }
 
 async fn hr_outbox_previews_and_test_email(backend: Backend) {
@@ -561,12 +756,25 @@ async fn hr_outbox_previews_and_test_email(backend: Backend) {
     assert!(outbox.contains(&smtp.url()));
     let tested = hr.post("/mail/test", &[]).await;
     assert_eq!(tested.status, StatusCode::OK);
-    assert!(tested.select_texts(".notification").join(" ").contains("250"), "{}", tested.text);
+    assert!(
+        tested
+            .select_texts(".notification")
+            .join(" ")
+            .contains("250"),
+        "{}",
+        tested.text
+    );
     let mails = smtp.wait_for(1).await;
     assert_eq!(mails[0].to, email_of("sari.wulandari"));
 
     // The test to a server that is not there reports why.
-    let down = app_with(backend, &format!("smtp://127.0.0.1:{}", dead_port()), false, &[]).await;
+    let down = app_with(
+        backend,
+        &format!("smtp://127.0.0.1:{}", dead_port()),
+        false,
+        &[],
+    )
+    .await;
     down.seed_demo();
     let hr_down = down.signed_in("sari.wulandari").await;
     hr_down.get("/mail").await;
@@ -582,10 +790,20 @@ async fn hr_outbox_previews_and_test_email(backend: Backend) {
         assert_eq!(page.status, StatusCode::OK, "{link}");
         let html = hr.get(&format!("{link}/html")).await;
         assert_eq!(html.status, StatusCode::OK, "{link}/html");
-        let csp = html.headers.get("content-security-policy").and_then(|v| v.to_str().ok()).unwrap_or_default();
+        let csp = html
+            .headers
+            .get("content-security-policy")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default();
         assert!(csp.starts_with("default-src 'none'"), "{csp}");
     }
     let ayu = app.signed_in("ayu.lestari").await;
-    assert_eq!(ayu.get("/mail/previews").await.status, StatusCode::FORBIDDEN);
-    assert_eq!(ayu.get("/mail/previews/reminder/id/html").await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        ayu.get("/mail/previews").await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        ayu.get("/mail/previews/reminder/id/html").await.status,
+        StatusCode::FORBIDDEN
+    );
 }

@@ -409,7 +409,11 @@ async fn full_cycle_from_launch_to_close(app: TestApp) {
     let mut files = vec![];
     for _ in 0..100 {
         files = std::fs::read_dir(&mail_dir)
-            .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect::<Vec<_>>())
+            .map(|d| {
+                d.filter_map(|e| e.ok())
+                    .map(|e| e.path())
+                    .collect::<Vec<_>>()
+            })
             .unwrap_or_default();
         let waiting = app.outbox().get("queued").copied().unwrap_or(0);
         if waiting == 0 && !files.is_empty() {
@@ -441,7 +445,10 @@ async fn full_cycle_from_launch_to_close(app: TestApp) {
         "Rina was told of the submitted self-assessment: {mails:#?}"
     );
     for m in &mails {
-        assert!(!m.contains("Catatan rahasia") && !m.contains(SHARED_NOTE), "{m}");
+        assert!(
+            !m.contains("Catatan rahasia") && !m.contains(SHARED_NOTE),
+            "{m}"
+        );
     }
 }
 

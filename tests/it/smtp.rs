@@ -111,7 +111,11 @@ impl SmtpPeer {
 
     /// Refuse this mailbox for good from now on.
     pub fn refuse(&self, address: &str) {
-        self.shared.lock().expect("lock").refuse.push(address.to_string());
+        self.shared
+            .lock()
+            .expect("lock")
+            .refuse
+            .push(address.to_string());
     }
 
     pub fn accept_all(&self) {
@@ -228,7 +232,12 @@ impl Mail {
                         .and_then(|p| p.value.clone())
                         .unwrap_or_default()
                 };
-                (prop("UID"), prop("SEQUENCE"), prop("DTSTART"), prop("STATUS"))
+                (
+                    prop("UID"),
+                    prop("SEQUENCE"),
+                    prop("DTSTART"),
+                    prop("STATUS"),
+                )
             })
             .collect()
     }

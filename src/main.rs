@@ -47,6 +47,10 @@ enum Command {
         /// Database to fill (default: a fresh SQLite file in a temporary folder).
         #[arg(long)]
         database_url: Option<String>,
+        /// Measure email instead: launching a cycle for everyone (reviews and
+        /// invitations queued) and sending to an SMTP sink on loopback.
+        #[arg(long)]
+        mail: bool,
     },
     /// Send email that is due (for installs that send from a timer rather
     /// than from `cermin serve`).
@@ -140,6 +144,12 @@ fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
         Command::Bench {
             people,
             database_url,
+            mail: true,
+        } => cermin::bench::mail::run(people, database_url),
+        Command::Bench {
+            people,
+            database_url,
+            mail: false,
         } => cermin::bench::run(people, database_url),
     }
 }
@@ -182,6 +192,8 @@ fn mail_run_once(settings: Settings) -> anyhow::Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
+    // lettre's pooled transport lives on this runtime.
+    let _guard = runtime.enter();
     let db = Db::connect(&settings.database_url, 2)?;
     db.prepare()?;
     let mailer = cermin::mail::worker::Mailer::new(&settings, db)

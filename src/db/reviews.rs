@@ -701,3 +701,20 @@ pub fn roster(conn: &mut DbConnection, cycle_id: &str) -> QueryResult<Vec<Roster
         ))
         .load(conn)
 }
+
+/// The people whose reviews in a cycle a manager writes (removed ones left
+/// out): (name, job title), by name.
+pub fn team_in_cycle(
+    conn: &mut DbConnection,
+    cycle_id: &str,
+    manager_id: &str,
+) -> QueryResult<Vec<(String, String)>> {
+    reviews::table
+        .inner_join(people::table.on(people::id.eq(reviews::person_id)))
+        .filter(reviews::cycle_id.eq(cycle_id))
+        .filter(reviews::manager_id.eq(manager_id))
+        .filter(reviews::state.ne(ReviewState::Removed.code()))
+        .order(people::name.asc())
+        .select((people::name, reviews::job_title))
+        .load(conn)
+}

@@ -386,22 +386,9 @@ impl Composer {
                         return Ok(Err("no longer in this review cycle".into()));
                     }
                 }
-                let team = if as_manager {
-                    let lines = reviews::roster(conn, &cycle.id)?;
-                    let ids: Vec<String> = lines
-                        .iter()
-                        .filter(|l| {
-                            l.manager_id.as_deref() == Some(recipient_id)
-                                && l.state() != ReviewState::Removed
-                        })
-                        .map(|l| l.person_id.clone())
-                        .collect();
-                    let mut team: Vec<(String, String)> = people::find_many(conn, &ids)?
+                let team: Vec<Value> = if as_manager {
+                    reviews::team_in_cycle(conn, &cycle.id, recipient_id)?
                         .into_iter()
-                        .map(|p| (p.name, p.job_title))
-                        .collect();
-                    team.sort();
-                    team.into_iter()
                         .map(|(name, job_title)| json!({ "name": name, "job_title": job_title }))
                         .collect()
                 } else {

@@ -28,7 +28,7 @@ use crate::domain::mail::{retry_delay, MailKind, MAX_ATTEMPTS};
 /// are handed to the mail server at once.
 const BATCH: i64 = 50;
 const LEASE_SECONDS: i64 = 300;
-const IN_FLIGHT: usize = 8;
+const IN_FLIGHT: usize = super::transport::MAX_CONNECTIONS;
 /// How often an idle worker looks for due mail.
 const POLL: StdDuration = StdDuration::from_secs(2);
 
@@ -136,6 +136,15 @@ impl Mailer {
             let (r, claimed) = self.deliver_batch(now).await?;
             report.add(r);
             if claimed == 0 {
+                if report.sent + report.failed + report.retried > 0 {
+                    tracing::info!(
+                        sent = report.sent,
+                        failed = report.failed,
+                        to_retry = report.retried,
+                        skipped = report.skipped,
+                        "mail delivered"
+                    );
+                }
                 return Ok(report);
             }
         }
@@ -218,11 +227,7 @@ impl Mailer {
                 Ok(report)
             })
             .await?;
-        for (kind, n) in [("sent", report.sent), ("failed", report.failed)] {
-            if n > 0 {
-                tracing::info!(count = n, "mail {kind}");
-            }
-        }
+        tracing::debug!(?report, "mail batch done");
         Ok((report, claimed))
     }
 

@@ -41,6 +41,7 @@ mail_tests!(
     password_reset_answers_the_same_for_everyone,
     review_events_and_the_daily_digest,
     hr_outbox_previews_and_test_email,
+    rate_limit_and_the_cycle_mail_page,
 );
 
 const FROM: &str = "Cermin SDM <sdm@sejahtera.example>";
@@ -806,4 +807,96 @@ async fn hr_outbox_previews_and_test_email(backend: Backend) {
         ayu.get("/mail/previews/reminder/id/html").await.status,
         StatusCode::FORBIDDEN
     );
+}
+
+async fn rate_limit_and_the_cycle_mail_page(backend: Backend) {
+    let smtp = SmtpPeer::start();
+    let app = app_with(
+        backend,
+        &smtp.url(),
+        false,
+        &[("CERMIN_MAIL_RATE_PER_MINUTE", "4")],
+    )
+    .await;
+    app.seed_demo();
+    let (cycle, _) = open_cycle(&app, &RINA_TEAM);
+    let mailer = app.mailer();
+    let now = Utc::now();
+    assert_eq!(mailer.run_once(now).await.expect("run").sent, 4);
+    assert_eq!(
+        mailer
+            .run_once(now + Duration::seconds(30))
+            .await
+            .expect("run")
+            .sent,
+        0
+    );
+    assert_eq!(
+        mailer
+            .run_once(now + Duration::seconds(61))
+            .await
+            .expect("run")
+            .sent,
+        4
+    );
+    assert_eq!(
+        mailer
+            .run_once(now + Duration::seconds(122))
+            .await
+            .expect("run")
+            .sent,
+        1
+    );
+    assert_eq!(smtp.count(), 9);
+
+    // HR sees what was sent for the cycle and changes its reminder schedule.
+    let hr = app.signed_in("sari.wulandari").await;
+    let page = hr.get(&format!("/cycles/{cycle}")).await;
+    assert_eq!(page.select_texts("[data-mail-log] tbody tr").len(), 9);
+    let bad = hr
+        .post(
+            &format!("/cycles/{cycle}/reminders"),
+            &[("reminder_days", "seminggu")],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        bad.select_texts(".error-message")
+            .join(" ")
+            .contains("0 sampai 60"),
+        "{}",
+        bad.text
+    );
+    let stored = cermin::db::cycles::find(&mut app.conn(), &cycle)
+        .expect("q")
+        .expect("cycle");
+    assert_eq!(stored.reminder_days, "7,2,0", "bad input changes nothing");
+    let good = hr
+        .post(
+            &format!("/cycles/{cycle}/reminders"),
+            &[("reminder_days", "1, 3")],
+        )
+        .await;
+    assert_eq!(good.status, StatusCode::SEE_OTHER, "{}", good.text);
+    let stored = cermin::db::cycles::find(&mut app.conn(), &cycle)
+        .expect("q")
+        .expect("cycle");
+    assert_eq!(stored.reminder_days, "3,1");
+    assert!(hr
+        .get(good.location().expect("redirect"))
+        .await
+        .contains("Jadwal pengingat tersimpan."));
+    assert!(app
+        .audit_actions()
+        .contains(&"cycle.reminders_changed".to_string()));
+    // A manager cannot change it.
+    let rina = app.signed_in("rina.marlina").await;
+    rina.get("/").await;
+    let refused = rina
+        .post(
+            &format!("/cycles/{cycle}/reminders"),
+            &[("reminder_days", "5")],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
 }

@@ -438,12 +438,26 @@ async fn full_cycle_from_launch_to_close(app: TestApp) {
             )
         })
         .collect();
-    assert!(
-        mails.iter().any(|m| m.contains(&email_of("rina.marlina"))
-            && m.contains("Ayu Lestari")
-            && m.contains("evaluasi diri")),
-        "Rina was told of the submitted self-assessment: {mails:#?}"
-    );
+    let got = |to: &str, subject: &str| {
+        mails
+            .iter()
+            .any(|m| m.contains(&email_of(to)) && m.contains(subject))
+    };
+    for (to, subject) in [
+        ("rina.marlina", "Ayu Lestari mengirim evaluasi dirinya"),
+        (
+            "ayu.lestari",
+            "Rina Marlina membagikan evaluasi atasan untuk Anda",
+        ),
+        (
+            "rina.marlina",
+            "Ayu Lestari sudah membaca evaluasinya dan menulis tanggapan",
+        ),
+        ("ayu.lestari", "ditutup"),
+        ("budi.santoso", "ditutup"),
+    ] {
+        assert!(got(to, subject), "{to} did not get “{subject}”: {mails:#?}");
+    }
     for m in &mails {
         assert!(
             !m.contains("Catatan rahasia") && !m.contains(SHARED_NOTE),

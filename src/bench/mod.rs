@@ -34,6 +34,8 @@ use crate::db::schema::{
 use crate::db::{self, Backend, DatabaseUrl, Db, DbConnection, QueryResult};
 use crate::startup::Application;
 
+pub mod mail;
+
 /// Sequential requests per page (fewer when a page is slow: see `TIME_BUDGET`).
 const SAMPLES: usize = 200;
 /// Requests per page before measuring (caches, prepared statements, pool).
@@ -169,16 +171,16 @@ fn count_of(counts: &[(&'static str, i64)], table: &str) -> i64 {
 // The scratch database
 
 /// A database made for this run and removed after it.
-struct Scratch {
-    url: String,
-    dir: PathBuf,
+pub(crate) struct Scratch {
+    pub(crate) url: String,
+    pub(crate) dir: PathBuf,
     /// (admin URL, database name) of the PostgreSQL database to drop.
     pg: Option<(String, String)>,
     keep: bool,
 }
 
 impl Scratch {
-    fn create(database_url: Option<String>) -> anyhow::Result<Self> {
+    pub(crate) fn create(database_url: Option<String>) -> anyhow::Result<Self> {
         let tag = crate::auth::random_token()[..12].to_string();
         let dir = std::env::temp_dir().join(format!("cermin-bench-{tag}"));
         std::fs::create_dir_all(&dir).with_context(|| format!("create {}", dir.display()))?;

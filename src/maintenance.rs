@@ -1,6 +1,7 @@
 //! Housekeeping that runs inside `cermin serve` once a minute: scheduled
-//! review cycles open on their day, and expired sessions, old sign-in
-//! attempts and unclaimed kept forms are removed. Safe to run on several
+//! review cycles open on their day (their invitations queued for the send
+//! hour), and expired sessions, old sign-in attempts, unclaimed kept forms
+//! and the text of old emails are removed. Safe to run on several
 //! instances at once: every step is idempotent.
 
 use std::time::Duration;
@@ -12,6 +13,9 @@ use diesel::prelude::*;
 use crate::auth::session::Lifetimes;
 use crate::db::schema::{form_stash, trusted_devices};
 use crate::db::{self, audit, cycles, sessions, Db, DbConnection, QueryResult};
+
+/// How long the full text of a sent email is kept for HR to look at.
+pub const MAIL_BODY_DAYS: i64 = 90;
 
 /// One round of housekeeping.
 pub fn tick(
@@ -55,6 +59,7 @@ pub fn tick(
     .execute(conn)?;
     diesel::delete(trusted_devices::table.filter(trusted_devices::expires_at.lt(now)))
         .execute(conn)?;
+    crate::db::outbox::trim_old(conn, now - chrono::Duration::days(MAIL_BODY_DAYS))?;
     Ok(())
 }
 

@@ -466,3 +466,26 @@ pub fn recent(
         .get_result(conn)?;
     Ok(n > 0)
 }
+
+/// Forget the text of messages finished before `before` (sent, failed,
+/// skipped, bundled): the log keeps who, what kind, when and the server's
+/// answer, but a year of full bodies would be most of the database.
+pub fn trim_old(conn: &mut DbConnection, before: NaiveDateTime) -> QueryResult<usize> {
+    diesel::update(
+        email_outbox::table
+            .filter(email_outbox::status.eq_any(["sent", "failed", "skipped", "bundled"]))
+            .filter(email_outbox::created_at.lt(before))
+            .filter(
+                email_outbox::body_html
+                    .ne("")
+                    .or(email_outbox::payload.ne("{}")),
+            ),
+    )
+    .set((
+        email_outbox::body_text.eq(""),
+        email_outbox::body_html.eq(""),
+        email_outbox::ics.eq(None::<String>),
+        email_outbox::payload.eq("{}"),
+    ))
+    .execute(conn)
+}

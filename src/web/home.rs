@@ -17,6 +17,8 @@ struct HomePage {
     reports: Vec<people::PersonRow>,
     people_count: Option<i64>,
     invited_count: Option<i64>,
+    /// HR: emails that could not be delivered and wait for a look.
+    mail_failed: i64,
     welcome: bool,
     password_reset: bool,
     current: Vec<CurrentReview>,
@@ -82,7 +84,12 @@ pub async fn show_home(
                 let counts = if is_hr {
                     let active = people::count_active(conn)?;
                     let invited = people::count_without_password(conn)?;
-                    Some((active, invited))
+                    let failed = crate::db::outbox::counts(conn)?
+                        .into_iter()
+                        .find(|(s, _)| s == "failed")
+                        .map(|(_, n)| n)
+                        .unwrap_or(0);
+                    Some((active, invited, failed))
                 } else {
                     None
                 };
@@ -151,6 +158,7 @@ pub async fn show_home(
         reports,
         people_count: counts.map(|c| c.0),
         invited_count: counts.map(|c| c.1),
+        mail_failed: counts.map(|c| c.2).unwrap_or(0),
         welcome: q.welcome.is_some(),
         password_reset: q.password_reset.is_some(),
         current,

@@ -550,6 +550,14 @@ async fn refused_mailbox_fails_and_hr_can_retry(backend: Backend) {
     assert_eq!((report.sent, report.failed), (8, 1), "{report:?}");
 
     let hr = app.signed_in("sari.wulandari").await;
+    let home = hr.get("/").await;
+    assert!(
+        home.select_texts("[data-mail-failed]")
+            .join(" ")
+            .contains("1 email tidak dapat dikirim"),
+        "HR sees it on the home page: {}",
+        home.text
+    );
     let page = hr.get("/mail?status=failed").await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.contains(&email_of("ayu.lestari")));
@@ -572,6 +580,27 @@ async fn refused_mailbox_fails_and_hr_can_retry(backend: Backend) {
         .iter()
         .any(|m| m.to == email_of("ayu.lestari")));
     assert!(app.audit_actions().contains(&"mail.retried".to_string()));
+    // After 90 days the text of a sent message is dropped; its record stays.
+    let sent_id: String = {
+        use cermin::db::schema::email_outbox as o;
+        use diesel::prelude::*;
+        o::table
+            .filter(o::to_address.eq(email_of("ayu.lestari")))
+            .select(o::id)
+            .first(&mut *app.conn())
+            .expect("row")
+    };
+    let detail = hr.get(&format!("/mail/{sent_id}")).await;
+    assert!(
+        detail.contains("Undangan"),
+        "the text is there: {}",
+        detail.text
+    );
+    let later = cermin::db::now() + Duration::days(91);
+    assert!(cermin::db::outbox::trim_old(&mut app.conn(), later).expect("trim") >= 9);
+    let detail = hr.get(&format!("/mail/{sent_id}")).await;
+    assert!(detail.contains("90 hari"), "{}", detail.text);
+    assert!(detail.contains("250"), "the server's answer stays");
     // Someone who is not HR cannot see the outbox nor retry.
     let ayu = app.signed_in("ayu.lestari").await;
     ayu.get("/").await;

@@ -297,3 +297,8 @@ me-email-legend = How often Cermin emails you
 me-email-hint = Invitations, date changes and account links always arrive at once.
 me-email-each = One email for each event
 me-email-daily = One summary each day
+home-mail-failed = { $count ->
+    [one] 1 email could not be delivered.
+   *[other] { $count } emails could not be delivered.
+}
+home-mail-failed-link = See why and send again

@@ -77,3 +77,4 @@ outbox-status-bundled = In a digest
 outbox-status-sent = Sent
 outbox-status-failed = Failed
 outbox-status-skipped = No longer needed
+outbox-body-trimmed = The text of this email is no longer kept: it is removed 90 days after sending; the record of its delivery stays.

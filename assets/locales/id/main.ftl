@@ -297,3 +297,5 @@ me-email-legend = Seberapa sering Cermin mengirim email kepada Anda
 me-email-hint = Undangan, perubahan jadwal, dan tautan akun selalu dikirim langsung.
 me-email-each = Satu email untuk setiap kejadian
 me-email-daily = Satu ringkasan setiap hari
+home-mail-failed = { $count } email tidak dapat dikirim.
+home-mail-failed-link = Lihat alasannya dan kirim ulang

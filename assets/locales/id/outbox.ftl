@@ -74,3 +74,4 @@ outbox-status-bundled = Dalam ringkasan
 outbox-status-sent = Terkirim
 outbox-status-failed = Gagal
 outbox-status-skipped = Tidak perlu lagi
+outbox-body-trimmed = Isi email ini tidak disimpan lagi: teks email dihapus 90 hari setelah dikirim, catatan pengirimannya tetap ada.

@@ -114,7 +114,8 @@ fn recent_load(conn: &mut DbConnection, now: NaiveDateTime) -> QueryResult<i64> 
 }
 
 /// Claim up to `limit` due messages for `worker` until `lease_until`, within
-/// the per-minute `rate`. A crashed worker's claim simply expires. On
+/// the per-minute `rate`. Account mail goes first: someone waiting for a
+/// password link should not wait behind a launch's thousands of invitations. A crashed worker's claim simply expires. On
 /// PostgreSQL the claims of several instances are serialised by an advisory
 /// lock (so the rate holds across instances) and rows are taken with
 /// `FOR UPDATE SKIP LOCKED`; on SQLite the write transaction is the lock.
@@ -140,7 +141,8 @@ pub fn claim(
                  WHERE id IN (SELECT id FROM email_outbox \
                    WHERE status = 'queued' AND next_attempt_at <= $3 \
                      AND (lease_until IS NULL OR lease_until < $3) \
-                   ORDER BY next_attempt_at, id LIMIT $4 FOR UPDATE SKIP LOCKED) \
+                   ORDER BY (kind IN ('password_reset', 'account_invitation')) DESC, \
+                     next_attempt_at, id LIMIT $4 FOR UPDATE SKIP LOCKED) \
                  RETURNING id",
             )
             .bind::<Timestamp, _>(lease_until)
@@ -153,7 +155,8 @@ pub fn claim(
                  WHERE id IN (SELECT id FROM email_outbox \
                    WHERE status = 'queued' AND next_attempt_at <= ? \
                      AND (lease_until IS NULL OR lease_until < ?) \
-                   ORDER BY next_attempt_at, id LIMIT ?) \
+                   ORDER BY (kind IN ('password_reset', 'account_invitation')) DESC, \
+                     next_attempt_at, id LIMIT ?) \
                  RETURNING id",
             )
             .bind::<Timestamp, _>(lease_until)

@@ -79,8 +79,8 @@ pub fn sample(kind: MailKind, base_url: &str, today: NaiveDate) -> Context {
             ctx.insert(
                 "overdue",
                 &json!([
-                    { "name": "Dewi Lestari", "department": "Layanan Pelanggan", "manager_name": "Budi Santoso" },
-                    { "name": "Yusuf Hidayat", "department": "Layanan Pelanggan", "manager_name": "Budi Santoso" },
+                    { "name": "Dewi Lestari", "department": "Layanan Pelanggan", "manager_name": "Rina Marlina" },
+                    { "name": "Yusuf Hidayat", "department": "Layanan Pelanggan", "manager_name": "Rina Marlina" },
                 ]),
             );
             ctx.insert("link", &format!("{base_url}/cycles/0190-sample"));
@@ -141,7 +141,7 @@ pub fn render(
     today: NaiveDate,
 ) -> Result<Rendered, ComposeError> {
     let ctx = sample(kind, base_url, today);
-    let mut r = composer.render(kind, lang, ("Dewi Lestari", "dewi@contoh.co.id"), ctx)?;
+    let mut r = composer.render(kind, lang, ("Rina Marlina", "rina@contoh.co.id"), ctx)?;
     if kind.has_calendar() {
         let method = if kind == MailKind::ParticipationCancelled {
             Method::Cancel
@@ -154,8 +154,8 @@ pub fn render(
             person_id: "0190-person",
             sequence: calendar::sequence(1, method),
             organizer: &composer.from_address(),
-            attendee: "dewi@contoh.co.id",
-            attendee_name: "Dewi Lestari",
+            attendee: "rina@contoh.co.id",
+            attendee_name: "Rina Marlina",
             link: &format!("{base_url}/reviews/0190-sample/self"),
             stamp: Utc::now(),
             entries: vec![DueEntry {

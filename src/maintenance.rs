@@ -17,16 +17,17 @@ use crate::db::{self, audit, cycles, sessions, Db, DbConnection, QueryResult};
 /// How long the full text of a sent email is kept for HR to look at.
 pub const MAIL_BODY_DAYS: i64 = 90;
 
-/// One round of housekeeping.
+/// One round of housekeeping, as of `now`.
 pub fn tick(
     conn: &mut DbConnection,
+    now: chrono::DateTime<Utc>,
     tz: Tz,
     send_hour: u32,
     lifetimes: Lifetimes,
     login_window: chrono::Duration,
 ) -> QueryResult<()> {
-    let today = Utc::now().with_timezone(&tz).date_naive();
-    let now = db::now();
+    let today = now.with_timezone(&tz).date_naive();
+    let now = now.naive_utc();
     db::write_tx(conn, |conn| {
         for id in cycles::open_due(conn, today)? {
             // Invitations of a cycle that opens overnight wait for the
@@ -71,7 +72,14 @@ pub fn spawn(db: Db, tz: Tz, send_hour: u32, lifetimes: Lifetimes, login_window:
             interval.tick().await;
             let result = db
                 .run(move |conn| -> Result<(), db::DbError> {
-                    Ok(tick(conn, tz, send_hour, lifetimes, login_window)?)
+                    Ok(tick(
+                        conn,
+                        Utc::now(),
+                        tz,
+                        send_hour,
+                        lifetimes,
+                        login_window,
+                    )?)
                 })
                 .await;
             if let Err(e) = result {

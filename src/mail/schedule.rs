@@ -90,21 +90,21 @@ fn plan_cycle(
         let due = due_of(cycle, phase);
         if let Some(k) = reminder_due(today, cycle.opens_on, due, &offsets) {
             let key = format!("reminder:{}:{}:{due}:{k}", cycle.id, phase.code());
-            if outbox::mark_planned(conn, &key, now)? {
+            if !outbox::planned(conn, &key)? && outbox::mark_planned(conn, &key, now)? {
                 let lines = roster_of(conn, cycle, &mut roster)?;
                 queued += reminders(conn, cycle, phase, due, k, &waiting(lines, phase), now)?;
             }
         }
         if today > due {
             let key = format!("overdue:{}:{}:{due}", cycle.id, phase.code());
-            if outbox::mark_planned(conn, &key, now)? {
+            if !outbox::planned(conn, &key)? && outbox::mark_planned(conn, &key, now)? {
                 let lines = roster_of(conn, cycle, &mut roster)?;
                 queued += overdue(conn, cycle, phase, due, &waiting(lines, phase), now)?;
             }
         }
         if today > due + Duration::days(clock.overdue_grace_days) {
             let key = format!("overdue_manager:{}:{}:{due}", cycle.id, phase.code());
-            if outbox::mark_planned(conn, &key, now)? {
+            if !outbox::planned(conn, &key)? && outbox::mark_planned(conn, &key, now)? {
                 let lines = roster_of(conn, cycle, &mut roster)?;
                 queued += overdue_managers(conn, cycle, phase, due, &waiting(lines, phase), now)?;
             }

@@ -42,6 +42,7 @@ mail_tests!(
     review_events_and_the_daily_digest,
     hr_outbox_previews_and_test_email,
     rate_limit_and_the_cycle_mail_page,
+    a_scheduled_cycle_invites_at_the_send_hour_of_its_first_day,
 );
 
 const FROM: &str = "Cermin SDM <sdm@sejahtera.example>";
@@ -418,8 +419,9 @@ async fn reminders_follow_the_local_day_and_skip_finished_work(backend: Backend)
     // 05:59 in Jakarta: nothing yet, although the UTC date is already the day before.
     let early = mailer.run_once(utc(eve, 22, 59)).await.expect("run");
     assert_eq!(early.planned, 0, "{early:?}");
-    // 06:00 in Jakarta (23:00 UTC the evening before): the reminders go out.
-    let due = mailer.run_once(utc(eve, 23, 0)).await.expect("run");
+    // 06:00 in Jakarta is 23:00 UTC the evening before. The server was down
+    // then and comes back at 23:47 UTC: the day's reminders go out now.
+    let due = mailer.run_once(utc(eve, 23, 47)).await.expect("run");
     assert_eq!(due.planned, 7, "{due:?}");
     assert_eq!(due.sent, 7);
     let reminders: Vec<Mail> = smtp.messages().into_iter().skip(9).collect();
@@ -936,4 +938,75 @@ async fn rate_limit_and_the_cycle_mail_page(backend: Backend) {
         )
         .await;
     assert_eq!(refused.status, StatusCode::FORBIDDEN);
+}
+
+async fn a_scheduled_cycle_invites_at_the_send_hour_of_its_first_day(backend: Backend) {
+    let smtp = SmtpPeer::start();
+    let app = app_with(backend, &smtp.url(), false, &[]).await;
+    app.seed_demo();
+    // HR launches today a cycle that opens tomorrow.
+    let (cycle, _) = open_cycle(&app, &RINA_TEAM);
+    let tomorrow = jakarta_today() + Duration::days(1);
+    app.exec(&format!(
+        "DELETE FROM email_outbox; UPDATE review_cycles SET status = 'scheduled', opens_on = '{tomorrow}' WHERE id = '{cycle}'"
+    ));
+    let tick = |at: chrono::DateTime<Utc>| {
+        cermin::maintenance::tick(
+            &mut app.conn(),
+            at,
+            chrono_tz::Asia::Jakarta,
+            8,
+            cermin::auth::session::Lifetimes::new(30, 12),
+            Duration::minutes(15),
+        )
+        .expect("tick")
+    };
+    let mailer = app.mailer();
+    // Tonight nothing happens; just after midnight in Jakarta the cycle opens,
+    // and its invitations wait for 08:00.
+    tick(utc(tomorrow - Duration::days(1), 15, 0));
+    assert!(app.outbox().is_empty(), "{:?}", app.outbox());
+    let just_after_midnight = utc(tomorrow - Duration::days(1), 17, 5);
+    tick(just_after_midnight);
+    let stored = cermin::db::cycles::find(&mut app.conn(), &cycle)
+        .expect("q")
+        .expect("c");
+    assert_eq!(stored.status, "open");
+    assert_eq!(app.outbox().get("queued"), Some(&9));
+    assert_eq!(
+        mailer
+            .run_once(just_after_midnight)
+            .await
+            .expect("run")
+            .sent,
+        0
+    );
+    assert_eq!(
+        mailer
+            .run_once(utc(tomorrow, 0, 59))
+            .await
+            .expect("run")
+            .sent,
+        0
+    );
+    // 08:00 in Jakarta.
+    assert_eq!(
+        mailer
+            .run_once(utc(tomorrow, 1, 0))
+            .await
+            .expect("run")
+            .sent,
+        9
+    );
+    // Another tick the same day queues nothing again.
+    tick(utc(tomorrow, 2, 0));
+    assert_eq!(
+        mailer
+            .run_once(utc(tomorrow, 2, 1))
+            .await
+            .expect("run")
+            .sent,
+        0
+    );
+    assert_eq!(smtp.count(), 9);
 }

@@ -882,6 +882,7 @@ async fn autosave_after_a_long_break_is_kept(app: TestApp) {
         let lifetimes = cermin::auth::session::Lifetimes::new(30, 12);
         cermin::maintenance::tick(
             &mut conn,
+            chrono::Utc::now(),
             chrono_tz::Asia::Jakarta,
             8,
             lifetimes,

@@ -264,7 +264,11 @@ fn user(command: UserCommand, settings: Settings) -> anyhow::Result<()> {
                     accounts::add_person(conn, &details, manager_id.as_deref(), None, "cli")?;
                 Ok(token)
             })?;
-            println!("Added {} <{}>.", details.name, details.email.as_str());
+            println!(
+                "Added {} <{}>. Their invitation email is queued: `cermin serve` (or `cermin mail run-once`) sends it.",
+                details.name,
+                details.email.as_str()
+            );
             println!(
                 "Invitation link (valid {} days): {}",
                 accounts::INVITATION_DAYS,

@@ -6,7 +6,7 @@ use std::process::{Command, Stdio};
 
 use crate::helpers::*;
 
-fn cermin(dir: &std::path::Path, env: &[(&str, &str)], args: &[&str]) -> std::process::Output {
+pub fn cermin(dir: &std::path::Path, env: &[(&str, &str)], args: &[&str]) -> std::process::Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_cermin"));
     cmd.current_dir(dir)
         .args(args)

@@ -26,6 +26,8 @@ pub struct TestApp {
     pub base: String,
     pub db: Db,
     pub settings: Settings,
+    /// The database URL the app was started with (for running the command line on it).
+    pub database_url: String,
     #[allow(dead_code)]
     pub backend: Backend,
     _dir: tempfile::TempDir,
@@ -93,7 +95,7 @@ pub async fn spawn_app_with(backend: Backend, extra: &[(&str, &str)]) -> Option<
     let port = listener.local_addr().expect("address").port();
     let base = format!("http://127.0.0.1:{port}");
     let mut env: HashMap<String, String> = HashMap::new();
-    env.insert("CERMIN_DATABASE_URL".into(), database_url);
+    env.insert("CERMIN_DATABASE_URL".into(), database_url.clone());
     env.insert("CERMIN_BASE_URL".into(), base.clone());
     env.insert("CERMIN_DATA_DIR".into(), dir.path().display().to_string());
     env.insert("CERMIN_WORKERS".into(), "2".into());
@@ -109,6 +111,7 @@ pub async fn spawn_app_with(backend: Backend, extra: &[(&str, &str)]) -> Option<
         base,
         db,
         settings,
+        database_url,
         backend,
         _dir: dir,
         pg_database,

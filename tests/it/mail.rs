@@ -43,6 +43,7 @@ mail_tests!(
     hr_outbox_previews_and_test_email,
     rate_limit_and_the_cycle_mail_page,
     a_scheduled_cycle_invites_at_the_send_hour_of_its_first_day,
+    mail_run_once_from_the_command_line,
 );
 
 const FROM: &str = "Cermin SDM <sdm@sejahtera.example>";
@@ -1009,4 +1010,35 @@ async fn a_scheduled_cycle_invites_at_the_send_hour_of_its_first_day(backend: Ba
         0
     );
     assert_eq!(smtp.count(), 9);
+}
+
+async fn mail_run_once_from_the_command_line(backend: Backend) {
+    let smtp = SmtpPeer::start();
+    let app = app_with(backend, &smtp.url(), false, &[]).await;
+    app.seed_demo();
+    open_cycle(&app, &RINA_TEAM);
+    let dir = app.data_dir();
+    let env: Vec<(String, String)> = vec![
+        ("CERMIN_DATABASE_URL".into(), app.database_url.clone()),
+        ("CERMIN_DATA_DIR".into(), dir.display().to_string()),
+        ("CERMIN_SMTP_URL".into(), smtp.url()),
+        ("CERMIN_MAIL_FROM".into(), FROM.into()),
+        ("CERMIN_BASE_URL".into(), app.base.clone()),
+    ];
+    let run = move || {
+        let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        crate::cli::cermin(&dir, &env, &["mail", "run-once"])
+    };
+    let out = tokio::task::spawn_blocking(run.clone()).await.expect("run");
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{said} {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(said.contains("9 sent"), "{said}");
+    assert_eq!(smtp.count(), 9);
+    let again = tokio::task::spawn_blocking(run).await.expect("run");
+    assert!(String::from_utf8_lossy(&again.stdout).contains("0 sent"));
+    assert_eq!(smtp.count(), 9, "nothing twice");
 }

@@ -1042,3 +1042,36 @@ async fn mail_run_once_from_the_command_line(backend: Backend) {
     assert!(String::from_utf8_lossy(&again.stdout).contains("0 sent"));
     assert_eq!(smtp.count(), 9, "nothing twice");
 }
+
+/// Two `cermin serve` instances, each with its mail worker, on one PostgreSQL
+/// database: every invitation arrives once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_serve_instances_on_postgres_send_once() {
+    if postgres_admin_url().is_none() {
+        return;
+    }
+    let smtp = SmtpPeer::start();
+    let app = app_with(Backend::Postgres, &smtp.url(), true, &[]).await;
+    app.seed_demo();
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let second = cermin::startup::Application::build_on(app.settings.clone(), listener)
+        .expect("a second instance");
+    tokio::spawn(second.into_server());
+    open_cycle(&app, &RINA_TEAM);
+    open_cycle(&app, &["citra.dewi", "eko.saputra"]);
+    let mails = smtp.wait_for(12).await;
+    tokio::time::sleep(std::time::Duration::from_secs(5)).await;
+    let mails_after = smtp.messages();
+    assert_eq!(
+        mails_after.len(),
+        12,
+        "{:?}",
+        mails
+            .iter()
+            .map(|m| (&m.to, &m.subject))
+            .collect::<Vec<_>>()
+    );
+    let ids: std::collections::BTreeSet<_> =
+        mails_after.iter().map(|m| m.message_id.clone()).collect();
+    assert_eq!(ids.len(), 12);
+}

@@ -135,7 +135,10 @@ impl Mailer {
         loop {
             let (r, claimed) = self.deliver_batch(now).await?;
             report.add(r);
-            if claimed == 0 {
+            // A whole batch refused for now (server down or throttling us):
+            // stop here rather than try every other queued message too.
+            let server_away = claimed > 0 && r.sent == 0 && r.retried > 0;
+            if claimed == 0 || server_away {
                 if report.sent + report.failed + report.retried > 0 {
                     tracing::info!(
                         sent = report.sent,
@@ -295,6 +298,7 @@ impl Mailer {
         tracing::info!(destination = %self.destination(), "mail worker started");
         tokio::spawn(async move {
             let mut last_plan: Option<DateTime<Utc>> = None;
+            let mut away: u32 = 0;
             loop {
                 let now = Utc::now();
                 if last_plan.is_none_or(|t| now - t >= Duration::seconds(60)) {
@@ -314,10 +318,23 @@ impl Mailer {
                     }
                     last_plan = Some(now);
                 }
-                if let Err(e) = self.deliver(now.naive_utc()).await {
-                    tracing::warn!(error = %e, "mail delivery failed; will try again");
-                }
-                tokio::time::sleep(POLL).await;
+                let pause = match self.deliver(now.naive_utc()).await {
+                    // Nothing went and something must wait: the server is
+                    // away. Look again later, less often the longer it stays away.
+                    Ok(r) if r.sent == 0 && r.retried > 0 => {
+                        away = (away + 1).min(5);
+                        StdDuration::from_secs(15 << away)
+                    }
+                    Ok(_) => {
+                        away = 0;
+                        POLL
+                    }
+                    Err(e) => {
+                        tracing::warn!(error = %e, "mail delivery failed; will try again");
+                        POLL
+                    }
+                };
+                tokio::time::sleep(pause).await;
             }
         });
     }

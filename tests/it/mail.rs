@@ -34,6 +34,7 @@ macro_rules! mail_tests {
 mail_tests!(
     invitations_arrive_once_in_each_language_with_calendar,
     smtp_down_during_launch_loses_nothing,
+    a_server_that_refuses_everything_is_not_flooded,
     restart_between_claim_and_send_still_sends_once,
     two_workers_share_one_outbox,
     reminders_follow_the_local_day_and_skip_finished_work,
@@ -1074,4 +1075,50 @@ async fn two_serve_instances_on_postgres_send_once() {
     let ids: std::collections::BTreeSet<_> =
         mails_after.iter().map(|m| m.message_id.clone()).collect();
     assert_eq!(ids.len(), 12);
+}
+
+async fn a_server_that_refuses_everything_is_not_flooded(backend: Backend) {
+    let port = dead_port();
+    let app = app_with(
+        backend,
+        &format!("smtp://127.0.0.1:{port}"),
+        false,
+        &[("CERMIN_MAIL_RATE_PER_MINUTE", "10000")],
+    )
+    .await;
+    app.seed_demo();
+    let everyone: Vec<String> = {
+        use diesel::prelude::*;
+        cermin::db::schema::people::table
+            .filter(cermin::db::schema::people::manager_id.is_not_null())
+            .select(cermin::db::schema::people::email)
+            .load::<String>(&mut *app.conn())
+            .expect("people")
+    };
+    let keys: Vec<&str> = everyone
+        .iter()
+        .map(|e| e.split('@').next().expect("key"))
+        .collect();
+    open_cycle(&app, &keys);
+    open_cycle(&app, &keys);
+    open_cycle(&app, &RINA_TEAM);
+    let queued = app.outbox().get("queued").copied().unwrap_or(0);
+    assert!(queued > 50, "more than one batch: {queued}");
+    // The first batch of 50 is refused: the worker stops there.
+    let report = app
+        .mailer()
+        .deliver(Utc::now().naive_utc())
+        .await
+        .expect("deliver");
+    assert_eq!((report.retried, report.sent), (50, 0), "{report:?}");
+    let untried: i64 = {
+        use cermin::db::schema::email_outbox as o;
+        use diesel::prelude::*;
+        o::table
+            .filter(o::attempts.eq(0))
+            .count()
+            .get_result(&mut *app.conn())
+            .expect("count")
+    };
+    assert_eq!(untried, queued - 50);
 }

@@ -31,6 +31,9 @@ pub struct Settings {
     /// Read templates and assets from disk on every request (development).
     pub dev_assets: bool,
     pub smtp_url: Option<String>,
+    /// Extra root certificates (PEM) to trust for the SMTP server: for a mail
+    /// server inside the company, with a certificate from its own authority.
+    pub smtp_ca_file: Option<PathBuf>,
     pub mail_from: String,
     pub mail_send_hour: u32,
     pub mail_rate_per_minute: u32,
@@ -77,6 +80,7 @@ struct FileSettings {
     workers: Option<usize>,
     dev_assets: Option<bool>,
     smtp_url: Option<String>,
+    smtp_ca_file: Option<String>,
     mail_from: Option<String>,
     mail_send_hour: Option<u32>,
     mail_rate_per_minute: Option<u32>,
@@ -114,6 +118,11 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
         "smtp_url",
         "CERMIN_SMTP_URL",
         "(none: emails are written as files)",
+    ),
+    (
+        "smtp_ca_file",
+        "CERMIN_SMTP_CA_FILE",
+        "(none: public certificate authorities only)",
     ),
     ("mail_from", "CERMIN_MAIL_FROM", "Cermin <cermin@localhost>"),
     ("mail_send_hour", "CERMIN_MAIL_SEND_HOUR", "8"),
@@ -343,6 +352,22 @@ impl Settings {
                 ));
             }
         }
+        let smtp_ca_file =
+            text("smtp_ca_file", "CERMIN_SMTP_CA_FILE", file.smtp_ca_file).map(PathBuf::from);
+        if let Some(path) = &smtp_ca_file {
+            let pem = std::fs::read(path).map_err(|e| {
+                err(
+                    "CERMIN_SMTP_CA_FILE",
+                    format!("cannot read {}: {e}", path.display()),
+                )
+            })?;
+            if !String::from_utf8_lossy(&pem).contains("-----BEGIN CERTIFICATE-----") {
+                return Err(err(
+                    "CERMIN_SMTP_CA_FILE",
+                    format!("{} holds no PEM certificate", path.display()),
+                ));
+            }
+        }
         let source_url = text("source_url", "CERMIN_SOURCE_URL", file.source_url);
         if let Some(u) = &source_url {
             if !(u.starts_with("https://") || u.starts_with("http://")) {
@@ -394,6 +419,7 @@ impl Settings {
             workers,
             dev_assets: boolean("CERMIN_DEV_ASSETS", env, file.dev_assets)?,
             smtp_url,
+            smtp_ca_file,
             mail_from,
             mail_send_hour,
             mail_rate_per_minute,
@@ -472,5 +498,23 @@ mod tests {
         assert_eq!(s.bind, "0.0.0.0:9000");
         assert_eq!(s.base_url, "http://localhost:9000");
         assert_eq!(s.default_lang, Lang::Id);
+    }
+
+    #[test]
+    fn mail_settings_are_checked_at_start() {
+        for (k, v) in [
+            ("CERMIN_MAIL_FROM", "not an address"),
+            ("CERMIN_SMTP_URL", "mail.example.com:587"),
+            ("CERMIN_SMTP_CA_FILE", "/nonexistent/ca.pem"),
+            ("CERMIN_MAIL_SEND_HOUR", "24"),
+            ("CERMIN_MAIL_OVERDUE_GRACE_DAYS", "-1"),
+            ("CERMIN_MAIL_WORKER", "sometimes"),
+        ] {
+            let e = Settings::from_env_map(&env(&[(k, v)])).expect_err(k);
+            assert_eq!(e.setting, k);
+        }
+        let s = Settings::from_env_map(&HashMap::new()).expect("defaults");
+        assert!(s.mail_worker);
+        assert_eq!(s.mail_overdue_grace_days, 3);
     }
 }

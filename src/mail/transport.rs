@@ -14,7 +14,7 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use lettre::transport::smtp::authentication::{Credentials, Mechanism};
-use lettre::transport::smtp::client::{AsyncSmtpConnection, TlsParameters};
+use lettre::transport::smtp::client::{AsyncSmtpConnection, Certificate, Tls, TlsParameters};
 use lettre::transport::smtp::extension::ClientId;
 use lettre::transport::smtp::PoolConfig;
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
@@ -96,15 +96,41 @@ pub fn redact(url: &str) -> String {
 
 impl Transport {
     /// SMTP when `smtp_url` is set, else files in `<data_dir>/mail`.
-    pub fn new(smtp_url: Option<&str>, data_dir: &std::path::Path) -> Result<Self, String> {
+    /// `ca_file` adds trusted root certificates (PEM) for the SMTP server.
+    pub fn new(
+        smtp_url: Option<&str>,
+        ca_file: Option<&std::path::Path>,
+        data_dir: &std::path::Path,
+    ) -> Result<Self, String> {
+        let roots = match ca_file {
+            Some(path) => {
+                let pem = std::fs::read(path)
+                    .map_err(|e| format!("CERMIN_SMTP_CA_FILE: {}: {e}", path.display()))?;
+                vec![Certificate::from_pem(&pem)
+                    .map_err(|e| format!("CERMIN_SMTP_CA_FILE: {}: {e}", path.display()))?]
+            }
+            None => vec![],
+        };
         match smtp_url {
             Some(url) if url.starts_with("smtp://") => Ok(Transport::Submission {
-                lanes: Lanes::from_url(url)?,
+                lanes: Lanes::from_url(url, roots)?,
                 described: redact(url),
             }),
             Some(url) => {
-                let inner = AsyncSmtpTransport::<Tokio1Executor>::from_url(&effective_url(url)?)
-                    .map_err(|e| format!("CERMIN_SMTP_URL: {e}"))?
+                let mut builder =
+                    AsyncSmtpTransport::<Tokio1Executor>::from_url(&effective_url(url)?)
+                        .map_err(|e| format!("CERMIN_SMTP_URL: {e}"))?;
+                if !roots.is_empty() {
+                    let host = url::Url::parse(url)
+                        .ok()
+                        .and_then(|u| u.host_str().map(str::to_string))
+                        .unwrap_or_default();
+                    builder = builder.tls(Tls::Wrapper(
+                        tls_parameters(&host, &roots)
+                            .map_err(|e| format!("CERMIN_SMTP_URL: {e}"))?,
+                    ));
+                }
+                let inner = builder
                     .timeout(Some(Duration::from_secs(30)))
                     .pool_config(PoolConfig::new().max_size(MAX_CONNECTIONS as u32))
                     .build();
@@ -156,6 +182,18 @@ impl Transport {
     }
 }
 
+/// TLS for `host`: the public authorities, plus `roots` when given.
+fn tls_parameters(
+    host: &str,
+    roots: &[Certificate],
+) -> Result<TlsParameters, lettre::transport::smtp::Error> {
+    let mut builder = TlsParameters::builder(host.to_string());
+    for root in roots {
+        builder = builder.add_root_certificate(root.clone());
+    }
+    builder.build()
+}
+
 /// A refusal for good (5xx) or something worth trying again.
 fn classify(e: lettre::transport::smtp::Error) -> SendError {
     if e.is_permanent() {
@@ -187,12 +225,13 @@ pub struct Lanes {
     starttls: StartTls,
     credentials: Option<Credentials>,
     hello: ClientId,
+    roots: Vec<Certificate>,
     idle: Mutex<Vec<(AsyncSmtpConnection, Instant)>>,
     permits: Semaphore,
 }
 
 impl Lanes {
-    fn from_url(url: &str) -> Result<Self, String> {
+    fn from_url(url: &str, roots: Vec<Certificate>) -> Result<Self, String> {
         let u =
             url::Url::parse(&effective_url(url)?).map_err(|e| format!("CERMIN_SMTP_URL: {e}"))?;
         let host = u
@@ -239,6 +278,7 @@ impl Lanes {
             starttls,
             credentials,
             hello,
+            roots,
             idle: Mutex::new(vec![]),
             permits: Semaphore::new(MAX_CONNECTIONS),
         })
@@ -263,7 +303,7 @@ impl Lanes {
         let mut conn = AsyncSmtpConnection::connect_with_transport(Box::new(tcp), &self.hello)
             .await
             .map_err(classify)?;
-        let tls = || TlsParameters::new(self.host.clone()).map_err(classify);
+        let tls = || tls_parameters(&self.host, &self.roots).map_err(classify);
         match self.starttls {
             StartTls::Required => conn.starttls(tls()?, &self.hello).await.map_err(classify)?,
             StartTls::IfOffered if conn.can_starttls() => {

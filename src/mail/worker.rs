@@ -79,7 +79,11 @@ impl Mailer {
             &settings.mail_from,
             settings.timezone,
         )?;
-        let transport = Transport::new(settings.smtp_url.as_deref(), &settings.data_dir)?;
+        let transport = Transport::new(
+            settings.smtp_url.as_deref(),
+            settings.smtp_ca_file.as_deref(),
+            &settings.data_dir,
+        )?;
         Ok(Self {
             db,
             composer: Arc::new(composer),

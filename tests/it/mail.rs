@@ -45,6 +45,7 @@ mail_tests!(
     rate_limit_and_the_cycle_mail_page,
     a_scheduled_cycle_invites_at_the_send_hour_of_its_first_day,
     mail_run_once_from_the_command_line,
+    starttls_with_the_companys_own_certificate_authority,
 );
 
 const FROM: &str = "Cermin SDM <sdm@sejahtera.example>";
@@ -1121,4 +1122,64 @@ async fn a_server_that_refuses_everything_is_not_flooded(backend: Backend) {
             .expect("count")
     };
     assert_eq!(untried, queued - 50);
+}
+
+/// A company mail server with a certificate from the company's own
+/// authority: STARTTLS works once that authority is trusted, and without it
+/// nothing is sent in the clear.
+async fn starttls_with_the_companys_own_certificate_authority(backend: Backend) {
+    use rcgen::{BasicConstraints, CertificateParams, IsCa, Issuer, KeyPair};
+    let dir = tempfile::tempdir().expect("dir");
+    let ca_key = KeyPair::generate().expect("key");
+    let mut ca_params = CertificateParams::new(Vec::<String>::new()).expect("params");
+    ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    ca_params
+        .distinguished_name
+        .push(rcgen::DnType::CommonName, "PT Sejahtera internal CA");
+    let ca_cert = ca_params.self_signed(&ca_key).expect("CA");
+    let issuer = Issuer::new(ca_params, ca_key);
+    let server_key = KeyPair::generate().expect("key");
+    let server_cert = CertificateParams::new(vec!["localhost".to_string()])
+        .expect("params")
+        .signed_by(&server_key, &issuer)
+        .expect("server certificate");
+    let path = |name: &str| dir.path().join(name).display().to_string();
+    std::fs::write(path("ca.pem"), ca_cert.pem()).expect("write");
+    std::fs::write(path("cert.pem"), server_cert.pem()).expect("write");
+    std::fs::write(path("key.pem"), server_key.serialize_pem()).expect("write");
+
+    let smtp = SmtpPeer::start_tls(&path("cert.pem"), &path("key.pem"));
+    let url = format!("smtp://localhost:{}?tls=required", smtp.port);
+    let trusted = app_with(
+        backend,
+        &url,
+        false,
+        &[("CERMIN_SMTP_CA_FILE", &path("ca.pem"))],
+    )
+    .await;
+    trusted.seed_demo();
+    open_cycle(&trusted, &RINA_TEAM);
+    let report = trusted.mailer().run_once(Utc::now()).await.expect("run");
+    assert_eq!(report.sent, 9, "{report:?}");
+    assert_eq!(smtp.count(), 9);
+
+    // The same server without trusting the company's authority: refused
+    // before anything is sent, kept for later, and the reason is recorded.
+    let untrusted = app_with(backend, &url, false, &[]).await;
+    untrusted.seed_demo();
+    open_cycle(&untrusted, &RINA_TEAM);
+    let report = untrusted.mailer().run_once(Utc::now()).await.expect("run");
+    assert_eq!((report.sent, report.retried), (0, 9), "{report:?}");
+    assert_eq!(smtp.count(), 9);
+    let error: String = {
+        use diesel::prelude::*;
+        cermin::db::schema::email_outbox::table
+            .select(cermin::db::schema::email_outbox::last_error)
+            .first(&mut *untrusted.conn())
+            .expect("row")
+    };
+    assert!(
+        error.to_lowercase().contains("certificate") || error.contains("UnknownIssuer"),
+        "{error}"
+    );
 }

@@ -84,8 +84,20 @@ impl SmtpPeer {
         Self::start_on(0)
     }
 
+    /// Start on any free port, offering STARTTLS with this certificate.
+    pub fn start_tls(cert_path: &str, key_path: &str) -> Self {
+        // The test server's TLS (rustls) needs a process-wide crypto provider
+        // when more than one is compiled in; Cermin's own client names its own.
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        Self::start_with(0, Some((cert_path.to_string(), key_path.to_string())))
+    }
+
     /// Start listening on `port` (0: any free port).
     pub fn start_on(port: u16) -> Self {
+        Self::start_with(port, None)
+    }
+
+    fn start_with(port: u16, tls: Option<(String, String)>) -> Self {
         let listener = TcpListener::bind(("127.0.0.1", port)).expect("bind the SMTP test port");
         let port = listener.local_addr().expect("addr").port();
         let shared = Arc::new(Mutex::new(Shared::default()));
@@ -100,6 +112,14 @@ impl SmtpPeer {
                 .with_name("smtp.test")
                 .with_num_threads(64)
                 .with_tcp_listener(listener);
+            if let Some((cert_path, key_path)) = tls {
+                server
+                    .with_ssl(mailin_embedded::SslConfig::SelfSigned {
+                        cert_path,
+                        key_path,
+                    })
+                    .expect("the test certificate");
+            }
             let _ = server.serve();
         });
         Self { port, shared }

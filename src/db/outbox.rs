@@ -127,6 +127,22 @@ pub fn claim(
     limit: i64,
     rate: i64,
 ) -> QueryResult<Vec<OutboxRow>> {
+    // Most rounds find nothing due: answer that with a read, without taking
+    // SQLite's write lock or PostgreSQL's advisory lock.
+    let due: bool = diesel::select(diesel::dsl::exists(
+        email_outbox::table
+            .filter(email_outbox::status.eq("queued"))
+            .filter(email_outbox::next_attempt_at.le(now))
+            .filter(
+                email_outbox::lease_until
+                    .is_null()
+                    .or(email_outbox::lease_until.lt(now)),
+            ),
+    ))
+    .get_result(conn)?;
+    if !due {
+        return Ok(vec![]);
+    }
     let ids: Vec<String> = super::write_tx(conn, |conn| {
         if let DbConnection::Pg(c) = conn {
             diesel::sql_query("SELECT pg_advisory_xact_lock(746200401)").execute(c)?;

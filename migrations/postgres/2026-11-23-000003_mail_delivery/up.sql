@@ -9,6 +9,8 @@ ALTER TABLE email_outbox ADD COLUMN digest_id TEXT;
 ALTER TABLE email_outbox ADD COLUMN smtp_response TEXT NOT NULL DEFAULT '';
 CREATE INDEX email_outbox_held_idx ON email_outbox (status, recipient_id);
 CREATE INDEX email_outbox_created_idx ON email_outbox (created_at);
+-- The per-minute rate counts what went out in the last minute.
+CREATE INDEX email_outbox_sent_idx ON email_outbox (sent_at);
 
 -- What the scheduler has already planned ("reminder:<cycle>:self:2026-12-01:2"),
 -- so each day's reminders are queued once however often it runs.

@@ -41,6 +41,8 @@ CREATE INDEX email_outbox_due_idx ON email_outbox (status, next_attempt_at);
 CREATE INDEX email_outbox_cycle_idx ON email_outbox (cycle_id, created_at);
 CREATE INDEX email_outbox_held_idx ON email_outbox (status, recipient_id);
 CREATE INDEX email_outbox_created_idx ON email_outbox (created_at);
+-- The per-minute rate counts what went out in the last minute.
+CREATE INDEX email_outbox_sent_idx ON email_outbox (sent_at);
 
 -- What the scheduler has already planned ("reminder:<cycle>:self:2026-12-01:2"),
 -- so each day's reminders are queued once however often it runs.

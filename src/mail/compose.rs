@@ -129,6 +129,9 @@ fn ids_of(payload: &Value) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// At most this many late people are named in HR's summary.
+const HR_LIST_MAX: usize = 100;
+
 /// The facts of one mail: its template context and calendar attachment.
 struct Facts {
     ctx: Context,
@@ -527,7 +530,10 @@ impl Composer {
                             })
                             .collect();
                         rows.sort();
+                        // The whole count, but a list short enough to read in
+                        // a mail; the cycle page has everyone.
                         ctx.insert("count", &rows.len());
+                        rows.truncate(HR_LIST_MAX);
                         ctx.insert(
                             "overdue",
                             &rows

@@ -63,8 +63,10 @@ impl Application {
             ),
             chrono::Duration::minutes(settings.login_window_minutes),
         );
-        let mailer =
-            Arc::new(Mailer::new(&settings, db.clone()).map_err(|e| anyhow::anyhow!("mail: {e}"))?);
+        let mailer = Arc::new(
+            Mailer::with_templates(&settings, db.clone(), templates.shared())
+                .map_err(|e| anyhow::anyhow!("mail: {e}"))?,
+        );
         let run_mailer = settings.mail_worker.then(|| mailer.clone());
         let state = web::Data::new(AppState {
             mailer,

@@ -130,6 +130,12 @@ impl Templates {
         })
     }
 
+    /// The templates built at start-up, to share (the mail worker renders
+    /// with them rather than parsing every template a second time).
+    pub fn shared(&self) -> Arc<Tera> {
+        self.built.clone()
+    }
+
     pub fn render(&self, name: &str, ctx: &Context) -> Result<String, tera::Error> {
         if self.dev {
             // Development: pick up template edits without a rebuild.

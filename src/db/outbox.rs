@@ -331,6 +331,14 @@ pub fn counts(conn: &mut DbConnection) -> QueryResult<Vec<(String, i64)>> {
         .load(conn)
 }
 
+/// How many messages are in one status (an index range, not a scan).
+pub fn count_with_status(conn: &mut DbConnection, status: OutboxStatus) -> QueryResult<i64> {
+    email_outbox::table
+        .filter(email_outbox::status.eq(status.code()))
+        .count()
+        .get_result(conn)
+}
+
 /// The newest messages, optionally of one status, one cycle, or matching an address.
 pub fn list(
     conn: &mut DbConnection,

@@ -59,6 +59,25 @@ pub fn find(conn: &mut DbConnection, id: &str) -> QueryResult<Option<(ReviewRow,
         .optional()
 }
 
+/// The reviews with these ids that are in `state` (any order).
+pub fn in_state(
+    conn: &mut DbConnection,
+    ids: &[String],
+    state: ReviewState,
+) -> QueryResult<Vec<ReviewRow>> {
+    let mut out = Vec::new();
+    for chunk in ids.chunks(500) {
+        out.extend(
+            reviews::table
+                .filter(reviews::id.eq_any(chunk))
+                .filter(reviews::state.eq(state.code()))
+                .select(ReviewRow::as_select())
+                .load(conn)?,
+        );
+    }
+    Ok(out)
+}
+
 /// A person's reviews, newest cycle first, with their cycles.
 pub fn for_person(
     conn: &mut DbConnection,

@@ -437,15 +437,7 @@ impl Composer {
                     return Ok(Err("the due date moved since this was planned".into()));
                 }
                 // Only the reviews whose work is still to do.
-                let ids = ids_of(payload);
-                let mut waiting: Vec<ReviewRow> = vec![];
-                for id in &ids {
-                    if let Some((r, _)) = reviews::find(conn, id)? {
-                        if r.state() == phase.waiting_state() {
-                            waiting.push(r);
-                        }
-                    }
-                }
+                let waiting = reviews::in_state(conn, &ids_of(payload), phase.waiting_state())?;
                 if waiting.is_empty() {
                     return Ok(Err("already done".into()));
                 }

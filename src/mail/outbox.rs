@@ -161,15 +161,9 @@ pub fn participant_added(
         });
     }
     if let Some(m) = manager_id {
-        let others = reviews::roster(conn, &cycle.id)?
-            .into_iter()
-            .filter(|l| {
-                l.review_id != review_id
-                    && l.manager_id.as_deref() == Some(m)
-                    && l.state() != ReviewState::Removed
-            })
-            .count();
-        if others == 0 {
+        // The team includes the review just added: alone in it means the
+        // manager had no one else in this cycle and was never invited.
+        if reviews::team_in_cycle(conn, &cycle.id, m)?.len() <= 1 {
             if let Some(recipient) = one(conn, m)? {
                 mails.push(Outgoing {
                     kind: MailKind::CycleInvitation,

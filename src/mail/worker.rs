@@ -70,11 +70,21 @@ enum Outcome {
 }
 
 impl Mailer {
+    /// A worker with its own templates (the command line, the benchmark).
     pub fn new(settings: &Settings, db: Db) -> Result<Self, String> {
         let tera = crate::templating::build_tera(settings.timezone, settings.source_url.as_deref())
             .map_err(|e| format!("mail templates: {e}"))?;
+        Self::with_templates(settings, db, Arc::new(tera))
+    }
+
+    /// A worker rendering with templates already built (the server's).
+    pub fn with_templates(
+        settings: &Settings,
+        db: Db,
+        tera: Arc<tera::Tera>,
+    ) -> Result<Self, String> {
         let composer = Composer::new(
-            Arc::new(tera),
+            tera,
             &settings.base_url,
             &settings.mail_from,
             settings.timezone,

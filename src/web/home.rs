@@ -84,11 +84,10 @@ pub async fn show_home(
                 let counts = if is_hr {
                     let active = people::count_active(conn)?;
                     let invited = people::count_without_password(conn)?;
-                    let failed = crate::db::outbox::counts(conn)?
-                        .into_iter()
-                        .find(|(s, _)| s == "failed")
-                        .map(|(_, n)| n)
-                        .unwrap_or(0);
+                    let failed = crate::db::outbox::count_with_status(
+                        conn,
+                        crate::domain::mail::OutboxStatus::Failed,
+                    )?;
                     Some((active, invited, failed))
                 } else {
                     None

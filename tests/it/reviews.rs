@@ -72,40 +72,10 @@ pub fn open_cycle(app: &TestApp, keys: &[&str]) -> (String, Vec<String>) {
     (id, reviews)
 }
 
-/// Every answerable field on a form page, filled in.
-fn filled(page: &Page, rating: &str, text: &str) -> Vec<(String, String)> {
-    let radios: BTreeSet<String> = page
-        .select_attrs("input[type=radio][name^=r_]", "name")
-        .into_iter()
-        .collect();
-    let mut out: Vec<(String, String)> = radios
-        .into_iter()
-        .map(|n| (n, rating.to_string()))
-        .collect();
-    for name in page.select_attrs("textarea[name^=b_]", "name") {
-        out.push((name, text.to_string()));
-    }
-    for hidden in [
-        "new_strength_id",
-        "new_weakness_id",
-        "new_goal_id",
-        "version",
-    ] {
-        if let Some(v) = page.attr(&format!("input[name={hidden}]"), "value") {
-            out.push((hidden.to_string(), v));
-        }
-    }
-    out
-}
-
-fn pairs(v: &[(String, String)]) -> Vec<(&str, &str)> {
-    v.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect()
-}
-
-async fn full_cycle_from_launch_to_close(app: TestApp) {
-    app.seed_demo();
-    // HR creates the cycle for Rina's team and launches it, in the browser.
-    let hr = app.signed_in("sari.wulandari").await;
+/// HR creates a review cycle for Rina's team in the browser (opening today;
+/// due in 7, 14 and 18 days; closing in 21) and launches it. Returns the
+/// cycle page's path.
+pub async fn launch_for_rinas_team(app: &TestApp, hr: &Browser) -> String {
     let today = chrono::Utc::now()
         .with_timezone(&chrono_tz::Asia::Jakarta)
         .date_naive();
@@ -140,10 +110,48 @@ async fn full_cycle_from_launch_to_close(app: TestApp) {
         .next()
         .unwrap_or_default()
         .to_string();
-    let cycle = cycle_page.trim_start_matches("/cycles/").to_string();
     hr.get(&cycle_page).await;
     let launched = hr.post(&format!("{cycle_page}/launch"), &[]).await;
     assert_eq!(launched.status, StatusCode::SEE_OTHER, "{}", launched.text);
+    cycle_page
+}
+
+/// Every answerable field on a form page, filled in.
+fn filled(page: &Page, rating: &str, text: &str) -> Vec<(String, String)> {
+    let radios: BTreeSet<String> = page
+        .select_attrs("input[type=radio][name^=r_]", "name")
+        .into_iter()
+        .collect();
+    let mut out: Vec<(String, String)> = radios
+        .into_iter()
+        .map(|n| (n, rating.to_string()))
+        .collect();
+    for name in page.select_attrs("textarea[name^=b_]", "name") {
+        out.push((name, text.to_string()));
+    }
+    for hidden in [
+        "new_strength_id",
+        "new_weakness_id",
+        "new_goal_id",
+        "version",
+    ] {
+        if let Some(v) = page.attr(&format!("input[name={hidden}]"), "value") {
+            out.push((hidden.to_string(), v));
+        }
+    }
+    out
+}
+
+fn pairs(v: &[(String, String)]) -> Vec<(&str, &str)> {
+    v.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect()
+}
+
+async fn full_cycle_from_launch_to_close(app: TestApp) {
+    app.seed_demo();
+    // HR creates the cycle for Rina's team and launches it, in the browser.
+    let hr = app.signed_in("sari.wulandari").await;
+    let cycle_page = launch_for_rinas_team(&app, &hr).await;
+    let cycle = cycle_page.trim_start_matches("/cycles/").to_string();
     let reviews: Vec<String> = {
         let mut conn = app.conn();
         ["ayu.lestari", "budi.santoso"]

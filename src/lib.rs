@@ -1,10 +1,11 @@
 //! Cermin: self-hosted employee self-evaluation and feedback.
 //!
-//! Dependencies flow one way: `web` → `auth`, `db` → `domain`.
+//! Dependencies flow one way: `web` → `app` (commands) → `db`, `mail` →
+//! `domain`. A handler parses, calls one command (or one read), and renders.
 
 #![cfg_attr(test, allow(clippy::expect_used, clippy::unwrap_used))]
 
-pub mod accounts;
+pub mod app;
 pub mod auth;
 pub mod bench;
 pub mod config;
@@ -19,4 +20,3 @@ pub mod maintenance;
 pub mod startup;
 pub mod templating;
 pub mod web;
-pub mod workflow;

@@ -6,12 +6,13 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use cermin::app::people as accounts;
 use cermin::config::Settings;
 use cermin::db::{self, people, Db};
 use cermin::domain::person::{self, PersonDetails};
 use cermin::domain::{EmailAddress, Lang, Role};
 use cermin::startup::Application;
-use cermin::{accounts, auth, demo};
+use cermin::{auth, demo};
 
 #[derive(Parser)]
 #[command(

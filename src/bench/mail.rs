@@ -82,7 +82,7 @@ pub fn run(n: usize, database_url: Option<String>) -> anyhow::Result<()> {
 
     // ---- launch ----
     let started = Instant::now();
-    crate::workflow::launch(&mut conn, &cycle_id, &hr, today)
+    crate::app::cycles::launch(&mut conn, &cycle_id, &hr, today)
         .map_err(|e| anyhow!("launch: {e}"))?;
     let launch = started.elapsed();
     let reviews = cycles::state_counts(&mut conn, &cycle_id)?

@@ -272,12 +272,15 @@ impl Composer {
                 if kind == MailKind::AccountInvitation {
                     ctx.insert(
                         "link",
-                        &crate::accounts::invitation_url(&self.base_url, &token),
+                        &crate::app::people::invitation_url(&self.base_url, &token),
                     );
-                    ctx.insert("valid_days", &crate::accounts::INVITATION_DAYS);
+                    ctx.insert("valid_days", &crate::app::people::INVITATION_DAYS);
                 } else {
-                    ctx.insert("link", &crate::accounts::reset_url(&self.base_url, &token));
-                    ctx.insert("valid_minutes", &crate::accounts::RESET_MINUTES);
+                    ctx.insert(
+                        "link",
+                        &crate::app::people::reset_url(&self.base_url, &token),
+                    );
+                    ctx.insert("valid_minutes", &crate::app::people::RESET_MINUTES);
                 }
             }
             MailKind::Test => {

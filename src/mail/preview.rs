@@ -32,11 +32,11 @@ pub fn sample(kind: MailKind, base_url: &str, today: NaiveDate) -> Context {
     match kind {
         MailKind::AccountInvitation => {
             ctx.insert("link", &format!("{base_url}/invitation/sample-link"));
-            ctx.insert("valid_days", &crate::accounts::INVITATION_DAYS);
+            ctx.insert("valid_days", &crate::app::people::INVITATION_DAYS);
         }
         MailKind::PasswordReset => {
             ctx.insert("link", &format!("{base_url}/password/reset/sample-link"));
-            ctx.insert("valid_minutes", &crate::accounts::RESET_MINUTES);
+            ctx.insert("valid_minutes", &crate::app::people::RESET_MINUTES);
         }
         MailKind::CycleInvitation | MailKind::DatesMoved => {
             ctx.insert("as_participant", &true);

@@ -660,7 +660,7 @@ async fn set_password_by_link(
                 if !tokens::consume(conn, &token_hash, db::now())? {
                     return Ok(None);
                 }
-                crate::accounts::set_password(conn, &p.id, &hash, Some(&p.id), via)?;
+                crate::app::people::set_password(conn, &p.id, &hash, Some(&p.id), via)?;
                 Ok(Some(create_session(conn, &p.id, absolute)?))
             })
         })
@@ -736,7 +736,7 @@ pub async fn request_reset(
         .db
         .run(move |conn| -> Result<_, AppError> {
             db::write_tx(conn, |conn| {
-                Ok(crate::accounts::request_password_reset(conn, &address)?)
+                Ok(crate::app::people::request_password_reset(conn, &address)?)
             })
         })
         .await?;
@@ -747,7 +747,7 @@ pub async fn request_reset(
         &ForgotPage {
             email: email.as_str().to_string(),
             sent: true,
-            minutes: crate::accounts::RESET_MINUTES,
+            minutes: crate::app::people::RESET_MINUTES,
             errors: FormErrors::default(),
         },
     )

@@ -16,11 +16,11 @@ use super::context::CurrentUser;
 use super::forms::FormErrors;
 use super::render::{page, page_with_status, see_other};
 use super::State;
+use crate::app::{cycles as cycle_cmds, reviews as workflow, Error as WorkflowError};
 use crate::db::{self, audit, cycles, forms, outbox, people, reviews, DbConnection};
 use crate::domain::policy;
 use crate::domain::review::{self, CycleStatus, DatesError, PhaseDates, ReviewState};
 use crate::error::AppError;
-use crate::workflow::{self, WorkflowError};
 
 const NAME_MAX: usize = 120;
 const REASON_MAX: usize = 2000;
@@ -144,8 +144,11 @@ fn notice_key(n: Option<&str>) -> Option<String> {
 fn refusal(e: WorkflowError) -> Result<(&'static str, Vec<String>), AppError> {
     match e {
         WorkflowError::NotFound => Err(AppError::NotFound),
-        WorkflowError::NotNow(key) => Ok((key, vec![])),
-        WorkflowError::Incomplete(_) => Ok(("error-review-not-now", vec![])),
+        WorkflowError::Forbidden => Err(AppError::Forbidden),
+        WorkflowError::NotNow(key) | WorkflowError::Conflict(key) => Ok((key, vec![])),
+        WorkflowError::Incomplete(_) | WorkflowError::Invalid(_) => {
+            Ok(("error-review-not-now", vec![]))
+        }
         WorkflowError::NoManager(names) => Ok(("cycles-error-no-manager", names)),
         WorkflowError::NoParticipants => Ok(("cycles-error-no-participants-launch", vec![])),
         WorkflowError::Dates(field) => Ok((order_key(field), vec![])),
@@ -1129,7 +1132,9 @@ pub async fn launch_cycle(
     let cid = id.clone();
     let outcome = state
         .db
-        .run(move |conn| -> Result<_, AppError> { Ok(workflow::launch(conn, &cid, &actor, today)) })
+        .run(move |conn| -> Result<_, AppError> {
+            Ok(cycle_cmds::launch(conn, &cid, &actor, today))
+        })
         .await?;
     match outcome {
         Ok(CycleStatus::Open) => Ok(see_other(&format!("/cycles/{id}?notice=launched-open"))),
@@ -1174,7 +1179,7 @@ pub async fn add_participant(
             if cycles::find(conn, &cid)?.is_none() {
                 return Err(AppError::NotFound);
             }
-            Ok(workflow::add_participant(conn, &cid, &person_id, &actor))
+            Ok(cycle_cmds::add_participant(conn, &cid, &person_id, &actor))
         })
         .await?;
     match outcome {
@@ -1216,7 +1221,7 @@ pub async fn remove_participant(
         .db
         .run(move |conn| -> Result<_, AppError> {
             review_in_cycle(conn, &cid, &review_id)?;
-            Ok(workflow::remove_participant(conn, &review_id, &actor))
+            Ok(cycle_cmds::remove_participant(conn, &review_id, &actor))
         })
         .await?;
     match outcome {
@@ -1427,7 +1432,7 @@ pub async fn move_dates(
     let outcome = state
         .db
         .run(move |conn| -> Result<_, AppError> {
-            Ok(workflow::move_dates(conn, &cid, &dates, &actor))
+            Ok(cycle_cmds::move_dates(conn, &cid, &dates, &actor))
         })
         .await?;
     match outcome {
@@ -1502,7 +1507,7 @@ pub async fn close_cycle(
     let cid = id.clone();
     let outcome = state
         .db
-        .run(move |conn| -> Result<_, AppError> { Ok(workflow::close_cycle(conn, &cid, &actor)) })
+        .run(move |conn| -> Result<_, AppError> { Ok(cycle_cmds::close_cycle(conn, &cid, &actor)) })
         .await?;
     match outcome {
         Ok(n) => Ok(see_other(&format!("/cycles/{id}?notice=closed&count={n}"))),

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::context::CurrentUser;
 use super::render::{page, page_with_status};
 use super::State;
-use crate::accounts;
+use crate::app::people as accounts;
 use crate::db::{self, audit, people, DbConnection};
 use crate::domain::import::{self, Existing, Outcome, Plan};
 use crate::domain::policy;

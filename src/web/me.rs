@@ -10,7 +10,7 @@ use super::context::CurrentUser;
 use super::forms::FormErrors;
 use super::render::{page, page_with_status, see_other};
 use super::State;
-use crate::accounts;
+use crate::app::people as accounts;
 use crate::auth::password;
 use crate::db::{self, audit, people};
 use crate::domain::Lang;

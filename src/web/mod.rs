@@ -46,6 +46,11 @@ impl AppState {
             .with_timezone(&self.settings.timezone)
             .date_naive()
     }
+
+    /// The clock commands run at: now, and today in the instance's time zone.
+    pub fn clock(&self) -> crate::app::Clock {
+        crate::app::Clock::at(chrono::Utc::now(), self.settings.timezone)
+    }
 }
 
 pub type State = web::Data<AppState>;

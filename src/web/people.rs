@@ -12,7 +12,7 @@ use super::context::CurrentUser;
 use super::forms::FormErrors;
 use super::render::{page, page_with_status, see_other};
 use super::State;
-use crate::accounts;
+use crate::app::people as accounts;
 use crate::db::{self, audit, people, sessions, tokens};
 use crate::domain::person::{self, PersonDetails, PersonFieldError};
 use crate::domain::policy::{self, PersonFacts};

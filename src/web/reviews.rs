@@ -13,6 +13,7 @@ use super::forms::FormErrors;
 use super::render::{page, page_with_status, see_other};
 use super::review_form::{self, FormModel, JournalView, Posted};
 use super::State;
+use crate::app::{reviews as workflow, Error as WorkflowError};
 use crate::auth;
 use crate::db::cycles::CycleRow;
 use crate::db::reviews::{self, ReviewRow};
@@ -20,7 +21,6 @@ use crate::db::{self, audit, forms, journal, people};
 use crate::domain::policy::{self, ReviewFacts};
 use crate::domain::review::{CycleStatus, ReviewState, Side};
 use crate::error::AppError;
-use crate::workflow::{self, WorkflowError};
 
 pub const STASH_COOKIE: &str = "cermin_stash";
 
@@ -660,12 +660,7 @@ pub async fn check_manager(
 }
 
 fn wf(e: WorkflowError) -> AppError {
-    match e {
-        WorkflowError::NotFound => AppError::NotFound,
-        WorkflowError::NotNow(key) => AppError::Conflict(key),
-        WorkflowError::Query(q) => q.into(),
-        other => AppError::unexpected(other),
-    }
+    e.into()
 }
 
 async fn transition(

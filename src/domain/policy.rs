@@ -1,4 +1,5 @@
-//! Who may see and do what. Every handler asks here; nothing else decides.
+//! Who may see and do what. Every command and page asks here; nothing else
+//! decides.
 //!
 //! The rules, in words:
 //! - an employee sees only themselves;
@@ -93,6 +94,8 @@ pub fn may_edit_journal_entry(
         && may_write_journal_about(actor, subject)
 }
 
+// ---- journal and notes: further rules go here ----
+
 /// The team page: managers by role, HR, and anyone someone reports to.
 pub fn may_view_team(actor: &Actor, has_reports: bool) -> bool {
     has_reports || actor.role != Role::Employee
@@ -170,6 +173,8 @@ pub fn may_acknowledge(actor: &Actor, r: ReviewFacts<'_>) -> bool {
     r.is_person(actor) && r.cycle == CycleStatus::Open && r.state == ReviewState::Shared
 }
 
+// ---- reviews: further rules go here ----
+
 /// Schedule, launch, change and close cycles; reopen reviews; edit templates.
 pub fn may_run_cycles(actor: &Actor) -> bool {
     actor.is_hr()
@@ -199,6 +204,8 @@ pub fn may_read_history_record(
     }
     side == Side::Manager || state != Some(ReviewState::SelfAssessment)
 }
+
+// ---- cycles, templates, people and mail: further rules go here ----
 
 #[cfg(test)]
 mod tests {

@@ -106,6 +106,17 @@ impl Catalog {
 }
 
 /// Shorthand for a plain message.
+/// Content written in both languages (a question's prompt, a competency's
+/// name): the reader's language, else the other one.
+pub fn pick(lang: Lang, id: &str, en: &str) -> String {
+    match lang {
+        Lang::Id if !id.is_empty() => id.to_string(),
+        Lang::En if !en.is_empty() => en.to_string(),
+        _ if !id.is_empty() => id.to_string(),
+        _ => en.to_string(),
+    }
+}
+
 pub fn t(lang: Lang, key: &str) -> String {
     catalog().text(lang, key, None)
 }

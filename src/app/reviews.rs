@@ -6,13 +6,63 @@
 use chrono::NaiveDate;
 use serde_json::json;
 
-use super::Error as WorkflowError;
+use super::{Actor, Clock, Error as WorkflowError};
 use crate::db::cycles::CycleRow;
 use crate::db::reviews::{self, ReviewRow};
 use crate::db::{self, audit, forms, DbConnection};
 use crate::domain::mail::MailKind;
-use crate::domain::review::{CycleStatus, QuestionKind, Side, Transition};
+use crate::domain::policy::{self, ReviewFacts};
+use crate::domain::review::{QuestionKind, ReviewState, Side, Transition};
 use crate::mail::outbox as mail;
+
+/// The facts policy decides on, for a review and its cycle read now.
+pub fn facts<'a>(r: &'a ReviewRow, c: &CycleRow, today: NaiveDate) -> ReviewFacts<'a> {
+    ReviewFacts {
+        person_id: &r.person_id,
+        manager_id: r.manager_id.as_deref(),
+        state: r.state(),
+        cycle: c.status(today),
+        was_shared: r.shared_at.is_some(),
+    }
+}
+
+/// A refusal from policy, told apart for the person: an actor whom the rule
+/// would allow at the step the move starts from was simply too late (another
+/// tab or a double click got there first); anyone else is not allowed.
+pub(super) fn refusal(
+    actor: &Actor,
+    f: ReviewFacts<'_>,
+    rule: fn(&Actor, ReviewFacts<'_>) -> bool,
+    step: ReviewState,
+) -> WorkflowError {
+    let open = matches!(f.cycle, crate::domain::review::CycleStatus::Open);
+    if open && rule(actor, ReviewFacts { state: step, ..f }) {
+        WorkflowError::Conflict("error-review-not-now")
+    } else {
+        WorkflowError::Forbidden
+    }
+}
+
+/// Take the step from `r` to `next` under a condition (see
+/// [`reviews::move_state`]); the loser of a race is told the review moved on.
+fn take_step(
+    conn: &mut DbConnection,
+    r: &ReviewRow,
+    next: ReviewState,
+    bump: Option<Side>,
+) -> Result<ReviewRow, WorkflowError> {
+    if !reviews::move_state(conn, r, next, bump)? {
+        return Err(WorkflowError::Conflict("error-review-not-now"));
+    }
+    let mut after = r.clone();
+    after.state = next.code().to_string();
+    match bump {
+        Some(Side::Own) => after.self_version += 1,
+        Some(Side::Manager) => after.manager_version += 1,
+        None => {}
+    }
+    Ok(after)
+}
 
 pub(super) fn entry<'a>(
     actor: &'a str,
@@ -90,29 +140,47 @@ pub fn missing_required(
 /// The employee submits their self-assessment; the manager is notified.
 pub fn submit_self(
     conn: &mut DbConnection,
+    actor: &Actor,
+    clock: Clock,
     review_id: &str,
-    actor: &str,
-    today: NaiveDate,
 ) -> Result<(), WorkflowError> {
     db::write_tx(conn, |conn| {
         let (r, c) = load(conn, review_id)?;
-        if r.person_id != actor || c.status(today) != CycleStatus::Open {
-            return Err(WorkflowError::NotNow("error-review-not-now"));
+        let f = facts(&r, &c, clock.today);
+        if !policy::may_edit_self_assessment(actor, f) {
+            return Err(refusal(
+                actor,
+                f,
+                policy::may_edit_self_assessment,
+                ReviewState::SelfAssessment,
+            ));
         }
         let next = r.state().apply(Transition::SubmitSelf)?;
         let missing = missing_required(conn, &r, &c, Side::Own)?;
         if !missing.is_empty() {
             return Err(WorkflowError::Incomplete(missing));
         }
-        reviews::set_state(conn, review_id, next)?;
+        let after = take_step(conn, &r, next, Some(Side::Own))?;
         reviews::set_answers_status(conn, review_id, Side::Own, "submitted")?;
         audit::record(
             conn,
-            entry(actor, "review.self_submitted", &r, serde_json::Value::Null),
+            entry(
+                &actor.id,
+                "review.self_submitted",
+                &r,
+                serde_json::Value::Null,
+            ),
         )?;
         if let Some(m) = &r.manager_id {
-            reviews::notify(conn, m, "self_submitted", Some(review_id), Some(actor), "")?;
-            mail::review_event(conn, MailKind::SelfSubmitted, &r, m, json!({}))?;
+            reviews::notify(
+                conn,
+                m,
+                "self_submitted",
+                Some(review_id),
+                Some(&actor.id),
+                "",
+            )?;
+            mail::review_event(conn, MailKind::SelfSubmitted, &after, m, json!({}))?;
         }
         Ok(())
     })
@@ -121,36 +189,48 @@ pub fn submit_self(
 /// The manager shares the review: visible to the employee, locked.
 pub fn share(
     conn: &mut DbConnection,
+    actor: &Actor,
+    clock: Clock,
     review_id: &str,
-    actor: &str,
-    today: NaiveDate,
 ) -> Result<(), WorkflowError> {
     db::write_tx(conn, |conn| {
         let (r, c) = load(conn, review_id)?;
-        if r.manager_id.as_deref() != Some(actor) || c.status(today) != CycleStatus::Open {
-            return Err(WorkflowError::NotNow("error-review-not-now"));
+        let f = facts(&r, &c, clock.today);
+        if !policy::may_edit_manager_review(actor, f) {
+            return Err(refusal(
+                actor,
+                f,
+                policy::may_edit_manager_review,
+                ReviewState::ManagerReview,
+            ));
         }
         let next = r.state().apply(Transition::Share)?;
         let missing = missing_required(conn, &r, &c, Side::Manager)?;
         if !missing.is_empty() {
             return Err(WorkflowError::Incomplete(missing));
         }
+        let after = take_step(conn, &r, next, Some(Side::Manager))?;
         reviews::agree_goals(conn, review_id)?;
-        reviews::set_state(conn, review_id, next)?;
         reviews::set_answers_status(conn, review_id, Side::Manager, "submitted")?;
         audit::record(
             conn,
-            entry(actor, "review.shared", &r, serde_json::Value::Null),
+            entry(&actor.id, "review.shared", &r, serde_json::Value::Null),
         )?;
         reviews::notify(
             conn,
             &r.person_id,
             "review_shared",
             Some(review_id),
-            Some(actor),
+            Some(&actor.id),
             "",
         )?;
-        mail::review_event(conn, MailKind::ReviewShared, &r, &r.person_id, json!({}))?;
+        mail::review_event(
+            conn,
+            MailKind::ReviewShared,
+            &after,
+            &r.person_id,
+            json!({}),
+        )?;
         Ok(())
     })
 }
@@ -158,32 +238,45 @@ pub fn share(
 /// The employee confirms they have read it (not that they agree).
 pub fn acknowledge(
     conn: &mut DbConnection,
+    actor: &Actor,
+    clock: Clock,
     review_id: &str,
-    actor: &str,
     response: &str,
-    today: NaiveDate,
 ) -> Result<(), WorkflowError> {
     db::write_tx(conn, |conn| {
         let (r, c) = load(conn, review_id)?;
-        if r.person_id != actor || c.status(today) != CycleStatus::Open {
-            return Err(WorkflowError::NotNow("error-review-not-now"));
+        let f = facts(&r, &c, clock.today);
+        if !policy::may_acknowledge(actor, f) {
+            return Err(refusal(
+                actor,
+                f,
+                policy::may_acknowledge,
+                ReviewState::Shared,
+            ));
         }
         let next = r.state().apply(Transition::Acknowledge)?;
-        reviews::set_state(conn, review_id, next)?;
+        let after = take_step(conn, &r, next, None)?;
         reviews::set_acknowledgement_response(conn, review_id, response.trim())?;
         audit::record(
             conn,
             entry(
-                actor,
+                &actor.id,
                 "review.acknowledged",
                 &r,
                 json!({ "with_response": !response.trim().is_empty() }),
             ),
         )?;
         if let Some(m) = &r.manager_id {
-            reviews::notify(conn, m, "acknowledged", Some(review_id), Some(actor), "")?;
+            reviews::notify(
+                conn,
+                m,
+                "acknowledged",
+                Some(review_id),
+                Some(&actor.id),
+                "",
+            )?;
             if !response.trim().is_empty() {
-                mail::review_event(conn, MailKind::Acknowledged, &r, m, json!({}))?;
+                mail::review_event(conn, MailKind::Acknowledged, &after, m, json!({}))?;
             }
         }
         Ok(())
@@ -193,14 +286,19 @@ pub fn acknowledge(
 /// HR returns a review to the employee or the manager, with a reason.
 pub fn reopen(
     conn: &mut DbConnection,
+    actor: &Actor,
     review_id: &str,
     to_manager: bool,
     reason: &str,
-    actor: &str,
 ) -> Result<(), WorkflowError> {
     db::write_tx(conn, |conn| {
+        if !policy::may_run_cycles(actor) {
+            return Err(WorkflowError::Forbidden);
+        }
         let (r, c) = load(conn, review_id)?;
-        if CycleStatus::from_stored(&c.status) == CycleStatus::Closed {
+        if crate::domain::review::CycleStatus::from_stored(&c.status)
+            == crate::domain::review::CycleStatus::Closed
+        {
             return Err(WorkflowError::NotNow("error-cycle-closed"));
         }
         let t = if to_manager {
@@ -209,16 +307,15 @@ pub fn reopen(
             Transition::ReopenToEmployee
         };
         let next = r.state().apply(t)?;
-        reviews::set_state(conn, review_id, next)?;
+        let after = take_step(conn, &r, next, None)?;
         reviews::clear_progress_after(conn, review_id, to_manager)?;
         reviews::set_reopened(conn, review_id, reason.trim())?;
         let side = if to_manager { Side::Manager } else { Side::Own };
-        let side_code = if to_manager { "manager" } else { "self" };
         reviews::set_answers_status(conn, review_id, side, "draft")?;
         audit::record(
             conn,
             entry(
-                actor,
+                &actor.id,
                 "review.reopened",
                 &r,
                 json!({ "from": r.state, "to": next.code(), "reason": reason.trim() }),
@@ -235,17 +332,44 @@ pub fn reopen(
                 &p,
                 "reopened",
                 Some(review_id),
-                Some(actor),
+                Some(&actor.id),
                 reason.trim(),
             )?;
             mail::review_event(
                 conn,
                 MailKind::Reopened,
-                &r,
+                &after,
                 &p,
-                json!({ "side": side_code, "reason": reason.trim() }),
+                json!({ "side": side.code(), "reason": reason.trim() }),
             )?;
         }
+        Ok(())
+    })
+}
+
+/// A manager publishes (or withdraws) the summary of their own
+/// self-evaluation for their team.
+pub fn set_team_summary(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    clock: Clock,
+    review_id: &str,
+    summary: &str,
+    publish: bool,
+) -> Result<(), WorkflowError> {
+    db::write_tx(conn, |conn| {
+        let (r, c) = load(conn, review_id)?;
+        let has_reports = crate::db::people::has_reports(conn, &actor.id)?;
+        if !policy::may_publish_team_summary(actor, facts(&r, &c, clock.today), has_reports) {
+            return Err(WorkflowError::Forbidden);
+        }
+        reviews::set_team_summary(conn, review_id, summary, publish)?;
+        let action = if publish {
+            "review.team_summary_published"
+        } else {
+            "review.team_summary_withdrawn"
+        };
+        audit::record(conn, entry(&actor.id, action, &r, serde_json::Value::Null))?;
         Ok(())
     })
 }

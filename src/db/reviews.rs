@@ -152,33 +152,66 @@ pub fn find_in_cycle(
 
 pub fn set_state(conn: &mut DbConnection, id: &str, state: ReviewState) -> QueryResult<usize> {
     let t = now();
+    let n = diesel::update(reviews::table.find(id))
+        .set((reviews::state.eq(state.code()), reviews::updated_at.eq(t)))
+        .execute(conn)?;
+    stamp_step(conn, id, state, t)?;
+    Ok(n)
+}
+
+/// Record when a review reached `state`, for the states that have a time.
+fn stamp_step(
+    conn: &mut DbConnection,
+    id: &str,
+    state: ReviewState,
+    t: chrono::NaiveDateTime,
+) -> QueryResult<usize> {
     let q = diesel::update(reviews::table.find(id));
     match state {
-        ReviewState::ManagerReview => q
-            .set((
-                reviews::state.eq(state.code()),
-                reviews::self_submitted_at.eq(Some(t)),
-                reviews::updated_at.eq(t),
-            ))
-            .execute(conn),
-        ReviewState::Shared => q
-            .set((
-                reviews::state.eq(state.code()),
-                reviews::shared_at.eq(Some(t)),
-                reviews::updated_at.eq(t),
-            ))
-            .execute(conn),
-        ReviewState::Acknowledged => q
-            .set((
-                reviews::state.eq(state.code()),
-                reviews::acknowledged_at.eq(Some(t)),
-                reviews::updated_at.eq(t),
-            ))
-            .execute(conn),
-        _ => q
-            .set((reviews::state.eq(state.code()), reviews::updated_at.eq(t)))
-            .execute(conn),
+        ReviewState::ManagerReview => q.set(reviews::self_submitted_at.eq(Some(t))).execute(conn),
+        ReviewState::Shared => q.set(reviews::shared_at.eq(Some(t))).execute(conn),
+        ReviewState::Acknowledged => q.set(reviews::acknowledged_at.eq(Some(t))).execute(conn),
+        _ => Ok(0),
     }
+}
+
+/// Move a review from the state and versions it had when `from` was read to
+/// `to`, optionally moving one side's version on (submit and share lock a
+/// side: a form loaded before that can no longer be saved). A conditional
+/// update: false, and nothing written, when another request changed the
+/// review first. This, not the read before it, is what makes two requests
+/// that arrive together take the step once.
+pub fn move_state(
+    conn: &mut DbConnection,
+    from: &ReviewRow,
+    to: ReviewState,
+    bump: Option<Side>,
+) -> QueryResult<bool> {
+    let (self_version, manager_version) = match bump {
+        Some(Side::Own) => (from.self_version + 1, from.manager_version),
+        Some(Side::Manager) => (from.self_version, from.manager_version + 1),
+        None => (from.self_version, from.manager_version),
+    };
+    let t = now();
+    let n = diesel::update(
+        reviews::table
+            .find(&from.id)
+            .filter(reviews::state.eq(&from.state))
+            .filter(reviews::self_version.eq(from.self_version))
+            .filter(reviews::manager_version.eq(from.manager_version)),
+    )
+    .set((
+        reviews::state.eq(to.code()),
+        reviews::self_version.eq(self_version),
+        reviews::manager_version.eq(manager_version),
+        reviews::updated_at.eq(t),
+    ))
+    .execute(conn)?;
+    if n != 1 {
+        return Ok(false);
+    }
+    stamp_step(conn, &from.id, to, t)?;
+    Ok(true)
 }
 
 /// Move every review of a cycle that is in one of `from` to `to`; returns how many.
@@ -256,35 +289,30 @@ pub fn set_team_summary(
         .execute(conn)
 }
 
-/// Move a side's version on by one if it still is `expected`: the optimistic
-/// lock behind conflict detection. False when someone saved in between.
-pub fn bump_version(
-    conn: &mut DbConnection,
-    id: &str,
-    side: Side,
-    expected: i32,
-) -> QueryResult<bool> {
+/// Move a side's version on by one if the review is still at the state and
+/// version it had when `from` was read: the optimistic lock behind conflict
+/// detection, and what keeps a late save out of a side that was submitted
+/// or shared meanwhile. False, and nothing written, when someone got there
+/// first.
+pub fn bump_version(conn: &mut DbConnection, from: &ReviewRow, side: Side) -> QueryResult<bool> {
+    let q = reviews::table
+        .find(&from.id)
+        .filter(reviews::state.eq(&from.state));
     let n = match side {
-        Side::Own => diesel::update(
-            reviews::table
-                .find(id)
-                .filter(reviews::self_version.eq(expected)),
-        )
-        .set((
-            reviews::self_version.eq(expected + 1),
-            reviews::updated_at.eq(now()),
-        ))
-        .execute(conn)?,
-        Side::Manager => diesel::update(
-            reviews::table
-                .find(id)
-                .filter(reviews::manager_version.eq(expected)),
-        )
-        .set((
-            reviews::manager_version.eq(expected + 1),
-            reviews::updated_at.eq(now()),
-        ))
-        .execute(conn)?,
+        Side::Own => diesel::update(q.filter(reviews::self_version.eq(from.self_version)))
+            .set((
+                reviews::self_version.eq(from.self_version + 1),
+                reviews::updated_at.eq(now()),
+            ))
+            .execute(conn)?,
+        Side::Manager => {
+            diesel::update(q.filter(reviews::manager_version.eq(from.manager_version)))
+                .set((
+                    reviews::manager_version.eq(from.manager_version + 1),
+                    reviews::updated_at.eq(now()),
+                ))
+                .execute(conn)?
+        }
     };
     Ok(n == 1)
 }

@@ -175,6 +175,36 @@ pub fn may_acknowledge(actor: &Actor, r: ReviewFacts<'_>) -> bool {
 
 // ---- reviews: further rules go here ----
 
+/// Open the manager review's form (to read it, or to write it when
+/// [`may_edit_manager_review`] also says so): the manager recorded at launch
+/// and HR, never the person reviewed, whoever they are.
+pub fn may_read_manager_form(actor: &Actor, r: ReviewFacts<'_>) -> bool {
+    may_view_review(actor, r) && !r.is_person(actor) && (actor.is_hr() || r.is_manager(actor))
+}
+
+/// Cite a journal entry as evidence in a review: one's own entry about the
+/// person reviewed (the employee's own journal, or the manager's notes about
+/// them), while one may write that side of the review.
+pub fn may_cite_journal_entry(
+    actor: &Actor,
+    entry: JournalFacts<'_>,
+    r: ReviewFacts<'_>,
+    side: Side,
+) -> bool {
+    let may_write = match side {
+        Side::Own => may_edit_self_assessment(actor, r),
+        Side::Manager => may_edit_manager_review(actor, r),
+    };
+    may_write && entry.author_id == actor.id && entry.subject_id == r.person_id
+}
+
+/// Publish or withdraw the summary of one's own self-evaluation for one's
+/// team: the person reviewed, when people report to them, until the cycle
+/// closes.
+pub fn may_publish_team_summary(actor: &Actor, r: ReviewFacts<'_>, has_reports: bool) -> bool {
+    r.is_person(actor) && has_reports && r.cycle != CycleStatus::Closed
+}
+
 /// Schedule, launch, change and close cycles; reopen reviews; edit templates.
 pub fn may_run_cycles(actor: &Actor) -> bool {
     actor.is_hr()
@@ -418,5 +448,86 @@ mod tests {
             ..closed_after_share
         };
         assert!(!may_read_manager_review(&e, closed_before_share));
+    }
+
+    fn review<'a>(state: ReviewState, cycle: CycleStatus) -> ReviewFacts<'a> {
+        ReviewFacts {
+            person_id: "e1",
+            manager_id: Some("m1"),
+            state,
+            cycle,
+            was_shared: false,
+        }
+    }
+
+    #[test]
+    fn the_manager_form_is_for_the_manager_and_hr_never_the_person() {
+        let r = review(ReviewState::ManagerReview, CycleStatus::Open);
+        assert!(may_read_manager_form(&actor("m1", Role::Manager), r));
+        assert!(may_read_manager_form(&actor("h", Role::Hr), r));
+        assert!(!may_read_manager_form(&actor("e1", Role::Employee), r));
+        assert!(!may_read_manager_form(&actor("m2", Role::Manager), r));
+        assert!(!may_read_manager_form(&actor("e2", Role::Employee), r));
+        // An HR person reviewed in the cycle does not read their own manager form.
+        let hr_reviewed = ReviewFacts {
+            person_id: "h",
+            ..r
+        };
+        assert!(!may_read_manager_form(&actor("h", Role::Hr), hr_reviewed));
+    }
+
+    #[test]
+    fn only_ones_own_entries_about_the_person_are_evidence() {
+        let r = review(ReviewState::SelfAssessment, CycleStatus::Open);
+        let own = JournalFacts {
+            author_id: "e1",
+            subject_id: "e1",
+        };
+        let notes = JournalFacts {
+            author_id: "m1",
+            subject_id: "e1",
+        };
+        let e = actor("e1", Role::Employee);
+        let m = actor("m1", Role::Manager);
+        assert!(may_cite_journal_entry(&e, own, r, Side::Own));
+        assert!(!may_cite_journal_entry(&e, notes, r, Side::Own));
+        assert!(!may_cite_journal_entry(&m, notes, r, Side::Manager));
+        let at_manager = review(ReviewState::ManagerReview, CycleStatus::Open);
+        assert!(may_cite_journal_entry(&m, notes, at_manager, Side::Manager));
+        assert!(!may_cite_journal_entry(&m, own, at_manager, Side::Manager));
+        assert!(!may_cite_journal_entry(&e, own, at_manager, Side::Own));
+        let other = JournalFacts {
+            author_id: "m1",
+            subject_id: "e9",
+        };
+        assert!(!may_cite_journal_entry(
+            &m,
+            other,
+            at_manager,
+            Side::Manager
+        ));
+    }
+
+    #[test]
+    fn team_summary_is_the_managers_own_until_the_cycle_closes() {
+        let own = ReviewFacts {
+            person_id: "m1",
+            manager_id: Some("d1"),
+            ..review(ReviewState::Acknowledged, CycleStatus::Open)
+        };
+        let m = actor("m1", Role::Manager);
+        assert!(may_publish_team_summary(&m, own, true));
+        assert!(!may_publish_team_summary(&m, own, false));
+        assert!(!may_publish_team_summary(
+            &actor("d1", Role::Manager),
+            own,
+            true
+        ));
+        assert!(!may_publish_team_summary(&actor("h", Role::Hr), own, true));
+        let closed = ReviewFacts {
+            cycle: CycleStatus::Closed,
+            ..own
+        };
+        assert!(!may_publish_team_summary(&m, closed, true));
     }
 }

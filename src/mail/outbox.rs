@@ -285,13 +285,17 @@ pub fn review_event(
         conn,
         vec![Outgoing {
             kind,
-            // Each event happens once (it is this transaction); the id keeps a
-            // second submission after a reopening from looking like the first.
+            // The same event cannot produce this key twice: `review` is the
+            // row as the event left it, and every round of a review (a
+            // submission, a sharing) moves one of its versions on, so a
+            // second submission after a reopening has a key of its own while
+            // a repeat of the same one does not.
             key: format!(
-                "{}:{recipient_id}:{}:{}",
+                "{}:{recipient_id}:{}:s{}:m{}",
                 kind.code(),
                 review.id,
-                db::new_id()
+                review.self_version,
+                review.manager_version
             ),
             recipient,
             cycle_id: Some(review.cycle_id.clone()),

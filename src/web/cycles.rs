@@ -1335,13 +1335,13 @@ pub async fn reopen_review(
     let Some(to_manager) = to_manager.filter(|_| errors.is_empty()) else {
         return reopen_page(&state, &user, (id, review_id), form, errors).await;
     };
-    let actor = user.user.id.clone();
+    let actor = user.actor();
     let (cid, rid) = (id.clone(), review_id.clone());
     let outcome = state
         .db
         .run(move |conn| -> Result<_, AppError> {
             review_in_cycle(conn, &cid, &rid)?;
-            Ok(workflow::reopen(conn, &rid, to_manager, &reason, &actor))
+            Ok(workflow::reopen(conn, &actor, &rid, to_manager, &reason))
         })
         .await?;
     match outcome {

@@ -11,13 +11,14 @@ use serde::{Deserialize, Serialize};
 use super::context::CurrentUser;
 use super::forms::FormErrors;
 use super::render::{page, page_with_status, see_other};
-use super::review_form::{self, FormModel, JournalView, Posted};
+use super::review_form::{self, FormModel, JournalView};
 use super::State;
+use crate::app::drafts::{self, Posted, SaveOutcome};
 use crate::app::{reviews as workflow, Error as WorkflowError};
 use crate::auth;
 use crate::db::cycles::CycleRow;
 use crate::db::reviews::{self, ReviewRow};
-use crate::db::{self, audit, forms, journal, people};
+use crate::db::{self, forms, journal, people};
 use crate::domain::policy::{self, ReviewFacts};
 use crate::domain::review::{CycleStatus, ReviewState, Side};
 use crate::error::AppError;
@@ -161,12 +162,10 @@ fn side_access(actor: &policy::Actor, l: &Loaded, side: Side) -> (bool, bool) {
             policy::may_read_self_assessment(actor, f),
             policy::may_edit_self_assessment(actor, f),
         ),
-        Side::Manager => {
-            let read = policy::may_view_review(actor, f)
-                && actor.id != l.review.person_id
-                && (actor.is_hr() || l.review.manager_id.as_deref() == Some(actor.id.as_str()));
-            (read, policy::may_edit_manager_review(actor, f))
-        }
+        Side::Manager => (
+            policy::may_read_manager_form(actor, f),
+            policy::may_edit_manager_review(actor, f),
+        ),
     }
 }
 
@@ -204,6 +203,7 @@ async fn form_page(
         .cookie(STASH_COOKIE)
         .map(|c| auth::token_hash(c.value()));
     let path = side_path(&id, side);
+    let clock = state.clock();
     let (model, restored) = state
         .db
         .run(move |conn| -> Result<_, AppError> {
@@ -219,11 +219,12 @@ async fn form_page(
                     let pairs: Vec<(String, String)> =
                         serde_urlencoded::from_str(&body).unwrap_or_default();
                     let version = l.review.version(side);
-                    if let SaveOutcome::Saved { .. } = save(
+                    if let SaveOutcome::Saved { .. } = drafts::save(
                         conn,
-                        &l,
+                        &actor,
+                        clock,
+                        &id,
                         side,
-                        &actor.id,
                         Posted::new(pairs),
                         Some(version),
                         lang,
@@ -327,117 +328,12 @@ pub async fn manager_form(
     .await
 }
 
-enum SaveOutcome {
-    Saved {
-        version: i32,
-        changed: bool,
-    },
-    Conflict {
-        differences: Vec<review_form::Difference>,
-        current: i32,
-    },
-    Problems(review_form::Problems),
-}
-
-/// Save one side's draft. `expected`: the version the form was loaded at.
-fn save(
-    conn: &mut db::DbConnection,
-    l: &Loaded,
-    side: Side,
-    author: &str,
-    mut posted: Posted,
-    expected: Option<i32>,
-    lang: crate::domain::Lang,
-) -> Result<SaveOutcome, AppError> {
-    let form = forms::load_form(conn, &l.cycle.template_id)?.ok_or(AppError::NotFound)?;
-    // "Use as evidence": append a journal entry to an answer, as part of this save.
-    if let Some(action) = posted.get("action").map(str::to_string) {
-        if let Some(entry_id) = action.strip_prefix("evidence:") {
-            let target = posted.text(&format!("evidence_q_{entry_id}"));
-            if let Some((entry_id, qid)) =
-                Some((entry_id, target.as_str())).filter(|(_, q)| !q.is_empty())
-            {
-                let entry = journal::find(conn, entry_id)?.ok_or(AppError::NotFound)?;
-                let subject_ok =
-                    entry.author_id == author && entry.subject_id == l.review.person_id;
-                if !subject_ok || form.questions().all(|q| q.id != qid) {
-                    return Err(AppError::Forbidden);
-                }
-                let key = format!("b_{qid}");
-                let mut body = posted.text(&key);
-                if !body.is_empty() {
-                    body.push_str("\n\n");
-                }
-                body.push_str(&format!("[{}] {}", entry.entry_on, entry.body));
-                posted = Posted::new(
-                    posted_pairs(&posted)
-                        .into_iter()
-                        .chain([(key, body)])
-                        .collect(),
-                );
-            }
-        }
-    }
-    db::write_tx(conn, |conn| {
-        let (current, _) = reviews::find(conn, &l.review.id)?.ok_or(AppError::NotFound)?;
-        let now_version = current.version(side);
-        if let Some(v) = expected {
-            if v != now_version {
-                let stored = reviews::answers(conn, &current.id, Some(side))?;
-                let differences = review_form::differences(&form, &stored, side, &posted, lang);
-                if !differences.is_empty() {
-                    return Ok(SaveOutcome::Conflict {
-                        differences,
-                        current: now_version,
-                    });
-                }
-            }
-        }
-        match review_form::apply(conn, &form, &current, side, author, &posted)? {
-            Err(problems) => Ok(SaveOutcome::Problems(problems)),
-            Ok(changed) => {
-                if changed {
-                    if !reviews::bump_version(conn, &current.id, side, now_version)? {
-                        return Err(AppError::Conflict("review-error-conflict"));
-                    }
-                    audit::record(
-                        conn,
-                        audit::Entry {
-                            actor_id: Some(author),
-                            action: "review.draft_saved",
-                            subject_type: "review",
-                            subject_id: &current.id,
-                            review_id: Some(&current.id),
-                            cycle_id: Some(&current.cycle_id),
-                            details: serde_json::json!({ "side": side.code() }),
-                        },
-                    )?;
-                }
-                Ok(SaveOutcome::Saved {
-                    version: if changed {
-                        now_version + 1
-                    } else {
-                        now_version
-                    },
-                    changed,
-                })
-            }
-        }
-    })
-}
-
-fn posted_pairs(p: &Posted) -> Vec<(String, String)> {
-    p.keys_with_prefix("")
-        .map(|k| (k.to_string(), p.get(k).unwrap_or("").to_string()))
-        .collect()
-}
-
 #[derive(Serialize)]
 struct ConflictPage {
-    review: ReviewHead,
+    review: Option<ReviewHead>,
     action: String,
     version: i32,
-    differences: Vec<review_form::Difference>,
+    differences: Vec<drafts::Difference>,
     hidden: Vec<(String, String)>,
 }
 
@@ -457,20 +353,30 @@ async fn save_side(
     let posted = Posted::new(pairs.clone());
     let expected = posted.get("version").and_then(|v| v.parse::<i32>().ok());
     let action = posted.get("action").unwrap_or("save").to_string();
+    let clock = state.clock();
     let rid = id.clone();
-    let (outcome, head) = state
+    let outcome = state
         .db
         .run(move |conn| -> Result<_, AppError> {
-            let l = load(conn, &rid, today)?;
-            let (_, editable) = side_access(&actor, &l, side);
-            if !editable {
-                return Err(AppError::Forbidden);
-            }
-            let outcome = save(conn, &l, side, &actor.id, posted, expected, lang)?;
-            Ok((outcome, l.head))
+            Ok(drafts::save(
+                conn, &actor, clock, &rid, side, posted, expected, lang,
+            )?)
         })
         .await?;
     let path = side_path(&id, side);
+    // The page around a refused save needs the review's heading: one read.
+    let head = match outcome {
+        SaveOutcome::Saved { .. } => None,
+        _ => {
+            let rid = id.clone();
+            Some(
+                state
+                    .db
+                    .run(move |conn| -> Result<_, AppError> { Ok(load(conn, &rid, today)?.head) })
+                    .await?,
+            )
+        }
+    };
     match outcome {
         SaveOutcome::Saved { version, changed } => {
             if json {
@@ -541,6 +447,21 @@ async fn save_side(
                 &user.visitor,
                 StatusCode::CONFLICT,
                 "reviews/conflict.html",
+                &model,
+            )
+        }
+        SaveOutcome::Locked { differences } => {
+            if json {
+                return Ok(HttpResponse::Conflict().json(serde_json::json!({ "status": "locked" })));
+            }
+            let model = serde_json::json!({
+                "review": head, "back": format!("/reviews/{id}"), "differences": differences,
+            });
+            page_with_status(
+                &state.templates,
+                &user.visitor,
+                StatusCode::CONFLICT,
+                "reviews/locked.html",
                 &model,
             )
         }
@@ -670,19 +591,14 @@ async fn transition(
     side: Side,
 ) -> Result<Result<(), Vec<String>>, AppError> {
     let actor = user.actor();
-    let today = state.today();
+    let clock = state.clock();
     let rid = id.to_string();
     state
         .db
         .run(move |conn| -> Result<_, AppError> {
-            let l = load(conn, &rid, today)?;
-            let (_, editable) = side_access(&actor, &l, side);
-            if !editable {
-                return Err(AppError::Forbidden);
-            }
             let r = match side {
-                Side::Own => workflow::submit_self(conn, &rid, &actor.id, today),
-                Side::Manager => workflow::share(conn, &rid, &actor.id, today),
+                Side::Own => workflow::submit_self(conn, &actor, clock, &rid),
+                Side::Manager => workflow::share(conn, &actor, clock, &rid),
             };
             match r {
                 Ok(()) => Ok(Ok(())),
@@ -804,7 +720,7 @@ pub async fn show_review(
                 (None, vec![])
             };
             reviews::mark_read(conn, &actor.id, &l.review.id)?;
-            let can_publish_summary = is_person && has_reports && l.status != CycleStatus::Closed;
+            let can_publish_summary = policy::may_publish_team_summary(&actor, f, has_reports);
             let summary_draft = if l.review.team_summary.is_empty() && can_publish_summary {
                 draft_team_summary(conn, &l, lang)?
             } else {
@@ -878,20 +794,16 @@ pub async fn acknowledge_review(
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
     let actor = user.actor();
-    let today = state.today();
     let response = form.into_inner().response;
     if response.chars().count() > review_form::BODY_MAX {
         return Err(AppError::BadRequest);
     }
+    let clock = state.clock();
     let rid = id.clone();
     state
         .db
         .run(move |conn| -> Result<_, AppError> {
-            let l = load(conn, &rid, today)?;
-            if !policy::may_acknowledge(&actor, l.facts()) {
-                return Err(AppError::Forbidden);
-            }
-            workflow::acknowledge(conn, &rid, &actor.id, &response, today).map_err(wf)
+            workflow::acknowledge(conn, &actor, clock, &rid, &response).map_err(wf)
         })
         .await?;
     Ok(see_other(&format!("/reviews/{id}?done=acknowledged")))
@@ -914,43 +826,18 @@ pub async fn publish_team_summary(
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
     let actor = user.actor();
-    let today = state.today();
-    let has_reports = user.user.has_reports;
     let form = form.into_inner();
     let summary = form.summary.trim().to_string();
     if summary.chars().count() > review_form::BODY_MAX {
         return Err(AppError::BadRequest);
     }
     let publish = form.publish == "1" && !summary.is_empty();
+    let clock = state.clock();
     let rid = id.clone();
     state
         .db
         .run(move |conn| -> Result<_, AppError> {
-            let l = load(conn, &rid, today)?;
-            if l.review.person_id != actor.id || !has_reports || l.status == CycleStatus::Closed {
-                return Err(AppError::Forbidden);
-            }
-            db::write_tx(conn, |conn| {
-                reviews::set_team_summary(conn, &rid, &summary, publish)?;
-                let action = if publish {
-                    "review.team_summary_published"
-                } else {
-                    "review.team_summary_withdrawn"
-                };
-                audit::record(
-                    conn,
-                    audit::Entry {
-                        actor_id: Some(&actor.id),
-                        action,
-                        subject_type: "review",
-                        subject_id: &rid,
-                        review_id: Some(&rid),
-                        cycle_id: Some(&l.review.cycle_id),
-                        details: serde_json::Value::Null,
-                    },
-                )?;
-                Ok(())
-            })
+            workflow::set_team_summary(conn, &actor, clock, &rid, &summary, publish).map_err(wf)
         })
         .await?;
     Ok(see_other(&format!("/reviews/{id}?done=published")))

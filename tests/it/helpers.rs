@@ -374,3 +374,11 @@ macro_rules! on_both_databases {
         )*
     };
 }
+
+/// The acting HR person, for calling a command directly.
+pub fn hr_actor(id: &str) -> cermin::app::Actor {
+    cermin::app::Actor {
+        id: id.to_string(),
+        role: cermin::domain::Role::Hr,
+    }
+}

@@ -17,5 +17,6 @@ mod journal;
 mod language;
 mod mail;
 mod people;
+mod races;
 mod reviews;
 mod smtp;

@@ -59,7 +59,7 @@ pub fn open_cycle(app: &TestApp, keys: &[&str]) -> (String, Vec<String>) {
     let people: Vec<String> = keys.iter().map(|k| app.person_id(k)).collect();
     cermin::db::cycles::set_participants(&mut conn, &id, &people).expect("participants");
     let hr = app.person_id("sari.wulandari");
-    cermin::workflow::launch(&mut conn, &id, &hr, today).expect("launch");
+    cermin::app::cycles::launch(&mut conn, &id, &hr, today).expect("launch");
     let reviews = people
         .iter()
         .map(|p| {
@@ -275,7 +275,23 @@ async fn full_cycle_from_launch_to_close(app: TestApp) {
             &[(first_text.as_str(), "Diubah setelah dikirim")],
         )
         .await;
-    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    // A save that arrives after the submission (another tab, a late autosave)
+    // is refused with a page that keeps what was typed, never written.
+    assert_eq!(refused.status, StatusCode::CONFLICT);
+    assert!(
+        refused.text.contains("Bagian ini sudah dikirim"),
+        "{}",
+        refused.text
+    );
+    assert!(
+        refused.text.contains("Diubah setelah dikirim"),
+        "what was typed is shown"
+    );
+    let still = ayu.get(&format!("/reviews/{review}/self")).await;
+    assert!(
+        !still.contains("Diubah setelah dikirim"),
+        "nothing was written"
+    );
 
     // The manager is told in the app and writes the review beside hers.
     let rina = app.signed_in("rina.marlina").await;
@@ -329,12 +345,12 @@ async fn full_cycle_from_launch_to_close(app: TestApp) {
     assert_eq!(mcheck.status, StatusCode::OK, "{}", mcheck.text);
     let shared = rina.post(&format!("/reviews/{review}/share"), &[]).await;
     assert_eq!(shared.status, StatusCode::SEE_OTHER, "{}", shared.text);
-    // Locked for the manager now.
+    // Locked for the manager now: a late save gets the page that keeps what was typed.
     assert_eq!(
         rina.post(&format!("/reviews/{review}/manager"), &[("action", "save")])
             .await
             .status,
-        StatusCode::FORBIDDEN
+        StatusCode::CONFLICT
     );
 
     // The employee reads it next to her own answers, with the gap marked.
@@ -843,7 +859,7 @@ async fn agreed_goals_carry_over_to_the_next_cycle(app: TestApp) {
             },
         )
         .expect("goal");
-        cermin::workflow::close_cycle(&mut conn, &first, &hr).expect("close");
+        cermin::app::cycles::close_cycle(&mut conn, &first, &hr).expect("close");
     }
     let (_, next) = open_cycle(&app, &["kartika.sari"]);
     let kartika = app.signed_in("kartika.sari").await;
@@ -1000,8 +1016,14 @@ async fn emptied_new_row_is_removed_and_reopen_forgets_later_steps(app: TestApp)
         cermin::domain::review::ReviewState::Shared,
     )
     .expect("state");
-    cermin::workflow::reopen(&mut conn, review, false, "Lampiran bukti kurang", &hr)
-        .expect("reopen");
+    cermin::app::reviews::reopen(
+        &mut conn,
+        &hr_actor(&hr),
+        review,
+        false,
+        "Lampiran bukti kurang",
+    )
+    .expect("reopen");
     let (r, _) = cermin::db::reviews::find(&mut conn, review)
         .expect("q")
         .expect("r");

@@ -1,0 +1,642 @@
+//! Saving either side of a review form as a draft: reading a posted form,
+//! checking it, and writing it in one transaction that first checks, on the
+//! review read inside it, that this side is still the actor's to write and
+//! still at the version the form was loaded at. Submit and share bump the
+//! side's version, so a late autosave is refused, never written into a
+//! locked side.
+//!
+//! Field names: `r_<question>` rating, `b_<question>` text; strengths and
+//! weaknesses `t_<record>_body|competency|delete|stance`; goals
+//! `g_<goal>_title|description|support|due|kind|status|delete`; section
+//! comments `c_<comment>_body|visibility|delete` and `c_<comment>_section`.
+//! New rows carry a fresh id the server rendered (`new_*_id`), so saving the
+//! same new row twice (autosave) updates it instead of adding a copy.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::{Actor, Clock, Error};
+use crate::db::forms::{self, Form};
+use crate::db::reviews::{self, AnswerRow, CommentRow, GoalRow, TraitRow};
+use crate::db::{self, audit, journal, DbConnection, QueryResult};
+use crate::domain::policy::{self, JournalFacts};
+use crate::domain::review::{valid_rating, Answerer, QuestionKind, Side};
+use crate::domain::Lang;
+use crate::i18n::pick;
+
+/// The longest text a person may write in one field.
+pub const BODY_MAX: usize = 10_000;
+
+// ---- reading a posted form ----
+
+/// A posted form, as pairs (a field may repeat; the last one wins).
+pub struct Posted(HashMap<String, String>);
+
+impl Posted {
+    pub fn new(pairs: Vec<(String, String)>) -> Self {
+        Self(
+            pairs
+                .into_iter()
+                .map(|(k, v)| (k, v.replace("\r\n", "\n")))
+                .collect(),
+        )
+    }
+    pub fn get(&self, k: &str) -> Option<&str> {
+        self.0.get(k).map(String::as_str)
+    }
+    pub fn text(&self, k: &str) -> String {
+        self.get(k)
+            .map(|s| s.trim_end().to_string())
+            .unwrap_or_default()
+    }
+    pub fn flag(&self, k: &str) -> bool {
+        self.get(k).is_some_and(|v| !v.is_empty())
+    }
+    /// The same form with one field set.
+    pub fn with(mut self, key: String, value: String) -> Self {
+        self.0.insert(key, value);
+        self
+    }
+    /// Every field, as posted (after line endings are normalised).
+    pub fn pairs(&self) -> Vec<(String, String)> {
+        self.0.iter().map(|(k, v)| (k.clone(), v.clone())).collect()
+    }
+    pub fn keys_with_prefix<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.0
+            .keys()
+            .filter(move |k| k.starts_with(prefix))
+            .map(String::as_str)
+    }
+}
+
+fn is_uuid(s: &str) -> bool {
+    uuid::Uuid::parse_str(s).is_ok()
+}
+
+/// Why a save was refused (field, message key).
+pub type Problems = Vec<(String, &'static str)>;
+
+/// Apply a posted form to the review's `side`. Only what this side may write
+/// is read; anything else in the post is ignored. Returns whether anything
+/// changed and the field problems (texts too long, bad ratings); nothing is
+/// written when there are problems.
+pub fn apply(
+    conn: &mut DbConnection,
+    form: &Form,
+    review: &reviews::ReviewRow,
+    side: Side,
+    author: &str,
+    posted: &Posted,
+) -> QueryResult<Result<bool, Problems>> {
+    let mut problems: Problems = vec![];
+    let too_long = |s: &str| s.chars().count() > BODY_MAX;
+    // Validate first, write after.
+    for q in form.questions() {
+        let answerer = Answerer::parse(&q.side).unwrap_or(Answerer::Both);
+        if !answerer.includes(side) {
+            continue;
+        }
+        if let Some(r) = posted.get(&format!("r_{}", q.id)).filter(|v| !v.is_empty()) {
+            if !r.parse::<i32>().is_ok_and(valid_rating) {
+                problems.push((format!("q-{}", q.id), "review-error-rating"));
+            }
+        }
+        if too_long(&posted.text(&format!("b_{}", q.id))) {
+            problems.push((format!("b_{}", q.id), "review-error-too-long"));
+        }
+    }
+    for k in posted
+        .keys_with_prefix("g_")
+        .chain(posted.keys_with_prefix("new_goal_"))
+    {
+        if k.ends_with("_due") {
+            let v = posted.text(k);
+            if !v.is_empty() && NaiveDate::parse_from_str(&v, "%Y-%m-%d").is_err() {
+                problems.push(("goals".into(), "review-error-goal-date"));
+            }
+        }
+    }
+    if !problems.is_empty() {
+        return Ok(Err(problems));
+    }
+
+    let mut changed = false;
+    let now = db::now();
+    // Answers.
+    for q in form.questions() {
+        let answerer = Answerer::parse(&q.side).unwrap_or(Answerer::Both);
+        let kind = QuestionKind::parse(&q.kind).unwrap_or(QuestionKind::Text);
+        if !answerer.includes(side) {
+            continue;
+        }
+        let rkey = format!("r_{}", q.id);
+        let bkey = format!("b_{}", q.id);
+        if posted.get(&rkey).is_none() && posted.get(&bkey).is_none() {
+            continue; // not on this page
+        }
+        let rating = if kind.has_rating() {
+            posted.get(&rkey).and_then(|v| v.parse::<i32>().ok())
+        } else {
+            None
+        };
+        changed |= reviews::upsert_answer(
+            conn,
+            &review.id,
+            &q.id,
+            side,
+            rating,
+            &posted.text(&bkey),
+            author,
+        )?;
+    }
+    let competency = |v: String| Some(v).filter(|c| !c.is_empty());
+    // This side's own strengths and weaknesses: edits, deletions, new rows.
+    let existing = reviews::traits(conn, &review.id)?;
+    for t in existing
+        .iter()
+        .filter(|t| t.side == side.code() && t.responds_to_id.is_none())
+    {
+        if posted.flag(&format!("t_{}_delete", t.id)) {
+            reviews::delete_trait(conn, &t.id)?;
+            changed = true;
+            continue;
+        }
+        if let Some(body) = posted.get(&format!("t_{}_body", t.id)) {
+            let body = body.trim().to_string();
+            let comp = competency(posted.text(&format!("t_{}_competency", t.id)));
+            if body != t.body || comp != t.competency_id {
+                if body.is_empty() {
+                    reviews::delete_trait(conn, &t.id)?;
+                } else {
+                    reviews::update_trait(conn, &t.id, &body, comp.as_deref(), &t.stance)?;
+                }
+                changed = true;
+            }
+        }
+    }
+    for kind in ["strength", "weakness"] {
+        let id = posted.text(&format!("new_{kind}_id"));
+        let body = posted.text(&format!("new_{kind}_body")).trim().to_string();
+        if !is_uuid(&id) {
+            continue;
+        }
+        if body.is_empty() {
+            // Emptied after an autosave had already kept it: remove it again.
+            if posted.get(&format!("new_{kind}_body")).is_some()
+                && existing.iter().any(|t| {
+                    t.id == id
+                        && t.author_id.as_deref() == Some(author)
+                        && t.review_id.as_deref() == Some(review.id.as_str())
+                })
+            {
+                reviews::delete_trait(conn, &id)?;
+                changed = true;
+            }
+            continue;
+        }
+        let comp = competency(posted.text(&format!("new_{kind}_competency")));
+        match existing.iter().find(|t| t.id == id) {
+            Some(t) if t.review_id.as_deref() == Some(review.id.as_str()) => {
+                reviews::update_trait(conn, &id, &body, comp.as_deref(), &t.stance)?;
+            }
+            Some(_) => continue,
+            None => reviews::insert_trait(
+                conn,
+                &TraitRow {
+                    id,
+                    person_id: review.person_id.clone(),
+                    review_id: Some(review.id.clone()),
+                    competency_id: comp,
+                    kind: kind.into(),
+                    side: side.code().into(),
+                    stance: "own".into(),
+                    responds_to_id: None,
+                    body,
+                    author_id: Some(author.to_string()),
+                    created_at: now,
+                    updated_at: now,
+                },
+            )?,
+        }
+        changed = true;
+    }
+    // The manager's answer to each of the employee's records: agree or adjust.
+    if side == Side::Manager {
+        for t in existing.iter().filter(|t| t.side == "self") {
+            let Some(stance) = posted.get(&format!("t_{}_stance", t.id)) else {
+                continue;
+            };
+            let text = posted.text(&format!("t_{}_reply", t.id)).trim().to_string();
+            let reply = existing
+                .iter()
+                .find(|r| r.responds_to_id.as_deref() == Some(t.id.as_str()));
+            match (stance, reply) {
+                ("agree" | "adjust", Some(r)) if r.stance != stance || r.body != text => {
+                    reviews::update_trait(conn, &r.id, &text, t.competency_id.as_deref(), stance)?;
+                    changed = true;
+                }
+                ("agree" | "adjust", Some(_)) => {}
+                ("agree" | "adjust", None) => {
+                    reviews::insert_trait(
+                        conn,
+                        &TraitRow {
+                            id: db::new_id(),
+                            person_id: review.person_id.clone(),
+                            review_id: Some(review.id.clone()),
+                            competency_id: t.competency_id.clone(),
+                            kind: t.kind.clone(),
+                            side: "manager".into(),
+                            stance: stance.into(),
+                            responds_to_id: Some(t.id.clone()),
+                            body: text,
+                            author_id: Some(author.to_string()),
+                            created_at: now,
+                            updated_at: now,
+                        },
+                    )?;
+                    changed = true;
+                }
+                (_, Some(r)) => {
+                    reviews::delete_trait(conn, &r.id)?;
+                    changed = true;
+                }
+                _ => {}
+            }
+        }
+    }
+    // Goals of this review (both sides edit them; the manager adds the support).
+    let goals = reviews::goals_of_review(conn, &review.id)?;
+    let date = |s: String| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok();
+    let kind_of = |s: String| {
+        if s == "improvement" {
+            "improvement".to_string()
+        } else {
+            "development".to_string()
+        }
+    };
+    for g in &goals {
+        let p = |f: &str| format!("g_{}_{f}", g.id);
+        if posted.flag(&p("delete")) {
+            reviews::delete_goal(conn, &g.id)?;
+            changed = true;
+            continue;
+        }
+        if posted.get(&p("title")).is_none() {
+            continue;
+        }
+        let title = posted.text(&p("title")).trim().to_string();
+        if title.is_empty() {
+            reviews::delete_goal(conn, &g.id)?;
+            changed = true;
+            continue;
+        }
+        let updated = GoalRow {
+            kind: kind_of(posted.text(&p("kind"))),
+            title,
+            description: posted.text(&p("description")),
+            support_needed: if side == Side::Manager || posted.get(&p("support")).is_some() {
+                posted.text(&p("support"))
+            } else {
+                g.support_needed.clone()
+            },
+            due_on: date(posted.text(&p("due"))),
+            ..g.clone()
+        };
+        if (
+            &updated.kind,
+            &updated.title,
+            &updated.description,
+            &updated.support_needed,
+            updated.due_on,
+        ) != (
+            &g.kind,
+            &g.title,
+            &g.description,
+            &g.support_needed,
+            g.due_on,
+        ) {
+            reviews::update_goal(conn, &updated)?;
+            changed = true;
+        }
+    }
+    let gid = posted.text("new_goal_id");
+    let gtitle = posted.text("new_goal_title").trim().to_string();
+    if gtitle.is_empty()
+        && posted.get("new_goal_title").is_some()
+        && goals
+            .iter()
+            .any(|g| g.id == gid && g.author_id.as_deref() == Some(author))
+    {
+        reviews::delete_goal(conn, &gid)?;
+        changed = true;
+    }
+    if !gtitle.is_empty() && is_uuid(&gid) {
+        let row = GoalRow {
+            id: gid.clone(),
+            person_id: review.person_id.clone(),
+            review_id: Some(review.id.clone()),
+            carried_from_id: None,
+            kind: kind_of(posted.text("new_goal_kind")),
+            title: gtitle,
+            description: posted.text("new_goal_description"),
+            support_needed: posted.text("new_goal_support"),
+            status: if side == Side::Manager {
+                "agreed".into()
+            } else {
+                "proposed".into()
+            },
+            due_on: date(posted.text("new_goal_due")),
+            author_id: Some(author.to_string()),
+            created_at: now,
+            updated_at: now,
+        };
+        if goals.iter().any(|g| g.id == gid) {
+            reviews::update_goal(conn, &row)?;
+        } else {
+            reviews::insert_goal(conn, &row)?;
+        }
+        changed = true;
+    }
+    // Goals carried over from earlier reviews: the employee reports progress.
+    for g in reviews::open_goals_before(conn, &review.person_id, &review.id)? {
+        if let Some(status) = posted.get(&format!("cg_{}_status", g.id)) {
+            if ["agreed", "in_progress", "done", "dropped"].contains(&status) && status != g.status
+            {
+                reviews::set_goal_status(conn, &g.id, status)?;
+                changed = true;
+            }
+        }
+    }
+    // Section comments (the manager's, shared or private).
+    if side == Side::Manager {
+        let comments = reviews::comments(conn, &review.id, true)?;
+        for c in comments.iter().filter(|c| c.author_id == author) {
+            let p = |f: &str| format!("c_{}_{f}", c.id);
+            if posted.flag(&p("delete")) {
+                reviews::delete_comment(conn, &c.id)?;
+                changed = true;
+                continue;
+            }
+            let Some(body) = posted.get(&p("body")) else {
+                continue;
+            };
+            let body = body.trim().to_string();
+            let visibility = if posted.get(&p("visibility")) == Some("private") {
+                "private"
+            } else {
+                "shared"
+            };
+            if body.is_empty() {
+                reviews::delete_comment(conn, &c.id)?;
+                changed = true;
+            } else if body != c.body || visibility != c.visibility {
+                reviews::update_comment(conn, &c.id, &body, visibility)?;
+                changed = true;
+            }
+        }
+        for (section, _) in &form.sections {
+            let id = posted.text(&format!("new_comment_{}_id", section.id));
+            let body = posted
+                .text(&format!("new_comment_{}_body", section.id))
+                .trim()
+                .to_string();
+            if body.is_empty() || !is_uuid(&id) {
+                continue;
+            }
+            let visibility = if posted.get(&format!("new_comment_{}_visibility", section.id))
+                == Some("private")
+            {
+                "private"
+            } else {
+                "shared"
+            };
+            if comments.iter().any(|c| c.id == id) {
+                reviews::update_comment(conn, &id, &body, visibility)?;
+            } else {
+                reviews::insert_comment(
+                    conn,
+                    &CommentRow {
+                        id,
+                        review_id: review.id.clone(),
+                        author_id: author.to_string(),
+                        parent_id: None,
+                        section_id: Some(section.id.clone()),
+                        competency_id: None,
+                        kind: "manager_comment".into(),
+                        visibility: visibility.into(),
+                        body,
+                        created_at: now,
+                        updated_at: now,
+                    },
+                )?;
+            }
+            changed = true;
+        }
+    }
+    Ok(Ok(changed))
+}
+
+/// One answer saved elsewhere since this form was loaded, beside what was posted.
+#[derive(Debug, Clone, Serialize)]
+pub struct Difference {
+    /// The text field, `b_<question>`.
+    pub field: String,
+    pub prompt: String,
+    /// The saved version, as shown: "[rating] text".
+    pub theirs: String,
+    /// The posted text, as typed.
+    pub yours: String,
+    /// The posted rating, if any.
+    pub your_rating: String,
+}
+
+/// The answers whose stored version differs from what was posted: shown side
+/// by side when two tabs saved the same form.
+pub fn differences(
+    form: &Form,
+    stored: &[AnswerRow],
+    side: Side,
+    posted: &Posted,
+    lang: Lang,
+) -> Vec<Difference> {
+    let mut out = vec![];
+    for q in form.questions() {
+        let field = format!("b_{}", q.id);
+        let Some(posted_body) = posted.get(&field) else {
+            continue;
+        };
+        let saved = stored
+            .iter()
+            .find(|a| a.question_id == q.id && a.side == side.code());
+        let saved_body = saved.map(|a| a.body.as_str()).unwrap_or("");
+        let posted_rating = posted.get(&format!("r_{}", q.id));
+        let saved_rating = saved
+            .and_then(|a| a.rating)
+            .map(|r| r.to_string())
+            .unwrap_or_default();
+        let rating_differs = posted_rating.is_some_and(|r| r != saved_rating);
+        if saved_body.trim_end() != posted_body.trim_end() || rating_differs {
+            out.push(Difference {
+                field,
+                prompt: pick(lang, &q.prompt_id, &q.prompt_en),
+                theirs: if saved_rating.is_empty() {
+                    saved_body.to_string()
+                } else {
+                    format!("[{saved_rating}] {saved_body}")
+                },
+                yours: posted_body.to_string(),
+                your_rating: posted_rating.unwrap_or("").to_string(),
+            });
+        }
+    }
+    out
+}
+
+/// What became of a save.
+pub enum SaveOutcome {
+    Saved {
+        version: i32,
+        changed: bool,
+    },
+    /// Saved elsewhere since the form was loaded: the answers that differ.
+    Conflict {
+        differences: Vec<Difference>,
+        current: i32,
+    },
+    /// The side was submitted or shared meanwhile: it can no longer change.
+    /// What was posted is shown beside what was kept, so nothing typed is lost.
+    Locked {
+        differences: Vec<Difference>,
+    },
+    Problems(Problems),
+}
+
+/// Save one side's draft. `expected`: the version the form was loaded at.
+/// The action `evidence:<entry>` appends a journal entry to an answer as
+/// part of this save.
+#[allow(clippy::too_many_arguments)]
+pub fn save(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    clock: Clock,
+    review_id: &str,
+    side: Side,
+    posted: Posted,
+    expected: Option<i32>,
+    lang: Lang,
+) -> Result<SaveOutcome, Error> {
+    db::write_tx(conn, |conn| {
+        let (current, cycle) = reviews::find(conn, review_id)?.ok_or(Error::NotFound)?;
+        let form = forms::load_form(conn, &cycle.template_id)?.ok_or(Error::NotFound)?;
+        let f = super::reviews::facts(&current, &cycle, clock.today);
+        let (rule, step): (fn(&Actor, policy::ReviewFacts<'_>) -> bool, _) = match side {
+            Side::Own => (
+                policy::may_edit_self_assessment,
+                crate::domain::review::ReviewState::SelfAssessment,
+            ),
+            Side::Manager => (
+                policy::may_edit_manager_review,
+                crate::domain::review::ReviewState::ManagerReview,
+            ),
+        };
+        if !rule(actor, f) {
+            return match super::reviews::refusal(actor, f, rule, step) {
+                Error::Conflict(_) => {
+                    let stored = reviews::answers(conn, &current.id, Some(side))?;
+                    Ok(SaveOutcome::Locked {
+                        differences: differences(&form, &stored, side, &posted, lang),
+                    })
+                }
+                other => Err(other),
+            };
+        }
+        let posted = with_evidence(conn, actor, f, &form, side, posted)?;
+        let now_version = current.version(side);
+        if let Some(v) = expected {
+            if v != now_version {
+                let stored = reviews::answers(conn, &current.id, Some(side))?;
+                let differences = differences(&form, &stored, side, &posted, lang);
+                if !differences.is_empty() {
+                    return Ok(SaveOutcome::Conflict {
+                        differences,
+                        current: now_version,
+                    });
+                }
+            }
+        }
+        match apply(conn, &form, &current, side, &actor.id, &posted)? {
+            Err(problems) => Ok(SaveOutcome::Problems(problems)),
+            Ok(changed) => {
+                if changed {
+                    // Conditional on the state and version read above: a
+                    // submit or another save that got in first refuses this one.
+                    if !reviews::bump_version(conn, &current, side)? {
+                        return Err(Error::Conflict("review-error-conflict"));
+                    }
+                    audit::record(
+                        conn,
+                        audit::Entry {
+                            actor_id: Some(&actor.id),
+                            action: "review.draft_saved",
+                            subject_type: "review",
+                            subject_id: &current.id,
+                            review_id: Some(&current.id),
+                            cycle_id: Some(&current.cycle_id),
+                            details: serde_json::json!({ "side": side.code() }),
+                        },
+                    )?;
+                }
+                Ok(SaveOutcome::Saved {
+                    version: if changed {
+                        now_version + 1
+                    } else {
+                        now_version
+                    },
+                    changed,
+                })
+            }
+        }
+    })
+}
+
+/// "Use as evidence": the posted form with the journal entry appended to the
+/// chosen answer, when policy lets this actor cite it.
+fn with_evidence(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    review: policy::ReviewFacts<'_>,
+    form: &Form,
+    side: Side,
+    posted: Posted,
+) -> Result<Posted, Error> {
+    let Some(entry_id) = posted
+        .get("action")
+        .and_then(|a| a.strip_prefix("evidence:"))
+        .map(str::to_string)
+    else {
+        return Ok(posted);
+    };
+    let qid = posted.text(&format!("evidence_q_{entry_id}"));
+    if qid.is_empty() {
+        return Ok(posted);
+    }
+    let entry = journal::find(conn, &entry_id)?.ok_or(Error::NotFound)?;
+    let facts = JournalFacts {
+        author_id: &entry.author_id,
+        subject_id: &entry.subject_id,
+    };
+    if !policy::may_cite_journal_entry(actor, facts, review, side)
+        || form.questions().all(|q| q.id != qid)
+    {
+        return Err(Error::Forbidden);
+    }
+    let key = format!("b_{qid}");
+    let mut body = posted.text(&key);
+    if !body.is_empty() {
+        body.push_str("\n\n");
+    }
+    body.push_str(&format!("[{}] {}", entry.entry_on, entry.body));
+    Ok(posted.with(key, body))
+}

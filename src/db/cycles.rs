@@ -60,6 +60,21 @@ pub fn find(conn: &mut DbConnection, id: &str) -> QueryResult<Option<CycleRow>> 
         .optional()
 }
 
+/// The cycle, locked for the rest of the caller's transaction: on PostgreSQL
+/// with `FOR UPDATE`, so two commands on one cycle take turns; on SQLite the
+/// writing transaction (`BEGIN IMMEDIATE`) already holds the only write lock.
+pub fn find_for_update(conn: &mut DbConnection, id: &str) -> QueryResult<Option<CycleRow>> {
+    if let DbConnection::Pg(c) = conn {
+        return review_cycles::table
+            .find(id)
+            .select(CycleRow::as_select())
+            .for_update()
+            .first(c)
+            .optional();
+    }
+    find(conn, id)
+}
+
 pub fn list(conn: &mut DbConnection) -> QueryResult<Vec<CycleRow>> {
     review_cycles::table
         .order(review_cycles::opens_on.desc())
@@ -67,6 +82,7 @@ pub fn list(conn: &mut DbConnection) -> QueryResult<Vec<CycleRow>> {
         .load(conn)
 }
 
+/// Change a draft's details; a cycle launched meanwhile is left alone (0 rows).
 pub fn update_details(
     conn: &mut DbConnection,
     id: &str,
@@ -75,34 +91,43 @@ pub fn update_details(
     dates: &PhaseDates,
     reminder_days: &str,
 ) -> QueryResult<usize> {
-    diesel::update(review_cycles::table.find(id))
-        .set((
-            review_cycles::name.eq(name),
-            review_cycles::template_id.eq(template_id),
-            review_cycles::opens_on.eq(dates.opens_on),
-            review_cycles::self_due_on.eq(dates.self_due_on),
-            review_cycles::manager_due_on.eq(dates.manager_due_on),
-            review_cycles::ack_due_on.eq(dates.ack_due_on),
-            review_cycles::closes_on.eq(dates.closes_on),
-            review_cycles::reminder_days.eq(reminder_days),
-            review_cycles::updated_at.eq(now()),
-        ))
-        .execute(conn)
+    diesel::update(
+        review_cycles::table
+            .find(id)
+            .filter(review_cycles::status.eq(CycleStatus::Draft.code())),
+    )
+    .set((
+        review_cycles::name.eq(name),
+        review_cycles::template_id.eq(template_id),
+        review_cycles::opens_on.eq(dates.opens_on),
+        review_cycles::self_due_on.eq(dates.self_due_on),
+        review_cycles::manager_due_on.eq(dates.manager_due_on),
+        review_cycles::ack_due_on.eq(dates.ack_due_on),
+        review_cycles::closes_on.eq(dates.closes_on),
+        review_cycles::reminder_days.eq(reminder_days),
+        review_cycles::updated_at.eq(now()),
+    ))
+    .execute(conn)
 }
 
-/// Move the dates of a launched cycle; the calendar sequence goes up.
+/// Move the dates of a cycle not closed; the calendar sequence goes up. A
+/// cycle closed meanwhile is left alone (0 rows).
 pub fn move_dates(conn: &mut DbConnection, id: &str, dates: &PhaseDates) -> QueryResult<usize> {
-    diesel::update(review_cycles::table.find(id))
-        .set((
-            review_cycles::opens_on.eq(dates.opens_on),
-            review_cycles::self_due_on.eq(dates.self_due_on),
-            review_cycles::manager_due_on.eq(dates.manager_due_on),
-            review_cycles::ack_due_on.eq(dates.ack_due_on),
-            review_cycles::closes_on.eq(dates.closes_on),
-            review_cycles::dates_sequence.eq(review_cycles::dates_sequence + 1),
-            review_cycles::updated_at.eq(now()),
-        ))
-        .execute(conn)
+    diesel::update(
+        review_cycles::table
+            .find(id)
+            .filter(review_cycles::status.ne(CycleStatus::Closed.code())),
+    )
+    .set((
+        review_cycles::opens_on.eq(dates.opens_on),
+        review_cycles::self_due_on.eq(dates.self_due_on),
+        review_cycles::manager_due_on.eq(dates.manager_due_on),
+        review_cycles::ack_due_on.eq(dates.ack_due_on),
+        review_cycles::closes_on.eq(dates.closes_on),
+        review_cycles::dates_sequence.eq(review_cycles::dates_sequence + 1),
+        review_cycles::updated_at.eq(now()),
+    ))
+    .execute(conn)
 }
 
 /// Raise the calendar version without moving dates (someone re-added).
@@ -120,19 +145,36 @@ pub fn list_open(conn: &mut DbConnection) -> QueryResult<Vec<CycleRow>> {
         .load(conn)
 }
 
-/// Change how many days before each due date reminders go out.
+/// Change how many days before each due date reminders go out, unless the
+/// cycle is closed (0 rows then).
 pub fn set_reminder_days(conn: &mut DbConnection, id: &str, days: &str) -> QueryResult<usize> {
-    diesel::update(review_cycles::table.find(id))
-        .set((
-            review_cycles::reminder_days.eq(days),
-            review_cycles::updated_at.eq(now()),
-        ))
-        .execute(conn)
+    diesel::update(
+        review_cycles::table
+            .find(id)
+            .filter(review_cycles::status.ne(CycleStatus::Closed.code())),
+    )
+    .set((
+        review_cycles::reminder_days.eq(days),
+        review_cycles::updated_at.eq(now()),
+    ))
+    .execute(conn)
 }
 
-pub fn set_status(conn: &mut DbConnection, id: &str, status: CycleStatus) -> QueryResult<usize> {
+/// Move a cycle to `status` if it is now at one of `from`; returns the rows
+/// changed (0: someone else moved it first).
+pub fn set_status(
+    conn: &mut DbConnection,
+    id: &str,
+    from: &[CycleStatus],
+    status: CycleStatus,
+) -> QueryResult<usize> {
     let t = now();
-    let q = diesel::update(review_cycles::table.find(id));
+    let from: Vec<&str> = from.iter().map(|s| s.code()).collect();
+    let q = diesel::update(
+        review_cycles::table
+            .find(id)
+            .filter(review_cycles::status.eq_any(from)),
+    );
     match status {
         CycleStatus::Closed => q
             .set((
@@ -300,6 +342,36 @@ pub fn create_reviews(
         crate::batch_insert!(conn, reviews::table, &rows)?;
     }
     Ok(created)
+}
+
+/// Take a review out of its cycle if it is still at `from`; returns the rows
+/// changed (0: it moved meanwhile).
+pub fn remove_review(conn: &mut DbConnection, id: &str, from: ReviewState) -> QueryResult<usize> {
+    diesel::update(
+        reviews::table
+            .find(id)
+            .filter(reviews::state.eq(from.code())),
+    )
+    .set((
+        reviews::state.eq(ReviewState::Removed.code()),
+        reviews::updated_at.eq(now()),
+    ))
+    .execute(conn)
+}
+
+/// Bring a removed review back to the start (a person added again); returns
+/// the rows changed (0: it was not removed any more).
+pub fn restore_review(conn: &mut DbConnection, id: &str) -> QueryResult<usize> {
+    diesel::update(
+        reviews::table
+            .find(id)
+            .filter(reviews::state.eq(ReviewState::Removed.code())),
+    )
+    .set((
+        reviews::state.eq(ReviewState::SelfAssessment.code()),
+        reviews::updated_at.eq(now()),
+    ))
+    .execute(conn)
 }
 
 /// How many reviews of a cycle are at each state.

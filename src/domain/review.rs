@@ -44,6 +44,17 @@ impl CycleStatus {
         }
     }
 
+    /// The class of this status's tag on every page (its text carries the
+    /// meaning; the colour only helps the eye).
+    pub fn tag_class(self) -> &'static str {
+        match self {
+            CycleStatus::Draft => "tag--grey",
+            CycleStatus::Scheduled => "tag--blue",
+            CycleStatus::Open => "tag--green",
+            CycleStatus::Closed => "tag--purple",
+        }
+    }
+
     /// May HR change name, template and participants freely?
     pub fn is_editable_draft(self) -> bool {
         self == CycleStatus::Draft
@@ -142,6 +153,30 @@ impl ReviewState {
         ReviewState::Unfinished,
         ReviewState::Removed,
     ];
+
+    /// The due date of the step a review is at, if it is at one: the
+    /// self-assessment, the manager review, or the acknowledgement.
+    pub fn due_on(&self, dates: &PhaseDates) -> Option<NaiveDate> {
+        match self {
+            ReviewState::SelfAssessment => Some(dates.self_due_on),
+            ReviewState::ManagerReview => Some(dates.manager_due_on),
+            ReviewState::Shared => Some(dates.ack_due_on),
+            ReviewState::Acknowledged | ReviewState::Unfinished | ReviewState::Removed => None,
+        }
+    }
+
+    /// The class of this state's tag, the same on every page that shows it
+    /// (the tag's text carries the meaning; the colour only helps the eye).
+    pub fn tag_class(self) -> &'static str {
+        match self {
+            ReviewState::SelfAssessment => "tag--blue",
+            ReviewState::ManagerReview => "tag--yellow",
+            ReviewState::Shared => "tag--purple",
+            ReviewState::Acknowledged => "tag--green",
+            ReviewState::Unfinished => "tag--red",
+            ReviewState::Removed => "tag--grey",
+        }
+    }
 
     /// Finished or out: nothing more to do in it.
     pub fn is_final(self) -> bool {
@@ -409,6 +444,45 @@ mod tests {
             ..ok
         };
         assert_eq!(bad.check(), Err(DatesError::OutOfOrder("manager_due_on")));
+    }
+
+    #[test]
+    fn each_step_is_due_on_its_own_date() {
+        let dates = PhaseDates {
+            opens_on: d(2026, 12, 1),
+            self_due_on: d(2026, 12, 8),
+            manager_due_on: d(2026, 12, 15),
+            ack_due_on: d(2026, 12, 18),
+            closes_on: d(2026, 12, 20),
+        };
+        assert_eq!(
+            ReviewState::SelfAssessment.due_on(&dates),
+            Some(d(2026, 12, 8))
+        );
+        assert_eq!(
+            ReviewState::ManagerReview.due_on(&dates),
+            Some(d(2026, 12, 15))
+        );
+        assert_eq!(ReviewState::Shared.due_on(&dates), Some(d(2026, 12, 18)));
+        for done in [
+            ReviewState::Acknowledged,
+            ReviewState::Unfinished,
+            ReviewState::Removed,
+        ] {
+            assert_eq!(done.due_on(&dates), None, "{done:?} has no step left");
+        }
+        // Every mail phase waits in a state that has a due date.
+        for phase in crate::domain::mail::Phase::ALL {
+            assert!(phase.waiting_state().due_on(&dates).is_some(), "{phase:?}");
+        }
+    }
+
+    #[test]
+    fn each_state_has_its_own_tag() {
+        let mut classes: Vec<&str> = ReviewState::ALL.iter().map(|s| s.tag_class()).collect();
+        classes.sort_unstable();
+        classes.dedup();
+        assert_eq!(classes.len(), ReviewState::ALL.len());
     }
 
     #[test]

@@ -46,12 +46,14 @@ pub fn local_day(now: NaiveDateTime, tz: Tz) -> NaiveDate {
     Utc.from_utc_datetime(&now).with_timezone(&tz).date_naive()
 }
 
+/// A phase's due date: the due date of the step its reviews wait in. Every
+/// phase waits in a step that has one (a unit test in `domain::review` says
+/// so), so the closing day is never used.
 pub fn due_of(cycle: &CycleRow, phase: Phase) -> NaiveDate {
-    match phase {
-        Phase::SelfAssessment => cycle.self_due_on,
-        Phase::ManagerReview => cycle.manager_due_on,
-        Phase::Acknowledgement => cycle.ack_due_on,
-    }
+    phase
+        .waiting_state()
+        .due_on(&cycle.dates())
+        .unwrap_or(cycle.closes_on)
 }
 
 /// Queue what is due at `now`; returns how many messages were queued.

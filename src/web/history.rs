@@ -10,7 +10,6 @@ use serde::Serialize;
 
 use super::context::CurrentUser;
 use super::render::page;
-use super::team::state_colour;
 use super::State;
 use crate::db::{people, reviews};
 use crate::domain::policy::{self, PersonFacts, ReviewFacts};
@@ -37,7 +36,7 @@ struct HistoryReview {
     closes_on: NaiveDate,
     cycle_status: &'static str,
     state: &'static str,
-    state_colour: &'static str,
+    state_class: &'static str,
     acknowledged_at: Option<NaiveDateTime>,
     link: Option<String>,
 }
@@ -157,7 +156,7 @@ async fn history_page(
                         closes_on: c.closes_on,
                         cycle_status: status.code(),
                         state: review_state.code(),
-                        state_colour: state_colour(review_state),
+                        state_class: review_state.tag_class(),
                         acknowledged_at: r.acknowledged_at,
                         link: policy::may_view_review(&actor, review_facts)
                             .then(|| format!("/reviews/{}", r.id)),

@@ -7,7 +7,7 @@ use super::context::Visitor;
 use super::render::{page, see_other};
 use super::State;
 use crate::db::{people, reviews};
-use crate::domain::review::CycleStatus;
+use crate::domain::review::{CycleStatus, ReviewState};
 use crate::error::AppError;
 
 #[derive(Serialize)]
@@ -96,11 +96,12 @@ pub async fn show_home(
                     .into_iter()
                     .filter(|(_, c)| c.status(today) == CycleStatus::Open)
                     .map(|(r, c)| {
-                        let due = match r.state.as_str() {
-                            "self_assessment" => Some(c.self_due_on),
-                            "shared" => Some(c.ack_due_on),
-                            _ => None,
-                        };
+                        // Late only with one's own step: the manager review
+                        // is the manager's to be late with.
+                        let step = r.state();
+                        let due = step
+                            .due_on(&c.dates())
+                            .filter(|_| step != ReviewState::ManagerReview);
                         CurrentReview {
                             overdue: due.is_some_and(|d| d < today),
                             id: r.id,

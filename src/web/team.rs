@@ -19,34 +19,12 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/team", web::get().to(show_team));
 }
 
-/// The due date of the step a review is at, if it has one.
-pub fn step_due_on(state: ReviewState, cycle: &CycleRow) -> Option<NaiveDate> {
-    match state {
-        ReviewState::SelfAssessment => Some(cycle.self_due_on),
-        ReviewState::ManagerReview => Some(cycle.manager_due_on),
-        ReviewState::Shared => Some(cycle.ack_due_on),
-        _ => None,
-    }
-}
-
-/// The colour of a review state's tag (the tag always carries its text).
-pub fn state_colour(state: ReviewState) -> &'static str {
-    match state {
-        ReviewState::SelfAssessment => "blue",
-        ReviewState::ManagerReview => "yellow",
-        ReviewState::Shared => "purple",
-        ReviewState::Acknowledged => "green",
-        ReviewState::Unfinished => "red",
-        ReviewState::Removed => "grey",
-    }
-}
-
 #[derive(Serialize)]
 struct TeamReview {
     id: String,
     cycle_name: String,
     state: &'static str,
-    state_colour: &'static str,
+    state_class: &'static str,
     /// The cycle has been launched but has not opened yet.
     opens_on: Option<NaiveDate>,
     due_on: Option<NaiveDate>,
@@ -82,7 +60,7 @@ fn team_review(actor: &Actor, today: NaiveDate, r: &ReviewRow, c: &CycleRow) -> 
     let state = r.state();
     let status = c.status(today);
     let scheduled = status == CycleStatus::Scheduled;
-    let due_on = step_due_on(state, c);
+    let due_on = state.due_on(&c.dates());
     let overdue = !scheduled && due_on.is_some_and(|d| d < today);
     let facts = ReviewFacts {
         person_id: &r.person_id,
@@ -107,7 +85,7 @@ fn team_review(actor: &Actor, today: NaiveDate, r: &ReviewRow, c: &CycleRow) -> 
         id: r.id.clone(),
         cycle_name: c.name.clone(),
         state: state.code(),
-        state_colour: state_colour(state),
+        state_class: state.tag_class(),
         opens_on: scheduled.then_some(c.opens_on),
         due_on,
         overdue,

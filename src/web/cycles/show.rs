@@ -1,0 +1,313 @@
+//! The cycle page: before launch, the participants the rule picked (and who
+//! has no manager); after, the progress of every review, the late-add list
+//! and the cycle's emails. Launching is a button on this page.
+
+use std::collections::{HashMap, HashSet};
+
+use actix_web::{web, HttpResponse};
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::{
+    notice_key, progress, refusal, status_for, template_label, Choice, NoticeQuery, State,
+    PEOPLE_MAX,
+};
+use crate::app::{cycles as commands, Error as CommandError};
+use crate::db::{cycles, forms, outbox, people, reviews, DbConnection};
+use crate::domain::policy;
+use crate::domain::review::{CycleStatus, ReviewState};
+use crate::error::AppError;
+use crate::web::context::CurrentUser;
+use crate::web::forms::FormErrors;
+use crate::web::render::{page_with_status, see_other};
+
+/// How many of a cycle's emails its page lists (the outbox page has more).
+const MAIL_LOG_SIZE: i64 = 50;
+
+#[derive(Serialize)]
+struct ParticipantItem {
+    id: String,
+    name: String,
+    job_title: String,
+    department: String,
+    manager_name: Option<String>,
+}
+
+#[derive(Serialize)]
+struct StateCount {
+    state: &'static str,
+    count: i64,
+}
+
+#[derive(Serialize)]
+struct ReviewItem {
+    id: String,
+    person_name: String,
+    manager_name: String,
+    state: &'static str,
+    state_class: &'static str,
+    due_on: Option<NaiveDate>,
+    overdue: bool,
+    can_reopen: bool,
+    can_remove: bool,
+}
+
+#[derive(Serialize)]
+struct CyclePage {
+    cycle: cycles::CycleRow,
+    status: &'static str,
+    status_class: &'static str,
+    is_draft: bool,
+    is_closed: bool,
+    template_name: String,
+    opens_today_or_before: bool,
+    // draft
+    participants: Vec<ParticipantItem>,
+    without_manager: Vec<String>,
+    // launched
+    counts: Vec<StateCount>,
+    acknowledged: i64,
+    total: i64,
+    reviews: Vec<ReviewItem>,
+    addable: Vec<Choice>,
+    /// The newest emails about this cycle.
+    mail_log: Vec<outbox::OutboxRow>,
+    mail_log_limit: i64,
+    // messages
+    notice: Option<String>,
+    notice_count: i64,
+    errors: FormErrors,
+    error_names: String,
+    error_count: usize,
+}
+
+/// Messages the cycle page is shown with.
+#[derive(Default)]
+pub(super) struct PageMessages {
+    pub(super) notice: Option<String>,
+    pub(super) notice_count: i64,
+    pub(super) errors: FormErrors,
+    pub(super) error_names: Vec<String>,
+}
+
+fn load_cycle_page(
+    conn: &mut DbConnection,
+    id: &str,
+    today: NaiveDate,
+) -> Result<CyclePage, AppError> {
+    let cycle = cycles::find(conn, id)?.ok_or(AppError::NotFound)?;
+    let status = cycle.status(today);
+    let template_name = forms::find_template(conn, &cycle.template_id)?
+        .map(|t| template_label(&t))
+        .unwrap_or_default();
+    let mut participants = vec![];
+    let mut without_manager = vec![];
+    let mut counts = vec![];
+    let mut reviews_list = vec![];
+    let mut addable = vec![];
+    let mut mail_log = vec![];
+    let (mut acknowledged, mut total) = (0, 0);
+    if status == CycleStatus::Draft {
+        let rows = cycles::participants(conn, id)?;
+        let manager_ids: Vec<String> = rows.iter().filter_map(|p| p.manager_id.clone()).collect();
+        let names: HashMap<String, String> = people::find_many(conn, &manager_ids)?
+            .into_iter()
+            .map(|p| (p.id, p.name))
+            .collect();
+        for p in rows {
+            if p.manager_id.is_none() {
+                without_manager.push(p.name.clone());
+            }
+            participants.push(ParticipantItem {
+                manager_name: p.manager_id.as_ref().and_then(|m| names.get(m).cloned()),
+                id: p.id,
+                name: p.name,
+                job_title: p.job_title,
+                department: p.department,
+            });
+        }
+    } else {
+        let state_counts = cycles::state_counts(conn, id)?;
+        (acknowledged, total) = progress(&state_counts);
+        let by_state: HashMap<String, i64> = state_counts.into_iter().collect();
+        counts = ReviewState::ALL
+            .into_iter()
+            .map(|s| StateCount {
+                state: s.code(),
+                count: by_state.get(s.code()).copied().unwrap_or(0),
+            })
+            .collect();
+        let closed = status == CycleStatus::Closed;
+        let dates = cycle.dates();
+        let mut in_cycle = HashSet::new();
+        for (r, person_name, manager_name) in reviews::for_cycle(conn, id)? {
+            let state = r.state();
+            if state != ReviewState::Removed {
+                in_cycle.insert(r.person_id.clone());
+            }
+            let due_on = state.due_on(&dates);
+            reviews_list.push(ReviewItem {
+                id: r.id,
+                person_name,
+                manager_name,
+                state: state.code(),
+                state_class: state.tag_class(),
+                overdue: status == CycleStatus::Open && due_on.is_some_and(|d| d < today),
+                due_on,
+                can_reopen: !closed
+                    && matches!(
+                        state,
+                        ReviewState::ManagerReview
+                            | ReviewState::Shared
+                            | ReviewState::Acknowledged
+                    ),
+                can_remove: !closed && state != ReviewState::Removed,
+            });
+        }
+        mail_log = outbox::list(conn, None, Some(id), None, MAIL_LOG_SIZE)?;
+        if !closed {
+            addable = people::list(conn, &people::PeopleFilter::default(), PEOPLE_MAX, 0)?
+                .into_iter()
+                .filter(|p| !in_cycle.contains(&p.id))
+                .map(|p| Choice {
+                    label: if p.department.is_empty() {
+                        p.name
+                    } else {
+                        format!("{} ({})", p.name, p.department)
+                    },
+                    id: p.id,
+                })
+                .collect();
+        }
+    }
+    Ok(CyclePage {
+        status: status.code(),
+        status_class: status.tag_class(),
+        is_draft: status == CycleStatus::Draft,
+        is_closed: status == CycleStatus::Closed,
+        opens_today_or_before: cycle.opens_on <= today,
+        template_name,
+        cycle,
+        participants,
+        without_manager,
+        counts,
+        acknowledged,
+        total,
+        reviews: reviews_list,
+        addable,
+        mail_log,
+        mail_log_limit: MAIL_LOG_SIZE,
+        notice: None,
+        notice_count: 0,
+        errors: FormErrors::default(),
+        error_names: String::new(),
+        error_count: 0,
+    })
+}
+
+pub(super) async fn cycle_page(
+    state: &State,
+    user: &CurrentUser,
+    id: String,
+    messages: PageMessages,
+) -> Result<HttpResponse, AppError> {
+    let today = state.today();
+    let mut model = state
+        .db
+        .run(move |conn| load_cycle_page(conn, &id, today))
+        .await?;
+    model.notice = messages.notice;
+    model.notice_count = messages.notice_count;
+    model.error_count = messages.error_names.len();
+    model.error_names = messages.error_names.join(", ");
+    model.errors = messages.errors;
+    page_with_status(
+        &state.templates,
+        &user.visitor,
+        status_for(&model.errors),
+        "cycles/show.html",
+        &model,
+    )
+}
+
+/// The cycle page again with one message (422). `names` fill in the
+/// message's list of people.
+pub(super) async fn with_error(
+    state: &State,
+    user: &CurrentUser,
+    id: String,
+    field: &str,
+    key: &str,
+    names: Vec<String>,
+) -> Result<HttpResponse, AppError> {
+    let mut errors = FormErrors::default();
+    errors.add(field, key);
+    let messages = PageMessages {
+        errors,
+        error_names: names,
+        ..Default::default()
+    };
+    cycle_page(state, user, id, messages).await
+}
+
+/// The cycle page again, with what was refused and why (422).
+pub(super) async fn refused(
+    state: &State,
+    user: &CurrentUser,
+    id: String,
+    field: &str,
+    e: CommandError,
+) -> Result<HttpResponse, AppError> {
+    let (key, names) = refusal(e)?;
+    with_error(state, user, id, field, key, names).await
+}
+
+pub async fn show_cycle(
+    state: State,
+    user: CurrentUser,
+    path: web::Path<String>,
+    q: web::Query<NoticeQuery>,
+) -> Result<HttpResponse, AppError> {
+    user.require(policy::may_run_cycles)?;
+    cycle_page(
+        &state,
+        &user,
+        path.into_inner(),
+        PageMessages {
+            notice: notice_key(q.notice.as_deref()),
+            notice_count: q.count.unwrap_or(0),
+            ..Default::default()
+        },
+    )
+    .await
+}
+
+pub async fn launch_cycle(
+    state: State,
+    user: CurrentUser,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    user.require(policy::may_run_cycles)?;
+    let id = path.into_inner();
+    let (actor, clock, cid) = (user.actor(), state.clock(), id.clone());
+    let outcome = state
+        .db
+        .run(move |conn| -> Result<_, AppError> {
+            Ok(commands::launch_cycle(conn, &actor, clock, &cid))
+        })
+        .await?;
+    match outcome {
+        Ok(CycleStatus::Open) => Ok(see_other(&format!("/cycles/{id}?notice=launched-open"))),
+        Ok(_) => Ok(see_other(&format!(
+            "/cycles/{id}?notice=launched-scheduled"
+        ))),
+        Err(e) => {
+            let field = match &e {
+                CommandError::NoManager(_) => "without-manager",
+                CommandError::NoParticipants => "participants",
+                _ => "launch",
+            };
+            refused(&state, &user, id, field, e).await
+        }
+    }
+}

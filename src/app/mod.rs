@@ -9,6 +9,8 @@
 //! render. The same commands will serve a JSON API.
 
 pub mod cycles;
+pub mod journal;
+pub mod mail;
 pub mod people;
 pub mod reviews;
 

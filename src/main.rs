@@ -246,25 +246,23 @@ fn user(command: UserCommand, settings: Settings) -> anyhow::Result<()> {
                     None => settings.default_lang,
                 },
             };
-            let token = db::write_tx(&mut conn, |conn| -> anyhow::Result<String> {
-                if people::find_by_email(conn, details.email.as_str())?.is_some() {
-                    anyhow::bail!("{} already exists", details.email.as_str());
-                }
-                let manager_id = match &manager {
-                    Some(m) => Some(
-                        people::find_by_email(conn, m)?
-                            .filter(|p| p.active)
-                            .ok_or_else(|| {
-                                anyhow::anyhow!("--manager: nobody active has the email {m}")
-                            })?
-                            .id,
+            let clock = cermin::app::Clock::at(chrono::Utc::now(), settings.timezone);
+            let token = match accounts::add_person_by_operator(
+                &mut conn,
+                clock,
+                &details,
+                manager.as_deref(),
+            ) {
+                Ok(token) => token,
+                Err(cermin::app::Error::Invalid(fields)) => match fields.first() {
+                    Some((field, _)) if field == "manager" => anyhow::bail!(
+                        "--manager: nobody active has the email {}",
+                        manager.unwrap_or_default()
                     ),
-                    None => None,
-                };
-                let (_, token) =
-                    accounts::add_person(conn, &details, manager_id.as_deref(), None, "cli")?;
-                Ok(token)
-            })?;
+                    _ => anyhow::bail!("{} already exists", details.email.as_str()),
+                },
+                Err(e) => return Err(e.into()),
+            };
             println!(
                 "Added {} <{}>. Their invitation email is queued: `cermin serve` (or `cermin mail run-once`) sends it.",
                 details.name,

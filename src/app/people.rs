@@ -13,8 +13,8 @@ pub mod import;
 
 pub use account::{
     ask_password_reset, change_own_password, record_failed_sign_in, request_password_reset,
-    set_own_email_digest, set_own_language, set_password, set_password_by_link, sign_in, sign_out,
-    start_session, PasswordLink,
+    set_own_email_digest, set_own_language, set_password, set_password_by_link,
+    set_password_by_operator, sign_in, sign_out, start_session, PasswordLink,
 };
 pub use import::{import_people, plan_import};
 
@@ -512,6 +512,12 @@ pub fn setup_token_if_needed(conn: &mut DbConnection) -> QueryResult<Option<Stri
         Duration::hours(SETUP_HOURS),
     )
     .map(Some)
+}
+
+/// At start-up: when there is no HR person yet, a fresh setup link token
+/// ([`setup_token_if_needed`] in its own transaction).
+pub fn issue_setup_link(conn: &mut DbConnection, _clock: Clock) -> Result<Option<String>, Error> {
+    db::write_tx(conn, |conn| Ok(setup_token_if_needed(conn)?))
 }
 
 /// The first HR account as typed on the setup page.

@@ -178,6 +178,19 @@ pub fn set_password(
     )
 }
 
+/// `cermin user set-password`: the operator at the server sets a person's
+/// password; their sessions end.
+pub fn set_password_by_operator(
+    conn: &mut DbConnection,
+    _clock: Clock,
+    person_id: &str,
+    password_hash: &str,
+) -> Result<(), Error> {
+    db::write_tx(conn, |conn| {
+        Ok(set_password(conn, person_id, password_hash, None, "cli")?)
+    })
+}
+
 /// What a one-time link sets a password for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PasswordLink {

@@ -1,9 +1,11 @@
 //! The demo organisation: a small Indonesian customer-service company, loaded
 //! into an empty database by `cermin serve --demo`.
 
+use crate::app::people as accounts;
 use crate::auth::password;
 use crate::db::{self, audit, people, DbConnection};
-use crate::domain::Lang;
+use crate::domain::person::PersonDetails;
+use crate::domain::{EmailAddress, Lang, Role};
 
 pub const DEMO_PASSWORD: &str = "cermin-demo-2026";
 
@@ -308,27 +310,30 @@ pub fn load(conn: &mut DbConnection, _default_lang: Lang) -> anyhow::Result<Opti
         let now = db::now();
         let mut ids = std::collections::HashMap::new();
         for p in PEOPLE {
-            let id = db::new_id();
-            ids.insert(p.key, id.clone());
-            people::insert(
+            let details = PersonDetails {
+                email: EmailAddress::parse(&email_of(p.key))?,
+                name: p.name.into(),
+                role: Role::parse(p.role)
+                    .ok_or_else(|| anyhow::anyhow!("demo: role {}", p.role))?,
+                department: p.department.into(),
+                job_title: p.job_title.into(),
+                job_description: p.job.into(),
+                lang: Lang::parse(p.lang)
+                    .ok_or_else(|| anyhow::anyhow!("demo: language {}", p.lang))?,
+            };
+            let manager_id: Option<String> = p.manager.and_then(|m| ids.get(m).cloned());
+            let id = accounts::insert_person(
                 conn,
-                &people::NewPersonRow {
-                    id: id.clone(),
-                    email: email_of(p.key),
-                    name: p.name.into(),
-                    password_hash: Some(hash.clone()),
-                    role: p.role.into(),
-                    manager_id: p.manager.and_then(|m| ids.get(m).cloned()),
-                    department: p.department.into(),
-                    job_title: p.job_title.into(),
-                    job_description: p.job.into(),
-                    lang: p.lang.into(),
-                    active: true,
-                    email_digest: false,
-                    created_at: now,
-                    updated_at: now,
+                now,
+                accounts::NewPerson {
+                    details: &details,
+                    manager_id: manager_id.as_deref(),
+                    password_hash: Some(&hash),
                 },
+                accounts::AddedBy::Actor(None),
+                "demo",
             )?;
+            ids.insert(p.key, id);
         }
         audit::record(
             conn,

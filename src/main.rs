@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand};
 
 use cermin::app::people as accounts;
 use cermin::config::Settings;
-use cermin::db::{self, people, Db};
+use cermin::db::{people, Db};
 use cermin::domain::person::{self, PersonDetails};
 use cermin::domain::{EmailAddress, Lang, Role};
 use cermin::startup::Application;
@@ -175,7 +175,8 @@ fn serve(settings: Settings, load_demo: bool) -> anyhow::Result<()> {
             None => println!("The database already has people: the demo was not loaded again."),
         }
     }
-    if let Some(token) = db::write_tx(&mut conn, accounts::setup_token_if_needed)? {
+    let clock = cermin::app::Clock::at(chrono::Utc::now(), settings.timezone);
+    if let Some(token) = accounts::issue_setup_link(&mut conn, clock)? {
         println!("\nNo HR administrator yet. Open this one-time link (valid for {} hours) to create one:", accounts::SETUP_HOURS);
         println!("  {}\n", accounts::setup_url(&base_url, &token));
     }
@@ -246,25 +247,23 @@ fn user(command: UserCommand, settings: Settings) -> anyhow::Result<()> {
                     None => settings.default_lang,
                 },
             };
-            let token = db::write_tx(&mut conn, |conn| -> anyhow::Result<String> {
-                if people::find_by_email(conn, details.email.as_str())?.is_some() {
-                    anyhow::bail!("{} already exists", details.email.as_str());
-                }
-                let manager_id = match &manager {
-                    Some(m) => Some(
-                        people::find_by_email(conn, m)?
-                            .filter(|p| p.active)
-                            .ok_or_else(|| {
-                                anyhow::anyhow!("--manager: nobody active has the email {m}")
-                            })?
-                            .id,
+            let clock = cermin::app::Clock::at(chrono::Utc::now(), settings.timezone);
+            let token = match accounts::add_person_by_operator(
+                &mut conn,
+                clock,
+                &details,
+                manager.as_deref(),
+            ) {
+                Ok(token) => token,
+                Err(cermin::app::Error::Invalid(fields)) => match fields.first() {
+                    Some((field, _)) if field == "manager" => anyhow::bail!(
+                        "--manager: nobody active has the email {}",
+                        manager.unwrap_or_default()
                     ),
-                    None => None,
-                };
-                let (_, token) =
-                    accounts::add_person(conn, &details, manager_id.as_deref(), None, "cli")?;
-                Ok(token)
-            })?;
+                    _ => anyhow::bail!("{} already exists", details.email.as_str()),
+                },
+                Err(e) => return Err(e.into()),
+            };
             println!(
                 "Added {} <{}>. Their invitation email is queued: `cermin serve` (or `cermin mail run-once`) sends it.",
                 details.name,
@@ -289,9 +288,8 @@ fn user(command: UserCommand, settings: Settings) -> anyhow::Result<()> {
                 )
             })?;
             let hash = auth::password::hash(&password)?;
-            db::write_tx(&mut conn, |conn| {
-                accounts::set_password(conn, &person.id, &hash, None, "cli")
-            })?;
+            let clock = cermin::app::Clock::at(chrono::Utc::now(), settings.timezone);
+            accounts::set_password_by_operator(&mut conn, clock, &person.id, &hash)?;
             println!(
                 "Password set for {}; their other sessions were signed out.",
                 person.email

@@ -10,6 +10,8 @@
 
 pub mod cycles;
 pub mod drafts;
+pub mod journal;
+pub mod mail;
 pub mod people;
 pub mod reviews;
 

@@ -96,6 +96,13 @@ pub fn may_edit_journal_entry(
 
 // ---- journal and notes: further rules go here ----
 
+/// On the notes page about `subject` (which the actor may open, see
+/// [`may_read_notes_about`]): every manager's notes (HR), or only the ones
+/// the actor wrote (their manager).
+pub fn may_read_every_note_about(actor: &Actor, subject: PersonFacts<'_>) -> bool {
+    actor.is_hr() && actor.id != subject.id
+}
+
 /// The team page: managers by role, HR, and anyone someone reports to.
 pub fn may_view_team(actor: &Actor, has_reports: bool) -> bool {
     has_reports || actor.role != Role::Employee
@@ -236,6 +243,16 @@ pub fn may_read_history_record(
 }
 
 // ---- cycles, templates, people and mail: further rules go here ----
+
+/// Change a person's role: HR, never their own (so there is always an HR).
+pub fn may_change_role_of(actor: &Actor, person: PersonFacts<'_>) -> bool {
+    may_manage_people(actor) && actor.id != person.id
+}
+
+/// Deactivate a person: HR, never themselves.
+pub fn may_deactivate(actor: &Actor, person: PersonFacts<'_>) -> bool {
+    may_manage_people(actor) && actor.id != person.id
+}
 
 #[cfg(test)]
 mod tests {
@@ -529,5 +546,40 @@ mod tests {
             ..own
         };
         assert!(!may_publish_team_summary(&m, closed, true));
+    }
+
+    #[test]
+    fn hr_reads_every_note_a_manager_only_their_own() {
+        let report = PersonFacts {
+            id: "e1",
+            manager_id: Some("m1"),
+        };
+        assert!(may_read_every_note_about(&actor("h", Role::Hr), report));
+        assert!(!may_read_every_note_about(
+            &actor("m1", Role::Manager),
+            report
+        ));
+        let hr_self = PersonFacts {
+            id: "h",
+            manager_id: Some("m1"),
+        };
+        assert!(!may_read_every_note_about(&actor("h", Role::Hr), hr_self));
+    }
+
+    #[test]
+    fn hr_keeps_its_own_role_and_account() {
+        let hr = actor("h", Role::Hr);
+        let other = PersonFacts {
+            id: "e1",
+            manager_id: Some("m1"),
+        };
+        let own = PersonFacts {
+            id: "h",
+            manager_id: None,
+        };
+        assert!(may_change_role_of(&hr, other) && may_deactivate(&hr, other));
+        assert!(!may_change_role_of(&hr, own) && !may_deactivate(&hr, own));
+        let m = actor("m1", Role::Manager);
+        assert!(!may_change_role_of(&m, other) && !may_deactivate(&m, other));
     }
 }

@@ -11,10 +11,11 @@ use super::forms::{safe_next, FormErrors};
 use super::middleware::ClientIp;
 use super::render::{page, page_with_status, see_other};
 use super::State;
+use crate::app::people::{self as accounts, PasswordLink};
 use crate::auth::{self, password, session, throttle};
-use crate::db::{self, audit, people, sessions, tokens, DbConnection};
+use crate::db::{self, people, sessions, tokens};
 use crate::domain::person::parse_name;
-use crate::domain::{EmailAddress, Lang, Role};
+use crate::domain::{EmailAddress, Lang};
 use crate::error::AppError;
 
 const DEVICE_COOKIE: &str = "cermin_device";
@@ -68,29 +69,6 @@ pub struct SignInForm {
     email: String,
     password: String,
     next: Option<String>,
-}
-
-/// Start a session for `person_id`: a new token (never reuse one from before
-/// sign-in), its hash stored with a fresh CSRF token.
-pub fn create_session(
-    conn: &mut DbConnection,
-    person_id: &str,
-    absolute: Duration,
-) -> Result<String, AppError> {
-    let token = auth::random_token();
-    let now = db::now();
-    sessions::insert(
-        conn,
-        &sessions::SessionRow {
-            token_hash: auth::token_hash(&token),
-            person_id: person_id.to_string(),
-            csrf_token: auth::random_token(),
-            created_at: now,
-            last_seen_at: now,
-            expires_at: now + absolute,
-        },
-    )?;
-    Ok(token)
 }
 
 pub fn session_cookie(state: &State, token: String) -> Cookie<'static> {
@@ -183,17 +161,11 @@ pub async fn sign_in(
         (true, Some(p)) => p,
         _ => {
             tracing::info!(email = %email, ip = %ip, "sign-in failed");
-            let (email, ip) = (email.clone(), ip.clone());
+            let (email, ip, clock) = (email.clone(), ip.clone(), state.clock());
             state
                 .db
                 .run(move |conn| -> Result<_, AppError> {
-                    Ok(sessions::record_attempt(
-                        conn,
-                        &email,
-                        &ip,
-                        false,
-                        db::now(),
-                    )?)
+                    Ok(accounts::record_failed_sign_in(conn, clock, &email, &ip)?)
                 })
                 .await?;
             return render_error("sign-in-failed", StatusCode::UNAUTHORIZED);
@@ -206,48 +178,33 @@ pub async fn sign_in(
     } else {
         Some(auth::random_token())
     };
-    let (token, device_token) = {
-        let (email, ip, pid, dev) = (
+    let token = {
+        let (email, ip, pid, dev, clock) = (
             email.clone(),
             ip.clone(),
             person.id.clone(),
             new_device.clone(),
+            state.clock(),
         );
         state
             .db
             .run(move |conn| -> Result<_, AppError> {
-                db::write_tx(conn, |conn| {
-                    let now = db::now();
-                    sessions::record_attempt(conn, &email, &ip, true, now)?;
-                    if let Some(d) = &dev {
-                        sessions::trust_device(
-                            conn,
-                            &auth::token_hash(d),
-                            &pid,
-                            now,
-                            now + Duration::days(180),
-                        )?;
-                    }
-                    let token = create_session(conn, &pid, absolute)?;
-                    audit::record(
-                        conn,
-                        audit::Entry {
-                            actor_id: Some(&pid),
-                            action: "session.signed_in",
-                            subject_type: "person",
-                            subject_id: &pid,
-                            ..Default::default()
-                        },
-                    )?;
-                    Ok((token, dev))
-                })
+                Ok(accounts::sign_in(
+                    conn,
+                    clock,
+                    &pid,
+                    &email,
+                    &ip,
+                    dev.as_deref(),
+                    absolute,
+                )?)
             })
             .await?
     };
     let mut res = see_other(&next);
     res.add_cookie(&session_cookie(&state, token))
         .map_err(AppError::unexpected)?;
-    if let Some(d) = device_token {
+    if let Some(d) = new_device {
         let https = state.settings.https();
         let mut c = Cookie::build(DEVICE_COOKIE, d)
             .path("/")
@@ -255,7 +212,7 @@ pub async fn sign_in(
             .secure(https)
             .same_site(SameSite::Lax)
             .finish();
-        c.set_max_age(CookieDuration::days(180));
+        c.set_max_age(CookieDuration::days(accounts::TRUSTED_DEVICE_DAYS));
         res.add_cookie(&c).map_err(AppError::unexpected)?;
     }
     Ok(res)
@@ -263,21 +220,11 @@ pub async fn sign_in(
 
 pub async fn sign_out(state: State, visitor: Visitor) -> Result<HttpResponse, AppError> {
     if let Some(user) = visitor.user {
+        let (actor, clock) = (user.actor(), state.clock());
         state
             .db
             .run(move |conn| -> Result<_, AppError> {
-                sessions::delete(conn, &user.session_hash)?;
-                audit::record(
-                    conn,
-                    audit::Entry {
-                        actor_id: Some(&user.id),
-                        action: "session.signed_out",
-                        subject_type: "person",
-                        subject_id: &user.id,
-                        ..Default::default()
-                    },
-                )?;
-                Ok(())
+                Ok(accounts::sign_out(conn, &actor, clock, &user.session_hash)?)
             })
             .await?;
     }
@@ -415,51 +362,19 @@ pub async fn setup(
         .await
         .map_err(AppError::unexpected)??;
     let absolute = Duration::hours(state.settings.session_absolute_hours);
-    let token_hash = auth::token_hash(&token);
+    let input = accounts::FirstHr {
+        name,
+        email,
+        password_hash: hash,
+        lang,
+    };
+    let clock = state.clock();
     let session_token = state
         .db
         .run(move |conn| -> Result<_, AppError> {
-            db::write_tx(conn, |conn| {
-                let now = db::now();
-                if !tokens::consume(conn, &token_hash, now)? || people::has_hr_admin(conn)? {
-                    return Ok(None);
-                }
-                if people::find_by_email(conn, email.as_str())?.is_some() {
-                    return Ok(None);
-                }
-                let id = db::new_id();
-                people::insert(
-                    conn,
-                    &people::NewPersonRow {
-                        id: id.clone(),
-                        email: email.into_string(),
-                        name,
-                        password_hash: Some(hash),
-                        role: Role::Hr.code().into(),
-                        manager_id: None,
-                        department: String::new(),
-                        job_title: String::new(),
-                        job_description: String::new(),
-                        lang: lang.code().into(),
-                        active: true,
-                        email_digest: false,
-                        created_at: now,
-                        updated_at: now,
-                    },
-                )?;
-                audit::record(
-                    conn,
-                    audit::Entry {
-                        actor_id: Some(&id),
-                        action: "person.created",
-                        subject_type: "person",
-                        subject_id: &id,
-                        details: serde_json::json!({"role": "hr", "via": "setup"}),
-                        ..Default::default()
-                    },
-                )?;
-                Ok(Some(create_session(conn, &id, absolute)?))
-            })
+            Ok(accounts::create_first_hr(
+                conn, clock, &token, input, absolute,
+            )?)
         })
         .await?;
     let Some(session_token) = session_token else {
@@ -491,31 +406,11 @@ pub struct InvitationForm {
     password_confirm: String,
 }
 
-/// What a one-time link sets a password for.
-#[derive(Clone, Copy)]
-enum PasswordLink {
-    Invitation,
-    Reset,
-}
-
-impl PasswordLink {
-    fn purpose(self) -> tokens::Purpose {
-        match self {
-            PasswordLink::Invitation => tokens::Purpose::Invitation,
-            PasswordLink::Reset => tokens::Purpose::PasswordReset,
-        }
-    }
-    fn code(self) -> &'static str {
-        match self {
-            PasswordLink::Invitation => "invitation",
-            PasswordLink::Reset => "reset",
-        }
-    }
-    fn action(self, token: &str) -> String {
-        match self {
-            PasswordLink::Invitation => format!("/invitation/{token}"),
-            PasswordLink::Reset => format!("/password/reset/{token}"),
-        }
+/// Where a link's form posts to.
+fn link_action(link: PasswordLink, token: &str) -> String {
+    match link {
+        PasswordLink::Invitation => format!("/invitation/{token}"),
+        PasswordLink::Reset => format!("/password/reset/{token}"),
     }
 }
 
@@ -604,7 +499,7 @@ async fn password_link_form(
         "auth/invitation.html",
         &InvitationPage {
             purpose: link.code(),
-            action: link.action(&token),
+            action: link_action(link, &token),
             token,
             name: p.name,
             email: p.email,
@@ -632,7 +527,7 @@ async fn set_password_by_link(
     if !errors.is_empty() {
         let model = InvitationPage {
             purpose: link.code(),
-            action: link.action(&token),
+            action: link_action(link, &token),
             token,
             name: p.name,
             email: p.email,
@@ -651,18 +546,13 @@ async fn set_password_by_link(
         .await
         .map_err(AppError::unexpected)??;
     let absolute = Duration::hours(state.settings.session_absolute_hours);
-    let token_hash = auth::token_hash(&token);
-    let via = link.code();
+    let clock = state.clock();
     let session_token = state
         .db
         .run(move |conn| -> Result<_, AppError> {
-            db::write_tx(conn, |conn| {
-                if !tokens::consume(conn, &token_hash, db::now())? {
-                    return Ok(None);
-                }
-                crate::app::people::set_password(conn, &p.id, &hash, Some(&p.id), via)?;
-                Ok(Some(create_session(conn, &p.id, absolute)?))
-            })
+            Ok(accounts::set_password_by_link(
+                conn, clock, link, &token, &hash, absolute,
+            )?)
         })
         .await?;
     let Some(session_token) = session_token else {
@@ -731,13 +621,11 @@ pub async fn request_reset(
             },
         );
     };
-    let address = email.as_str().to_string();
+    let (address, clock) = (email.clone(), state.clock());
     state
         .db
         .run(move |conn| -> Result<_, AppError> {
-            db::write_tx(conn, |conn| {
-                Ok(crate::app::people::request_password_reset(conn, &address)?)
-            })
+            Ok(accounts::ask_password_reset(conn, clock, &address)?)
         })
         .await?;
     page(
@@ -747,7 +635,7 @@ pub async fn request_reset(
         &ForgotPage {
             email: email.as_str().to_string(),
             sent: true,
-            minutes: crate::app::people::RESET_MINUTES,
+            minutes: accounts::RESET_MINUTES,
             errors: FormErrors::default(),
         },
     )

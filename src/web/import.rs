@@ -1,8 +1,6 @@
 //! HR imports people from a CSV file: upload (or paste), see a preview of
 //! what each row will do, then apply it in one transaction.
 
-use std::collections::HashMap;
-
 use actix_multipart::Multipart;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
@@ -13,8 +11,7 @@ use super::context::CurrentUser;
 use super::render::{page, page_with_status};
 use super::State;
 use crate::app::people as accounts;
-use crate::db::{self, audit, people, DbConnection};
-use crate::domain::import::{self, Existing, Outcome, Plan};
+use crate::domain::import::{self, Plan};
 use crate::domain::policy;
 use crate::error::AppError;
 
@@ -35,92 +32,6 @@ pub async fn import_form(state: State, user: CurrentUser) -> Result<HttpResponse
         "people/import.html",
         &ImportPage::default(),
     )
-}
-
-/// The directory as the import sees it, for the emails in the file and every
-/// manager they name.
-fn load_existing(
-    conn: &mut DbConnection,
-    rows: &[import::ImportRow],
-) -> Result<HashMap<String, Existing>, AppError> {
-    let mut emails: Vec<String> = rows.iter().map(|r| r.email.trim().to_lowercase()).collect();
-    emails.extend(
-        rows.iter()
-            .filter_map(|r| r.manager_email.as_ref())
-            .map(|m| m.trim().to_lowercase())
-            .filter(|m| !m.is_empty()),
-    );
-    emails.sort();
-    emails.dedup();
-    let found = people::find_by_emails(conn, &emails)?;
-    // Everyone's manager link, by email, so loops through people outside the file are seen.
-    let links = people::manager_links(conn)?;
-    let all_ids: Vec<String> = links.iter().filter_map(|(_, m)| m.clone()).collect();
-    let mut email_of: HashMap<String, String> = people::find_many(conn, &all_ids)?
-        .into_iter()
-        .map(|p| (p.id, p.email))
-        .collect();
-    for p in &found {
-        email_of.insert(p.id.clone(), p.email.clone());
-    }
-    let mut existing: HashMap<String, Existing> = HashMap::new();
-    for p in found {
-        existing.insert(
-            p.email.clone(),
-            Existing {
-                manager_email: p.manager_id.as_ref().and_then(|m| email_of.get(m).cloned()),
-                name: p.name,
-                department: p.department,
-                job_title: p.job_title,
-                job_description: p.job_description,
-                role: p.role,
-                lang: p.lang,
-                active: p.active,
-            },
-        );
-    }
-    // Managers of managers (outside the file) matter for loop detection.
-    let ids_by_email: HashMap<String, String> = email_of
-        .iter()
-        .map(|(id, e)| (e.clone(), id.clone()))
-        .collect();
-    let manager_by_id: HashMap<String, Option<String>> = links.into_iter().collect();
-    let mut frontier: Vec<String> = existing
-        .values()
-        .filter_map(|e| e.manager_email.clone())
-        .collect();
-    while let Some(m) = frontier.pop() {
-        if existing.contains_key(&m) {
-            continue;
-        }
-        let Some(id) = ids_by_email.get(&m) else {
-            continue;
-        };
-        let manager_email = manager_by_id
-            .get(id)
-            .cloned()
-            .flatten()
-            .and_then(|mid| email_of.get(&mid).cloned());
-        if let Some(next) = &manager_email {
-            frontier.push(next.clone());
-        }
-        if let Some(p) = people::find(conn, id)? {
-            existing.insert(
-                m,
-                Existing {
-                    manager_email,
-                    name: p.name,
-                    department: p.department,
-                    job_title: p.job_title,
-                    job_description: p.job_description,
-                    role: p.role,
-                    lang: p.lang,
-                    active: p.active,
-                },
-            );
-        }
-    }
-    Ok(existing)
 }
 
 #[derive(Serialize)]
@@ -172,13 +83,7 @@ async fn make_plan(
     let plan = state
         .db
         .run(move |conn| -> Result<_, AppError> {
-            let existing = load_existing(conn, &rows)?;
-            Ok(import::plan(
-                &rows,
-                &existing,
-                default_lang,
-                Some(&importer),
-            ))
+            Ok(accounts::plan_import(conn, &rows, default_lang, &importer)?)
         })
         .await?;
     Ok(Ok((plan, text)))
@@ -268,37 +173,29 @@ pub async fn apply_import(
             )
         }
     };
-    let actor = user.user.id.clone();
-    let importer = user.user.email.clone();
+    let (actor, clock) = (user.actor(), state.clock());
     let default_lang = state.settings.default_lang;
     let (plan, created) = state
         .db
         .run(move |conn| -> Result<_, AppError> {
-            db::write_tx(conn, |conn| {
-                let existing = load_existing(conn, &rows)?;
-                let plan = import::plan(&rows, &existing, default_lang, Some(&importer));
-                let created = apply_plan(conn, &plan, &actor)?;
-                audit::record(conn, audit::Entry {
-                    actor_id: Some(&actor),
-                    action: "people.imported",
-                    subject_type: "import",
-                    subject_id: &db::new_id(),
-                    details: serde_json::json!({ "created": plan.creates, "changed": plan.changes, "unchanged": plan.unchanged, "rejected": plan.rejects }),
-                    ..Default::default()
-                })?;
-                Ok((plan, created))
-            })
+            Ok(accounts::import_people(
+                conn,
+                &actor,
+                clock,
+                &rows,
+                default_lang,
+            )?)
         })
         .await?;
     let base = state.settings.base_url.clone();
     let model = ResultPage {
         created: created
             .into_iter()
-            .map(|(id, name, email, token)| CreatedPerson {
-                id,
-                name,
-                email,
-                link: accounts::invitation_url(&base, &token),
+            .map(|a| CreatedPerson {
+                link: accounts::invitation_url(&base, &a.token),
+                id: a.id,
+                name: a.name,
+                email: a.email,
             })
             .collect(),
         changed: plan.changes,
@@ -311,68 +208,4 @@ pub async fn apply_import(
         "people/import_result.html",
         &model,
     )
-}
-
-/// Write a plan's accepted rows: creations in manager-first order, then changes.
-fn apply_plan(
-    conn: &mut DbConnection,
-    plan: &Plan,
-    actor: &str,
-) -> Result<Vec<(String, String, String, String)>, AppError> {
-    let mut id_of: HashMap<String, String> = HashMap::new();
-    let mut created = vec![];
-    let mut pending: Vec<&import::PlannedRow> = plan
-        .rows
-        .iter()
-        .filter(|r| r.outcome == Outcome::Create)
-        .collect();
-    while !pending.is_empty() {
-        let before = pending.len();
-        let mut next_round = vec![];
-        for r in pending {
-            let Some(d) = &r.details else { continue };
-            let manager_id = match &r.manager_email {
-                None => None,
-                Some(m) => match id_of.get(m) {
-                    Some(id) => Some(id.clone()),
-                    None => match people::find_by_email(conn, m)? {
-                        Some(p) => Some(p.id),
-                        None => {
-                            next_round.push(r); // their manager is created later in this file
-                            continue;
-                        }
-                    },
-                },
-            };
-            let (id, token) =
-                accounts::add_person(conn, d, manager_id.as_deref(), Some(actor), "import")?;
-            id_of.insert(d.email.as_str().to_string(), id.clone());
-            created.push((id, d.name.clone(), d.email.as_str().to_string(), token));
-        }
-        if next_round.len() == before {
-            return Err(AppError::unexpected(
-                "import: unresolvable managers after planning",
-            ));
-        }
-        pending = next_round;
-    }
-    for r in plan
-        .rows
-        .iter()
-        .filter(|r| matches!(r.outcome, Outcome::Change { .. }))
-    {
-        let Some(d) = &r.details else { continue };
-        let Some(current) = people::find_by_email(conn, d.email.as_str())? else {
-            continue;
-        };
-        let manager_id = match &r.manager_email {
-            None => None,
-            Some(m) => match id_of.get(m) {
-                Some(id) => Some(id.clone()),
-                None => people::find_by_email(conn, m)?.map(|p| p.id),
-            },
-        };
-        accounts::apply_changes(conn, &current, d, manager_id.as_deref(), actor, "import")?;
-    }
-    Ok(created)
 }

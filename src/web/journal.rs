@@ -8,14 +8,14 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use serde_json::json;
 
 use super::context::CurrentUser;
 use super::forms::FormErrors;
 use super::render::{page, page_with_status, see_other};
 use super::State;
+use crate::app::journal::{self as journal_app, EntryInput};
 use crate::db::journal::{self, JournalRow, KINDS};
-use crate::db::{self, audit, people, DbConnection};
+use crate::db::{people, DbConnection};
 use crate::domain::policy::{self, Actor, JournalFacts, PersonFacts};
 use crate::error::AppError;
 
@@ -47,14 +47,6 @@ pub struct JournalForm {
     body: String,
 }
 
-/// A valid entry.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct NewEntry {
-    entry_on: NaiveDate,
-    kind: &'static str,
-    body: String,
-}
-
 impl JournalForm {
     fn blank(today: NaiveDate) -> Self {
         Self {
@@ -74,7 +66,7 @@ impl JournalForm {
 
     /// Check the form; field messages go to `errors`. An entry is dated today
     /// or earlier: a journal records what happened.
-    fn parse(&self, today: NaiveDate, errors: &mut FormErrors) -> Option<NewEntry> {
+    fn parse(&self, today: NaiveDate, errors: &mut FormErrors) -> Option<EntryInput> {
         let date_text = self.entry_on.trim();
         let entry_on = if date_text.is_empty() {
             errors.add("entry_on", "journal-error-date-missing");
@@ -105,7 +97,7 @@ impl JournalForm {
         if !errors.is_empty() {
             return None;
         }
-        Some(NewEntry {
+        Some(EntryInput {
             entry_on: entry_on?,
             kind: kind?,
             body,
@@ -212,52 +204,6 @@ fn entry_views(
         .collect()
 }
 
-/// Insert an entry and its audit record in one transaction.
-fn insert_entry(
-    conn: &mut DbConnection,
-    author_id: &str,
-    subject_id: &str,
-    entry: &NewEntry,
-) -> Result<String, AppError> {
-    db::write_tx(conn, |conn| {
-        let t = db::now();
-        let row = JournalRow {
-            id: db::new_id(),
-            author_id: author_id.to_string(),
-            subject_id: subject_id.to_string(),
-            entry_on: entry.entry_on,
-            kind: entry.kind.to_string(),
-            body: entry.body.clone(),
-            visibility: "private".into(),
-            created_at: t,
-            updated_at: t,
-        };
-        journal::insert(conn, &row)?;
-        audit::record(
-            conn,
-            audit::Entry {
-                actor_id: Some(author_id),
-                action: "journal.created",
-                subject_type: "journal_entry",
-                subject_id: &row.id,
-                details: audit_details(&row),
-                ..Default::default()
-            },
-        )?;
-        Ok(row.id)
-    })
-}
-
-/// What the audit log keeps about an entry: never its text or kind (the
-/// journal is private), only whose notes it belongs to.
-fn audit_details(row: &JournalRow) -> serde_json::Value {
-    if row.author_id == row.subject_id {
-        json!({ "journal": "own" })
-    } else {
-        json!({ "journal": "notes", "person_id": row.subject_id })
-    }
-}
-
 // ---- one's own journal ----
 
 #[derive(Serialize)]
@@ -320,23 +266,17 @@ pub async fn create_journal_entry(
     user: CurrentUser,
     form: web::Form<JournalForm>,
 ) -> Result<HttpResponse, AppError> {
-    let actor = user.actor();
-    let me = PersonFacts {
-        id: &user.user.id,
-        manager_id: user.user.manager_id.as_deref(),
-    };
-    if !policy::may_write_journal_about(&actor, me) {
-        return Err(AppError::Forbidden);
-    }
     let form = form.into_inner();
     let mut errors = FormErrors::default();
     let Some(entry) = form.parse(state.today(), &mut errors) else {
         return journal_page(&state, &user, form, errors, None).await;
     };
-    let id = user.user.id.clone();
+    let (actor, clock) = (user.actor(), state.clock());
     state
         .db
-        .run(move |conn| insert_entry(conn, &id, &id, &entry))
+        .run(move |conn| -> Result<_, AppError> {
+            Ok(journal_app::add_own_entry(conn, &actor, clock, &entry)?)
+        })
         .await?;
     Ok(see_other(&with_notice("/journal", "added")))
 }
@@ -349,12 +289,7 @@ fn load_editable(
     actor: &Actor,
     id: &str,
 ) -> Result<(JournalRow, people::PersonRow), AppError> {
-    let entry = journal::find(conn, id)?.ok_or(AppError::NotFound)?;
-    let subject = people::find(conn, &entry.subject_id)?.ok_or(AppError::NotFound)?;
-    if !policy::may_edit_journal_entry(actor, journal_facts(&entry), person_facts(&subject)) {
-        return Err(AppError::Forbidden);
-    }
-    Ok((entry, subject))
+    Ok(journal_app::editable_entry(conn, actor, id)?)
 }
 
 #[derive(Serialize)]
@@ -418,8 +353,7 @@ pub async fn update_journal_entry(
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
     let actor = user.actor();
-    let lookup = id.clone();
-    let check = actor.clone();
+    let (lookup, check) = (id.clone(), actor.clone());
     let (entry, subject) = state
         .db
         .run(move |conn| load_editable(conn, &check, &lookup))
@@ -429,29 +363,14 @@ pub async fn update_journal_entry(
     let Some(new) = form.parse(state.today(), &mut errors) else {
         return edit_page(&state, &user, &entry, &subject, form, errors);
     };
-    let back = home_of(&entry);
-    state
+    let clock = state.clock();
+    let entry = state
         .db
         .run(move |conn| -> Result<_, AppError> {
-            db::write_tx(conn, |conn| {
-                // Checked again inside the transaction: the entry may have gone.
-                let (entry, _) = load_editable(conn, &actor, &id)?;
-                journal::update(conn, &entry.id, new.entry_on, new.kind, &new.body)?;
-                audit::record(
-                    conn,
-                    audit::Entry {
-                        actor_id: Some(&actor.id),
-                        action: "journal.updated",
-                        subject_type: "journal_entry",
-                        subject_id: &entry.id,
-                        details: audit_details(&entry),
-                        ..Default::default()
-                    },
-                )?;
-                Ok(())
-            })
+            Ok(journal_app::update_entry(conn, &actor, clock, &id, &new)?)
         })
         .await?;
+    let back = home_of(&entry);
     Ok(see_other(&with_notice(&back, "saved")))
 }
 
@@ -501,27 +420,14 @@ pub async fn delete_journal_entry(
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
     let actor = user.actor();
-    let back = state
+    let clock = state.clock();
+    let entry = state
         .db
         .run(move |conn| -> Result<_, AppError> {
-            db::write_tx(conn, |conn| {
-                let (entry, _) = load_editable(conn, &actor, &id)?;
-                journal::delete(conn, &entry.id)?;
-                audit::record(
-                    conn,
-                    audit::Entry {
-                        actor_id: Some(&actor.id),
-                        action: "journal.deleted",
-                        subject_type: "journal_entry",
-                        subject_id: &entry.id,
-                        details: audit_details(&entry),
-                        ..Default::default()
-                    },
-                )?;
-                Ok(home_of(&entry))
-            })
+            Ok(journal_app::delete_entry(conn, &actor, clock, &id)?)
         })
         .await?;
+    let back = home_of(&entry);
     Ok(see_other(&with_notice(&back, "deleted")))
 }
 
@@ -554,12 +460,7 @@ fn load_notes_subject(
     actor: &Actor,
     person_id: &str,
 ) -> Result<(people::PersonRow, bool), AppError> {
-    let subject = people::find(conn, person_id)?.ok_or(AppError::NotFound)?;
-    if !policy::may_read_notes_about(actor, person_facts(&subject)) {
-        return Err(AppError::Forbidden);
-    }
-    let can_write = policy::may_write_journal_about(actor, person_facts(&subject));
-    Ok((subject, can_write))
+    Ok(journal_app::notes_subject(conn, actor, person_id)?)
 }
 
 async fn notes_page(
@@ -575,12 +476,7 @@ async fn notes_page(
         .db
         .run(move |conn| -> Result<_, AppError> {
             let (subject, can_write) = load_notes_subject(conn, &actor, &person_id)?;
-            // HR reads every manager's notes; a manager reads their own.
-            let rows = if actor.is_hr() {
-                journal::notes_about(conn, &subject.id)?
-            } else {
-                journal::list(conn, &actor.id, &subject.id)?
-            };
+            let rows = journal_app::notes_for(conn, &actor, &subject)?;
             let author_ids: Vec<String> = rows.iter().map(|r| r.author_id.clone()).collect();
             let names: HashMap<String, String> = people::find_many(conn, &author_ids)?
                 .into_iter()
@@ -654,18 +550,13 @@ pub async fn create_note(
     let Some(entry) = form.parse(state.today(), &mut errors) else {
         return notes_page(&state, &user, person_id, Some(form), errors, None).await;
     };
-    let subject = person_id.clone();
+    let (subject, clock) = (person_id.clone(), state.clock());
     state
         .db
         .run(move |conn| -> Result<_, AppError> {
-            db::write_tx(conn, |conn| {
-                // Checked again inside the transaction: the report may have moved.
-                let (_, can_write) = load_notes_subject(conn, &actor, &subject)?;
-                if !can_write {
-                    return Err(AppError::Forbidden);
-                }
-                insert_entry(conn, &actor.id, &subject, &entry)
-            })
+            Ok(journal_app::add_note(
+                conn, &actor, clock, &subject, &entry,
+            )?)
         })
         .await?;
     Ok(see_other(&with_notice(

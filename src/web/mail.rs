@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::context::CurrentUser;
 use super::render::{page, see_other};
 use super::State;
-use crate::db::{self, audit, outbox};
+use crate::db::outbox;
 use crate::domain::mail::{MailKind, OutboxStatus};
 use crate::domain::{policy, Lang};
 use crate::error::AppError;
@@ -158,31 +158,13 @@ pub async fn retry_mail(
 ) -> Result<HttpResponse, AppError> {
     user.require(policy::may_manage_mail)?;
     let id = path.into_inner();
-    let actor = user.user.id.clone();
-    let retried = state
+    let (actor, clock) = (user.actor(), state.clock());
+    state
         .db
         .run(move |conn| -> Result<_, AppError> {
-            db::write_tx(conn, |conn| {
-                if !outbox::retry(conn, &id, db::now())? {
-                    return Ok(false);
-                }
-                audit::record(
-                    conn,
-                    audit::Entry {
-                        actor_id: Some(&actor),
-                        action: "mail.retried",
-                        subject_type: "email",
-                        subject_id: &id,
-                        ..Default::default()
-                    },
-                )?;
-                Ok(true)
-            })
+            Ok(crate::app::mail::retry(conn, &actor, clock, &id)?)
         })
         .await?;
-    if !retried {
-        return Err(AppError::NotFound);
-    }
     Ok(see_other("/mail?status=queued&notice=retried"))
 }
 
@@ -195,23 +177,12 @@ pub async fn send_test_mail(state: State, user: CurrentUser) -> Result<HttpRespo
         .mailer
         .send_test(&me.id, &me.name, &me.email, lang)
         .await;
-    let actor = me.id.clone();
     let ok = result.is_ok();
+    let (actor, clock) = (user.actor(), state.clock());
     state
         .db
         .run(move |conn| -> Result<_, AppError> {
-            audit::record(
-                conn,
-                audit::Entry {
-                    actor_id: Some(&actor),
-                    action: "mail.test_sent",
-                    subject_type: "person",
-                    subject_id: &actor,
-                    details: serde_json::json!({ "ok": ok }),
-                    ..Default::default()
-                },
-            )?;
-            Ok(())
+            Ok(crate::app::mail::record_test_mail(conn, &actor, clock, ok)?)
         })
         .await?;
     let (ok, answer) = match result {

@@ -5,14 +5,14 @@ use actix_web::{web, HttpResponse};
 use chrono::Duration;
 use serde::{Deserialize, Serialize};
 
-use super::auth::{create_session, session_cookie};
+use super::auth::session_cookie;
 use super::context::CurrentUser;
 use super::forms::FormErrors;
 use super::render::{page, page_with_status, see_other};
 use super::State;
 use crate::app::people as accounts;
 use crate::auth::password;
-use crate::db::{self, audit, people};
+use crate::db::people;
 use crate::domain::Lang;
 use crate::error::AppError;
 
@@ -75,25 +75,11 @@ pub async fn set_language(
     form: web::Form<LanguageForm>,
 ) -> Result<HttpResponse, AppError> {
     let lang = Lang::parse(&form.lang).ok_or(AppError::BadRequest)?;
-    let id = user.user.id.clone();
+    let (actor, clock) = (user.actor(), state.clock());
     state
         .db
         .run(move |conn| -> Result<_, AppError> {
-            db::write_tx(conn, |conn| {
-                people::set_lang(conn, &id, lang.code())?;
-                audit::record(
-                    conn,
-                    audit::Entry {
-                        actor_id: Some(&id),
-                        action: "person.language_changed",
-                        subject_type: "person",
-                        subject_id: &id,
-                        details: serde_json::json!({"lang": lang.code()}),
-                        ..Default::default()
-                    },
-                )?;
-                Ok(())
-            })
+            Ok(accounts::set_own_language(conn, &actor, clock, lang)?)
         })
         .await?;
     let next = super::forms::safe_next(form.next.as_deref());
@@ -121,28 +107,11 @@ pub async fn set_email_frequency(
         "each" => false,
         _ => return Err(AppError::BadRequest),
     };
-    let id = user.user.id.clone();
+    let (actor, clock) = (user.actor(), state.clock());
     state
         .db
         .run(move |conn| -> Result<_, AppError> {
-            db::write_tx(conn, |conn| {
-                people::set_email_digest(conn, &id, digest)?;
-                if !digest {
-                    crate::db::outbox::release_held(conn, &id, db::now())?;
-                }
-                audit::record(
-                    conn,
-                    audit::Entry {
-                        actor_id: Some(&id),
-                        action: "person.email_frequency_changed",
-                        subject_type: "person",
-                        subject_id: &id,
-                        details: serde_json::json!({ "digest": digest }),
-                        ..Default::default()
-                    },
-                )?;
-                Ok(())
-            })
+            Ok(accounts::set_own_email_digest(conn, &actor, clock, digest)?)
         })
         .await?;
     Ok(see_other("/me?notice=email"))
@@ -176,8 +145,7 @@ pub async fn change_password(
     form: web::Form<PasswordForm>,
 ) -> Result<HttpResponse, AppError> {
     let form = form.into_inner();
-    let id = user.user.id.clone();
-    let lookup = id.clone();
+    let lookup = user.user.id.clone();
     let stored = state
         .db
         .run(move |conn| -> Result<_, AppError> { Ok(people::find(conn, &lookup)?) })
@@ -210,13 +178,13 @@ pub async fn change_password(
         .await
         .map_err(AppError::unexpected)??;
     let absolute = Duration::hours(state.settings.session_absolute_hours);
+    let (actor, clock) = (user.actor(), state.clock());
     let token = state
         .db
         .run(move |conn| -> Result<_, AppError> {
-            db::write_tx(conn, |conn| {
-                accounts::set_password(conn, &id, &hash, Some(&id), "profile")?;
-                create_session(conn, &id, absolute)
-            })
+            Ok(accounts::change_own_password(
+                conn, &actor, clock, &hash, absolute,
+            )?)
         })
         .await?;
     let mut res = see_other("/me?notice=password");

@@ -12,8 +12,8 @@ use super::context::CurrentUser;
 use super::forms::FormErrors;
 use super::render::{page, page_with_status, see_other};
 use super::State;
-use crate::app::people as accounts;
-use crate::db::{self, audit, people, sessions, tokens};
+use crate::app::{self, people as accounts};
+use crate::db::{audit, people};
 use crate::domain::person::{self, PersonDetails, PersonFieldError};
 use crate::domain::policy::{self, PersonFacts};
 use crate::domain::{EmailAddress, Lang, Role};
@@ -314,30 +314,6 @@ struct InvitationLinkPage {
     created: bool,
 }
 
-/// Validate a manager choice: it must exist, be active, not be the person,
-/// and not make a loop.
-fn check_manager(
-    conn: &mut db::DbConnection,
-    person_id: Option<&str>,
-    manager_id: Option<&str>,
-) -> Result<Option<&'static str>, AppError> {
-    let Some(mid) = manager_id else {
-        return Ok(None);
-    };
-    match people::find(conn, mid)? {
-        Some(m) if m.active => {}
-        _ => return Ok(Some("error-manager-unknown")),
-    }
-    if let Some(pid) = person_id {
-        let links: HashMap<String, Option<String>> =
-            people::manager_links(conn)?.into_iter().collect();
-        if person::creates_manager_cycle(pid, mid, |id| links.get(id).cloned().flatten()) {
-            return Ok(Some("error-manager-cycle"));
-        }
-    }
-    Ok(None)
-}
-
 pub async fn create_person(
     state: State,
     user: CurrentUser,
@@ -350,36 +326,24 @@ pub async fn create_person(
     let Some(details) = details.filter(|_| errors.is_empty()) else {
         return form_page(&state, &user, None, form, errors).await;
     };
-    let manager_id = Some(form.manager_id.clone()).filter(|m| !m.is_empty());
-    let actor = user.user.id.clone();
+    let input = accounts::PersonInput {
+        details,
+        manager_id: Some(form.manager_id.clone()).filter(|m| !m.is_empty()),
+    };
+    let (actor, clock) = (user.actor(), state.clock());
     let outcome = state
         .db
         .run(move |conn| -> Result<_, AppError> {
-            db::write_tx(conn, |conn| {
-                if people::find_by_email(conn, details.email.as_str())?.is_some() {
-                    return Ok(Err(("email", "error-email-taken")));
-                }
-                if let Some(key) = check_manager(conn, None, manager_id.as_deref())? {
-                    return Ok(Err(("manager_id", key)));
-                }
-                let (id, token) = accounts::add_person(
-                    conn,
-                    &details,
-                    manager_id.as_deref(),
-                    Some(&actor),
-                    "form",
-                )?;
-                Ok(Ok((id, token, details)))
-            })
+            Ok(accounts::create_person(conn, &actor, clock, input))
         })
         .await?;
     match outcome {
-        Ok((id, token, details)) => {
+        Ok(added) => {
             let model = InvitationLinkPage {
-                id,
-                name: details.name,
-                email: details.email.into_string(),
-                link: accounts::invitation_url(&state.settings.base_url, &token),
+                id: added.id,
+                name: added.name,
+                email: added.email,
+                link: accounts::invitation_url(&state.settings.base_url, &added.token),
                 created: true,
             };
             page(
@@ -389,10 +353,13 @@ pub async fn create_person(
                 &model,
             )
         }
-        Err((field, key)) => {
-            errors.add(field, key);
+        Err(app::Error::Invalid(fields)) => {
+            for (field, key) in fields {
+                errors.add(&field, key);
+            }
             form_page(&state, &user, None, form, errors).await
         }
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -403,7 +370,9 @@ struct PersonPage {
     reports: Vec<people::PersonRow>,
     invited: bool,
     can_manage: bool,
-    is_self: bool,
+    /// The notes about this person: their manager and HR, never themselves.
+    can_read_notes: bool,
+    can_deactivate: bool,
     notice: Option<String>,
     history: Vec<audit::AuditRow>,
 }
@@ -432,19 +401,19 @@ pub async fn show_person(
     let id = path.into_inner();
     let actor = user.actor();
     let can_manage = policy::may_manage_people(&actor);
-    let (person, manager, reports, history) = state
+    let (person, manager, reports, history, can_read_notes, can_deactivate) = state
         .db
         .run(move |conn| -> Result<_, AppError> {
             let person = people::find(conn, &id)?.ok_or(AppError::NotFound)?;
-            if !policy::may_view_person(
-                &actor,
-                PersonFacts {
-                    id: &person.id,
-                    manager_id: person.manager_id.as_deref(),
-                },
-            ) {
+            let facts = PersonFacts {
+                id: &person.id,
+                manager_id: person.manager_id.as_deref(),
+            };
+            if !policy::may_view_person(&actor, facts) {
                 return Err(AppError::Forbidden);
             }
+            let can_read_notes = policy::may_read_notes_about(&actor, facts);
+            let can_deactivate = policy::may_deactivate(&actor, facts);
             let manager = match &person.manager_id {
                 Some(m) => people::find(conn, m)?,
                 None => None,
@@ -455,12 +424,20 @@ pub async fn show_person(
             } else {
                 vec![]
             };
-            Ok((person, manager, reports, history))
+            Ok((
+                person,
+                manager,
+                reports,
+                history,
+                can_read_notes,
+                can_deactivate,
+            ))
         })
         .await?;
     let model = PersonPage {
         invited: !person.has_password(),
-        is_self: person.id == user.user.id,
+        can_read_notes,
+        can_deactivate,
         person,
         manager,
         reports,
@@ -508,43 +485,27 @@ pub async fn update_person(
     let Some(details) = details.filter(|_| errors.is_empty()) else {
         return form_page(&state, &user, Some(id), form, errors).await;
     };
-    let manager_id = Some(form.manager_id.clone()).filter(|m| !m.is_empty());
-    let actor = user.user.id.clone();
+    let input = accounts::PersonInput {
+        details,
+        manager_id: Some(form.manager_id.clone()).filter(|m| !m.is_empty()),
+    };
+    let (actor, clock) = (user.actor(), state.clock());
     let pid = id.clone();
     let outcome = state
         .db
         .run(move |conn| -> Result<_, AppError> {
-            db::write_tx(conn, |conn| {
-                let current = people::find(conn, &pid)?.ok_or(AppError::NotFound)?;
-                if let Some(other) = people::find_by_email(conn, details.email.as_str())? {
-                    if other.id != pid {
-                        return Ok(Err(("email", "error-email-taken")));
-                    }
-                }
-                if pid == actor && details.role.code() != current.role {
-                    return Ok(Err(("role", "error-role-own")));
-                }
-                if let Some(key) = check_manager(conn, Some(&pid), manager_id.as_deref())? {
-                    return Ok(Err(("manager_id", key)));
-                }
-                accounts::apply_changes(
-                    conn,
-                    &current,
-                    &details,
-                    manager_id.as_deref(),
-                    &actor,
-                    "form",
-                )?;
-                Ok(Ok(()))
-            })
+            Ok(accounts::update_person(conn, &actor, clock, &pid, input))
         })
         .await?;
     match outcome {
         Ok(()) => Ok(see_other(&format!("/people/{id}?notice=saved"))),
-        Err((field, key)) => {
-            errors.add(field, key);
+        Err(app::Error::Invalid(fields)) => {
+            for (field, key) in fields {
+                errors.add(&field, key);
+            }
             form_page(&state, &user, Some(id), form, errors).await
         }
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -554,11 +515,7 @@ pub async fn deactivate_person(
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     user.require(policy::may_manage_people)?;
-    let id = path.into_inner();
-    if id == user.user.id {
-        return Err(AppError::Conflict("error-deactivate-self"));
-    }
-    set_active(&state, &user, id, false).await
+    set_active(&state, &user, path.into_inner(), false).await
 }
 
 pub async fn reactivate_person(
@@ -576,38 +533,12 @@ async fn set_active(
     id: String,
     active: bool,
 ) -> Result<HttpResponse, AppError> {
-    let actor = user.user.id.clone();
+    let (actor, clock) = (user.actor(), state.clock());
     let pid = id.clone();
     state
         .db
         .run(move |conn| -> Result<_, AppError> {
-            db::write_tx(conn, |conn| {
-                let p = people::find(conn, &pid)?.ok_or(AppError::NotFound)?;
-                if p.active == active {
-                    return Ok(());
-                }
-                people::set_active(conn, &pid, active)?;
-                if !active {
-                    sessions::delete_for_person(conn, &pid)?;
-                    tokens::revoke(conn, tokens::Purpose::Invitation, Some(&pid), db::now())?;
-                }
-                let action = if active {
-                    "person.reactivated"
-                } else {
-                    "person.deactivated"
-                };
-                audit::record(
-                    conn,
-                    audit::Entry {
-                        actor_id: Some(&actor),
-                        action,
-                        subject_type: "person",
-                        subject_id: &pid,
-                        ..Default::default()
-                    },
-                )?;
-                Ok(())
-            })
+            Ok(accounts::set_active(conn, &actor, clock, &pid, active)?)
         })
         .await?;
     let notice = if active { "reactivated" } else { "deactivated" };
@@ -623,39 +554,11 @@ pub async fn invite_person(
 ) -> Result<HttpResponse, AppError> {
     user.require(policy::may_manage_people)?;
     let id = path.into_inner();
-    let actor = user.user.id.clone();
+    let (actor, clock) = (user.actor(), state.clock());
     let (p, token) = state
         .db
         .run(move |conn| -> Result<_, AppError> {
-            db::write_tx(conn, |conn| {
-                let p = people::find(conn, &id)?
-                    .filter(|p| p.active)
-                    .ok_or(AppError::NotFound)?;
-                let token = accounts::issue_token(
-                    conn,
-                    tokens::Purpose::Invitation,
-                    Some(&p.id),
-                    Some(&actor),
-                    chrono::Duration::days(accounts::INVITATION_DAYS),
-                )?;
-                crate::mail::outbox::account_link(
-                    conn,
-                    crate::domain::mail::MailKind::AccountInvitation,
-                    &p.id,
-                    &token,
-                )?;
-                audit::record(
-                    conn,
-                    audit::Entry {
-                        actor_id: Some(&actor),
-                        action: "person.invited",
-                        subject_type: "person",
-                        subject_id: &p.id,
-                        ..Default::default()
-                    },
-                )?;
-                Ok((p, token))
-            })
+            Ok(accounts::reissue_invitation(conn, &actor, clock, &id)?)
         })
         .await?;
     let model = InvitationLinkPage {

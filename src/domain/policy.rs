@@ -207,6 +207,12 @@ pub fn may_read_history_record(
 
 // ---- cycles, templates, people and mail: further rules go here ----
 
+/// Edit form templates (sections, questions, versions) and the competency
+/// library: the people who run review cycles, since cycles ask these forms.
+pub fn may_edit_form_templates(actor: &Actor) -> bool {
+    may_run_cycles(actor)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -418,5 +424,12 @@ mod tests {
             ..closed_after_share
         };
         assert!(!may_read_manager_review(&e, closed_before_share));
+    }
+
+    #[test]
+    fn only_hr_edits_form_templates() {
+        assert!(may_edit_form_templates(&actor("h", Role::Hr)));
+        assert!(!may_edit_form_templates(&actor("m1", Role::Manager)));
+        assert!(!may_edit_form_templates(&actor("e1", Role::Employee)));
     }
 }

@@ -9,6 +9,7 @@
 //! render. The same commands will serve a JSON API.
 
 pub mod cycles;
+pub mod form_templates;
 pub mod people;
 pub mod reviews;
 

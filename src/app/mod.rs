@@ -10,6 +10,7 @@
 
 pub mod cycles;
 pub mod drafts;
+pub mod form_templates;
 pub mod journal;
 pub mod mail;
 pub mod people;

@@ -5,7 +5,7 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use super::schema::{competencies, form_questions, form_sections, form_templates, review_cycles};
-use super::{new_id, now, DbConnection, QueryResult};
+use super::{new_id, DbConnection, QueryResult};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize)]
 #[diesel(table_name = competencies)]
@@ -229,9 +229,9 @@ pub fn copy_template(
     conn: &mut DbConnection,
     source_id: &str,
     name: Option<&str>,
+    t: NaiveDateTime,
 ) -> QueryResult<String> {
     let form = load_form(conn, source_id)?.ok_or(diesel::result::Error::NotFound)?;
-    let t = now();
     let id = new_id();
     let (name, version) = match name {
         Some(n) => (n.to_string(), 1),
@@ -335,20 +335,33 @@ pub fn rename_template(
     id: &str,
     name: &str,
     description: &str,
+    at: NaiveDateTime,
 ) -> QueryResult<usize> {
     diesel::update(form_templates::table.find(id))
         .set((
             form_templates::name.eq(name),
             form_templates::description.eq(description),
-            form_templates::updated_at.eq(now()),
+            form_templates::updated_at.eq(at),
         ))
         .execute(conn)
 }
 
+/// Archive or bring back a template, only if it is not so already; the
+/// default template is never archived. The rows changed (0 or 1) say whether
+/// it happened, so two requests at once change it once.
 pub fn set_archived(conn: &mut DbConnection, id: &str, archived: bool) -> QueryResult<usize> {
-    diesel::update(form_templates::table.find(id))
-        .set(form_templates::archived.eq(archived))
-        .execute(conn)
+    let target = form_templates::table
+        .find(id)
+        .filter(form_templates::archived.eq(!archived));
+    if archived {
+        diesel::update(target.filter(form_templates::is_default.eq(false)))
+            .set(form_templates::archived.eq(true))
+            .execute(conn)
+    } else {
+        diesel::update(target)
+            .set(form_templates::archived.eq(false))
+            .execute(conn)
+    }
 }
 
 pub fn find_competency(conn: &mut DbConnection, id: &str) -> QueryResult<Option<CompetencyRow>> {
@@ -359,12 +372,62 @@ pub fn find_competency(conn: &mut DbConnection, id: &str) -> QueryResult<Option<
         .optional()
 }
 
-/// Mark a template as changed now. Called first in a transaction that edits
-/// its questions: on PostgreSQL the row lock queues it behind (or ahead of) a
-/// launch that freezes the same template.
-pub fn touch_template(conn: &mut DbConnection, id: &str) -> QueryResult<usize> {
-    diesel::update(form_templates::table.find(id))
-        .set(form_templates::updated_at.eq(now()))
+/// Mark a template as changed at `at`, only while it is not frozen (0 rows:
+/// missing or frozen). Called first in a transaction that edits its
+/// questions: on PostgreSQL the row lock queues it behind (or ahead of) a
+/// launch that freezes the same template, and the condition is checked again
+/// on the row that launch left, so an edit never lands in a frozen template.
+pub fn touch_unfrozen_template(
+    conn: &mut DbConnection,
+    id: &str,
+    at: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::update(
+        form_templates::table
+            .find(id)
+            .filter(form_templates::frozen.eq(false)),
+    )
+    .set(form_templates::updated_at.eq(at))
+    .execute(conn)
+}
+
+/// The template, locked until the transaction ends: `SELECT … FOR UPDATE` on
+/// PostgreSQL; on SQLite the IMMEDIATE write transaction is already the lock.
+/// Requests that change the same template this way run one after the other,
+/// and each sees what the one before it committed.
+pub fn lock_template(conn: &mut DbConnection, id: &str) -> QueryResult<Option<TemplateRow>> {
+    match conn {
+        DbConnection::Pg(c) => form_templates::table
+            .find(id)
+            .select(TemplateRow::as_select())
+            .for_update()
+            .first(c)
+            .optional(),
+        DbConnection::Sqlite(c) => form_templates::table
+            .find(id)
+            .select(TemplateRow::as_select())
+            .first(c)
+            .optional(),
+    }
+}
+
+pub fn set_section_position(
+    conn: &mut DbConnection,
+    id: &str,
+    position: i32,
+) -> QueryResult<usize> {
+    diesel::update(form_sections::table.find(id))
+        .set(form_sections::position.eq(position))
+        .execute(conn)
+}
+
+pub fn set_question_position(
+    conn: &mut DbConnection,
+    id: &str,
+    position: i32,
+) -> QueryResult<usize> {
+    diesel::update(form_questions::table.find(id))
+        .set(form_questions::position.eq(position))
         .execute(conn)
 }
 

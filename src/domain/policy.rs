@@ -254,6 +254,12 @@ pub fn may_deactivate(actor: &Actor, person: PersonFacts<'_>) -> bool {
     may_manage_people(actor) && actor.id != person.id
 }
 
+/// Edit form templates (sections, questions, versions) and the competency
+/// library: the people who run review cycles, since cycles ask these forms.
+pub fn may_edit_form_templates(actor: &Actor) -> bool {
+    may_run_cycles(actor)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -581,5 +587,12 @@ mod tests {
         assert!(!may_change_role_of(&hr, own) && !may_deactivate(&hr, own));
         let m = actor("m1", Role::Manager);
         assert!(!may_change_role_of(&m, other) && !may_deactivate(&m, other));
+    }
+
+    #[test]
+    fn only_hr_edits_form_templates() {
+        assert!(may_edit_form_templates(&actor("h", Role::Hr)));
+        assert!(!may_edit_form_templates(&actor("m1", Role::Manager)));
+        assert!(!may_edit_form_templates(&actor("e1", Role::Employee)));
     }
 }

@@ -8,6 +8,7 @@ pub mod audit;
 pub mod cycles;
 pub mod forms;
 pub mod journal;
+pub mod locks;
 pub mod outbox;
 pub mod people;
 pub mod reviews;
@@ -236,17 +237,12 @@ impl Db {
     /// instances start together (PostgreSQL: under an advisory lock).
     pub fn prepare(&self) -> Result<usize, DbError> {
         let mut conn = self.get()?;
-        let locked = matches!(*conn, DbConnection::Pg(_));
-        if locked {
-            conn.batch_execute("SELECT pg_advisory_lock(7243661)")?;
-        }
+        locks::acquire(&mut conn, locks::MIGRATIONS)?;
         let result = migrate(&mut conn).and_then(|n| {
             crate::defaults::ensure(&mut conn)?;
             Ok(n)
         });
-        if locked {
-            conn.batch_execute("SELECT pg_advisory_unlock(7243661)")?;
-        }
+        locks::release(&mut conn, locks::MIGRATIONS)?;
         result
     }
 }

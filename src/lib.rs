@@ -7,6 +7,8 @@
 
 pub mod app;
 pub mod auth;
+/// `cermin bench`, built only with `--features bench`.
+#[cfg(feature = "bench")]
 pub mod bench;
 pub mod config;
 pub mod db;

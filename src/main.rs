@@ -41,6 +41,7 @@ enum Command {
     /// Apply pending database migrations and exit.
     Migrate,
     /// Measure page render times on a large generated organisation (see docs/performance.md).
+    #[cfg(feature = "bench")]
     Bench {
         /// How many people to generate.
         #[arg(long, default_value_t = 10_000)]
@@ -142,11 +143,13 @@ fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
         Command::Mail {
             command: MailCommand::RunOnce,
         } => mail_run_once(settings),
+        #[cfg(feature = "bench")]
         Command::Bench {
             people,
             database_url,
             mail: true,
         } => cermin::bench::mail::run(people, database_url),
+        #[cfg(feature = "bench")]
         Command::Bench {
             people,
             database_url,

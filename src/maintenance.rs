@@ -8,11 +8,9 @@ use std::time::Duration;
 
 use chrono::Utc;
 use chrono_tz::Tz;
-use diesel::prelude::*;
 
 use crate::auth::session::Lifetimes;
-use crate::db::schema::{form_stash, trusted_devices};
-use crate::db::{self, audit, cycles, sessions, Db, DbConnection, QueryResult};
+use crate::db::{self, audit, cycles, sessions, stash, Db, DbConnection, QueryResult};
 
 /// How long the full text of a sent email is kept for HR to look at.
 pub const MAIL_BODY_DAYS: i64 = 90;
@@ -54,12 +52,8 @@ pub fn tick(
     sessions::purge_expired(conn, now - chrono::Duration::days(2), lifetimes.idle)?;
     // Keep a day of attempts at least, and never less than the throttling window.
     sessions::purge_attempts(conn, now - login_window.max(chrono::Duration::days(1)))?;
-    diesel::delete(
-        form_stash::table.filter(form_stash::created_at.lt(now - chrono::Duration::days(2))),
-    )
-    .execute(conn)?;
-    diesel::delete(trusted_devices::table.filter(trusted_devices::expires_at.lt(now)))
-        .execute(conn)?;
+    stash::purge_before(conn, now - chrono::Duration::days(2))?;
+    sessions::purge_expired_devices(conn, now)?;
     crate::db::outbox::trim_old(conn, now - chrono::Duration::days(MAIL_BODY_DAYS))?;
     Ok(())
 }

@@ -42,7 +42,7 @@ pub fn run(n: usize, database_url: Option<String>) -> anyhow::Result<()> {
     println!("Cermin mail benchmark");
     println!("  database     {}", settings.database_url.redacted());
     if cfg!(debug_assertions) {
-        println!("\n  WARNING: this is a debug build; use `cargo run --release -- bench --mail`.");
+        println!("\n  WARNING: this is a debug build; use `cargo run --release --features bench -- bench --mail`.");
     }
     let db = Db::connect(&settings.database_url, 4)?;
     db.prepare()?;

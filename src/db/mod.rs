@@ -8,6 +8,7 @@ pub mod audit;
 pub mod cycles;
 pub mod forms;
 pub mod journal;
+pub mod locks;
 pub mod outbox;
 pub mod people;
 pub mod reviews;
@@ -88,23 +89,33 @@ impl DatabaseUrl {
         (self.backend == Backend::Sqlite).then(|| Path::new(&self.target))
     }
 
-    /// A form safe to print: the password of a PostgreSQL URL is hidden.
+    /// A form safe to print: the password of a PostgreSQL URL is hidden,
+    /// in the user part and in a `password=` parameter. A URL the `url`
+    /// crate cannot read is not shown at all: where its password would be
+    /// cannot be told.
     pub fn redacted(&self) -> String {
+        const HIDDEN: &str = "***";
         match self.backend {
             Backend::Sqlite => format!("sqlite://{}", self.target),
-            Backend::Postgres => match (self.target.find("://"), self.target.rfind('@')) {
-                (Some(s), Some(at)) if at > s => {
-                    let creds = &self.target[s + 3..at];
-                    let user = creds.split(':').next().unwrap_or("");
-                    format!(
-                        "{}{}:***{}",
-                        &self.target[..s + 3],
-                        user,
-                        &self.target[at..]
-                    )
+            Backend::Postgres => {
+                let Ok(mut url) = url::Url::parse(&self.target) else {
+                    return format!("postgres://{HIDDEN}");
+                };
+                if url.password().is_some() && url.set_password(Some(HIDDEN)).is_err() {
+                    return format!("postgres://{HIDDEN}");
                 }
-                _ => self.target.clone(),
-            },
+                if url.query_pairs().any(|(k, _)| k == "password") {
+                    let pairs: Vec<(String, String)> = url
+                        .query_pairs()
+                        .map(|(k, v)| {
+                            let v = if k == "password" { HIDDEN.into() } else { v };
+                            (k.into_owned(), v.into_owned())
+                        })
+                        .collect();
+                    url.query_pairs_mut().clear().extend_pairs(pairs);
+                }
+                url.into()
+            }
         }
     }
 
@@ -236,17 +247,12 @@ impl Db {
     /// instances start together (PostgreSQL: under an advisory lock).
     pub fn prepare(&self) -> Result<usize, DbError> {
         let mut conn = self.get()?;
-        let locked = matches!(*conn, DbConnection::Pg(_));
-        if locked {
-            conn.batch_execute("SELECT pg_advisory_lock(7243661)")?;
-        }
+        locks::acquire(&mut conn, locks::MIGRATIONS)?;
         let result = migrate(&mut conn).and_then(|n| {
             crate::defaults::ensure(&mut conn)?;
             Ok(n)
         });
-        if locked {
-            conn.batch_execute("SELECT pg_advisory_unlock(7243661)")?;
-        }
+        locks::release(&mut conn, locks::MIGRATIONS)?;
         result
     }
 }
@@ -364,9 +370,32 @@ mod tests {
         );
         assert!(DatabaseUrl::parse("mysql://h/db").is_err());
         assert!(DatabaseUrl::parse("").is_err());
+        let redacted = |url: &str| DatabaseUrl::parse(url).map(|u| u.redacted());
         assert_eq!(
-            DatabaseUrl::parse("postgres://cermin:secret@db:5432/cermin").map(|u| u.redacted()),
+            redacted("postgres://cermin:secret@db:5432/cermin"),
             Ok("postgres://cermin:***@db:5432/cermin".to_string())
+        );
+        // Nothing to hide.
+        assert_eq!(
+            redacted("postgres://cermin@db/cermin?sslmode=require"),
+            Ok("postgres://cermin@db/cermin?sslmode=require".to_string())
+        );
+        // A percent-encoded '@' in the password is part of the password.
+        assert_eq!(
+            redacted("postgresql://cermin:p%40ss@word@db/cermin"),
+            Ok("postgresql://cermin:***@db/cermin".to_string())
+        );
+        assert_eq!(
+            redacted("postgres://cermin:p%40ssword@db/cermin"),
+            Ok("postgres://cermin:***@db/cermin".to_string())
+        );
+        assert_eq!(
+            redacted("postgres://cermin@db/cermin?password=secret&sslmode=require"),
+            Ok("postgres://cermin@db/cermin?password=***&sslmode=require".to_string())
+        );
+        assert_eq!(
+            redacted("postgres://cermin:secret@db:notaport/cermin"),
+            Ok("postgres://***".to_string())
         );
     }
 }

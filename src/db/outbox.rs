@@ -144,9 +144,7 @@ pub fn claim(
         return Ok(vec![]);
     }
     let ids: Vec<String> = super::write_tx(conn, |conn| {
-        if let DbConnection::Pg(c) = conn {
-            diesel::sql_query("SELECT pg_advisory_xact_lock(746200401)").execute(c)?;
-        }
+        super::locks::for_transaction(conn, super::locks::OUTBOX_CLAIM)?;
         let room = (rate - recent_load(conn, now)?).min(limit);
         if room <= 0 {
             return Ok(vec![]);

@@ -143,6 +143,11 @@ pub fn trust_device(
         .map(|_| ())
 }
 
+/// Remove trusted devices whose trust ended before `now`.
+pub fn purge_expired_devices(conn: &mut DbConnection, now: NaiveDateTime) -> QueryResult<usize> {
+    diesel::delete(trusted_devices::table.filter(trusted_devices::expires_at.lt(now))).execute(conn)
+}
+
 pub fn is_trusted_device(
     conn: &mut DbConnection,
     token_hash: &str,

@@ -1,5 +1,6 @@
 //! Forms that arrived after their session ended, kept until their owner signs in.
 
+use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::schema::form_stash;
@@ -42,4 +43,9 @@ pub fn take(
         diesel::delete(form_stash::table.find(token_hash)).execute(conn)?;
     }
     Ok(body)
+}
+
+/// Remove kept forms made before `before` (unclaimed: their owner never came back).
+pub fn purge_before(conn: &mut DbConnection, before: NaiveDateTime) -> QueryResult<usize> {
+    diesel::delete(form_stash::table.filter(form_stash::created_at.lt(before))).execute(conn)
 }

@@ -64,11 +64,8 @@ pub fn plan(conn: &mut DbConnection, now: DateTime<Utc>, clock: &Clock) -> Query
         return Ok(0);
     }
     db::write_tx(conn, |conn| {
-        if let DbConnection::Pg(c) = conn {
-            use diesel::RunQueryDsl;
-            // One planner at a time across instances.
-            diesel::sql_query("SELECT pg_advisory_xact_lock(746200402)").execute(c)?;
-        }
+        // One planner at a time across instances.
+        db::locks::for_transaction(conn, db::locks::MAIL_SCHEDULE)?;
         let mut queued = 0;
         for cycle in cycles::list_open(conn)? {
             queued += plan_cycle(conn, &cycle, today, now, clock)?;

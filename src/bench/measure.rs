@@ -1,0 +1,293 @@
+//! Measuring: real HTTP/1.1 requests over loopback, one at a time, with a
+//! kept-alive connection per visitor, the visitor's session cookie and
+//! `Accept-Encoding: gzip` as a browser sends them.
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::time::{Duration, Instant};
+
+use anyhow::{anyhow, bail};
+use reqwest::header::{HeaderMap, HeaderValue, ACCEPT, ACCEPT_ENCODING, COOKIE};
+
+use super::generate::Org;
+use super::{COMMON_NAME, MIN_SAMPLES, SAMPLES, TIME_BUDGET, WARMUP};
+
+/// An answer: its status and its body as it came over the wire (compressed
+/// when the server compressed it).
+struct Reply {
+    status: u16,
+    body: Vec<u8>,
+}
+
+/// One visitor: a client with its own kept-alive connection and, once
+/// signed in, its session cookie.
+struct Client {
+    http: reqwest::Client,
+    base: String,
+}
+
+impl Client {
+    fn new(addr: SocketAddr, session_token: Option<&str>) -> anyhow::Result<Self> {
+        let mut headers = HeaderMap::new();
+        headers.insert(ACCEPT, HeaderValue::from_static("text/html"));
+        if let Some(token) = session_token {
+            let cookie = format!("{}={token}", crate::auth::session::cookie_name(false));
+            headers.insert(COOKIE, HeaderValue::from_str(&cookie)?);
+        }
+        // reqwest is built without its `gzip` feature: it neither asks for
+        // gzip nor decompresses, so the body is the bytes the server sent and
+        // the time stops at its last byte, as a browser's network panel shows.
+        let http = reqwest::Client::builder()
+            .http1_only()
+            .tcp_nodelay(true)
+            .no_proxy()
+            .redirect(reqwest::redirect::Policy::none())
+            .timeout(Duration::from_secs(120))
+            .user_agent("cermin-bench")
+            .default_headers(headers)
+            .build()?;
+        Ok(Client {
+            http,
+            base: format!("http://{addr}"),
+        })
+    }
+
+    /// GET `path`, asking for gzip or not, and read the whole body.
+    async fn get(&self, path: &str, gzip: bool) -> anyhow::Result<Reply> {
+        let mut request = self.http.get(format!("{}{path}", self.base));
+        if gzip {
+            request = request.header(ACCEPT_ENCODING, "gzip");
+        }
+        let response = request.send().await?;
+        let status = response.status().as_u16();
+        let body = response.bytes().await?.to_vec();
+        Ok(Reply { status, body })
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Who {
+    Anonymous,
+    Employee,
+    Manager,
+    Hr,
+}
+
+struct PageSpec {
+    label: String,
+    who: Who,
+    path: String,
+    /// Text the page must contain (checked once, uncompressed).
+    marker: Option<String>,
+    /// A 404 is reported, not fatal (a page still being built).
+    may_be_missing: bool,
+}
+
+pub(super) struct PageResult {
+    pub(super) label: String,
+    pub(super) path: String,
+    pub(super) samples: usize,
+    pub(super) median_ms: f64,
+    pub(super) p95_ms: f64,
+    pub(super) max_ms: f64,
+    pub(super) per_second: f64,
+    pub(super) html_bytes: usize,
+    pub(super) sent_bytes: usize,
+    pub(super) missing: bool,
+}
+
+/// The pages measured, who asks for them, and what each must show.
+fn pages(org: &Org) -> Vec<PageSpec> {
+    let spec = |label: &str, who, path: String, marker: Option<&str>| PageSpec {
+        label: label.to_string(),
+        who,
+        path,
+        marker: marker.map(str::to_string),
+        may_be_missing: false,
+    };
+    let query: String =
+        percent_encoding::utf8_percent_encode(COMMON_NAME, percent_encoding::NON_ALPHANUMERIC)
+            .to_string();
+    vec![
+        spec(
+            "sign-in (anonymous)",
+            Who::Anonymous,
+            "/sign-in".into(),
+            Some("csrf_token"),
+        ),
+        spec(
+            "home (employee)",
+            Who::Employee,
+            "/".into(),
+            Some(&org.open_cycle_name),
+        ),
+        spec("home (HR)", Who::Hr, "/".into(), None),
+        spec(
+            &format!("people, page 1 of {}", org.people),
+            Who::Hr,
+            "/people".into(),
+            None,
+        ),
+        spec(
+            &format!("people search ({} matches)", org.search_matches),
+            Who::Hr,
+            format!("/people?q={query}"),
+            Some(COMMON_NAME),
+        ),
+        spec(
+            "person (HR)",
+            Who::Hr,
+            format!("/people/{}", org.employee_id),
+            Some(&org.employee_name),
+        ),
+        spec(
+            "review, shared + acknowledged",
+            Who::Employee,
+            format!("/reviews/{}", org.closed_review),
+            Some(&org.closed_cycle_name),
+        ),
+        spec(
+            "self-assessment form",
+            Who::Employee,
+            format!("/reviews/{}/self", org.self_review),
+            Some(&org.open_cycle_name),
+        ),
+        spec(
+            "manager review form",
+            Who::Manager,
+            format!("/reviews/{}/manager", org.manager_review),
+            Some(&org.employee2_name),
+        ),
+        spec(
+            "history, 7 reviews",
+            Who::Employee,
+            "/history".into(),
+            Some(&org.closed_cycle_name),
+        ),
+        spec(
+            "team (manager)",
+            Who::Manager,
+            "/team".into(),
+            Some(&org.employee_name),
+        ),
+        spec("audit log (HR)", Who::Hr, "/audit".into(), None),
+        PageSpec {
+            may_be_missing: true,
+            ..spec(
+                &format!("open cycle, {} reviews", org.people - 1),
+                Who::Hr,
+                format!("/cycles/{}", org.open_cycle),
+                Some(&org.open_cycle_name),
+            )
+        },
+        spec(
+            "journal, 150 entries",
+            Who::Employee,
+            "/journal".into(),
+            Some(&org.journal_snippet),
+        ),
+    ]
+}
+
+/// Request every page, one request at a time, and time each.
+pub(super) fn measure(addr: SocketAddr, org: &Org) -> anyhow::Result<Vec<PageResult>> {
+    // The client's own runtime, on this thread: the server runs on others.
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    let _guard = rt.enter();
+    let mut clients: HashMap<u8, Client> = HashMap::new();
+    clients.insert(0, Client::new(addr, None)?);
+    clients.insert(1, Client::new(addr, Some(&org.employee_token))?);
+    clients.insert(2, Client::new(addr, Some(&org.manager_token))?);
+    clients.insert(3, Client::new(addr, Some(&org.hr_token))?);
+    let mut results = vec![];
+    println!("\nMeasuring (page, median ms):");
+    for page in pages(org) {
+        let key = match page.who {
+            Who::Anonymous => 0,
+            Who::Employee => 1,
+            Who::Manager => 2,
+            Who::Hr => 3,
+        };
+        let client = clients.get(&key).ok_or_else(|| anyhow!("no client"))?;
+        // Once uncompressed: the status, the marker, the page's size.
+        let plain = rt.block_on(client.get(&page.path, false))?;
+        if plain.status == 404 && page.may_be_missing {
+            println!("  {:<34} 404 Not Found (not built yet)", page.label);
+            results.push(PageResult {
+                label: page.label,
+                path: page.path,
+                samples: 0,
+                median_ms: 0.0,
+                p95_ms: 0.0,
+                max_ms: 0.0,
+                per_second: 0.0,
+                html_bytes: 0,
+                sent_bytes: 0,
+                missing: true,
+            });
+            continue;
+        }
+        if plain.status != 200 {
+            bail!(
+                "GET {} answered {} (expected 200): a benchmark of an error page is worthless\n{}",
+                page.path,
+                plain.status,
+                String::from_utf8_lossy(&plain.body)
+                    .chars()
+                    .take(2000)
+                    .collect::<String>()
+            );
+        }
+        if let Some(marker) = &page.marker {
+            if !String::from_utf8_lossy(&plain.body).contains(marker.as_str()) {
+                bail!(
+                    "GET {} did not show `{marker}`: not the page meant to be measured",
+                    page.path
+                );
+            }
+        }
+        let html_bytes = plain.body.len();
+        let mut sent_bytes = 0;
+        for _ in 0..WARMUP {
+            let r = rt.block_on(client.get(&page.path, true))?;
+            if r.status != 200 {
+                bail!("GET {} answered {} during warm-up", page.path, r.status);
+            }
+            sent_bytes = r.body.len();
+        }
+        let mut times = Vec::with_capacity(SAMPLES);
+        let started = Instant::now();
+        while times.len() < SAMPLES
+            && (times.len() < MIN_SAMPLES || started.elapsed() < TIME_BUDGET)
+        {
+            let t = Instant::now();
+            let r = rt.block_on(client.get(&page.path, true))?;
+            let elapsed = t.elapsed();
+            if r.status != 200 {
+                bail!("GET {} answered {}", page.path, r.status);
+            }
+            times.push(elapsed.as_secs_f64() * 1000.0);
+        }
+        let total = started.elapsed().as_secs_f64();
+        let n = times.len();
+        times.sort_by(|a, b| a.total_cmp(b));
+        let pct = |p: f64| times[((p * n as f64).ceil() as usize).clamp(1, n) - 1];
+        let result = PageResult {
+            label: page.label,
+            path: page.path,
+            samples: n,
+            median_ms: pct(0.5),
+            p95_ms: pct(0.95),
+            max_ms: times[n - 1],
+            per_second: n as f64 / total,
+            html_bytes,
+            sent_bytes,
+            missing: false,
+        };
+        println!("  {:<34} {:>8.2}", result.label, result.median_ms);
+        results.push(result);
+    }
+    Ok(results)
+}

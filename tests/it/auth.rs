@@ -223,7 +223,7 @@ async fn password_change_signs_out_everywhere(app: TestApp) {
 async fn setup_link_creates_the_first_hr_admin_once(app: TestApp) {
     let token = {
         let mut conn = app.conn();
-        cermin::db::write_tx(&mut conn, cermin::accounts::setup_token_if_needed)
+        cermin::db::write_tx(&mut conn, cermin::app::people::setup_token_if_needed)
             .expect("token")
             .expect("no HR yet")
     };
@@ -274,7 +274,7 @@ async fn setup_link_creates_the_first_hr_admin_once(app: TestApp) {
     assert_eq!(used.h1(), "Tautan ini tidak berlaku lagi");
     let mut conn = app.conn();
     assert!(
-        cermin::db::write_tx(&mut conn, cermin::accounts::setup_token_if_needed)
+        cermin::db::write_tx(&mut conn, cermin::app::people::setup_token_if_needed)
             .expect("query")
             .is_none()
     );

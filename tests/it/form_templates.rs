@@ -571,7 +571,7 @@ async fn a_template_in_use_is_frozen_and_gets_a_new_version(app: TestApp) {
     {
         let mut conn = app.conn();
         let today = chrono::Utc::now().date_naive();
-        cermin::workflow::launch(&mut conn, &cycle_id, &hr_id, today).expect("launch");
+        cermin::app::cycles::launch(&mut conn, &cycle_id, &hr_id, today).expect("launch");
     }
     let before = outline(&load(&app, &v1));
     let list = hr.get("/templates").await;

@@ -710,7 +710,7 @@ async fn review_events_and_the_daily_digest(backend: Backend) {
     ));
     let hr = app.person_id("sari.wulandari");
     for r in &reviews {
-        cermin::workflow::reopen(&mut app.conn(), r, false, "Tambahkan satu sasaran.", &hr)
+        cermin::app::reviews::reopen(&mut app.conn(), r, false, "Tambahkan satu sasaran.", &hr)
             .expect("reopen");
     }
     let now = Utc::now();
@@ -829,7 +829,7 @@ async fn rate_limit_and_the_cycle_mail_page(backend: Backend) {
     {
         let mut conn = app.conn();
         cermin::db::write_tx(&mut conn, |c| {
-            cermin::accounts::request_password_reset(c, &email_of("joko.widodo"))
+            cermin::app::people::request_password_reset(c, &email_of("joko.widodo"))
         })
         .expect("reset");
     }

@@ -59,7 +59,7 @@ pub fn open_cycle(app: &TestApp, keys: &[&str]) -> (String, Vec<String>) {
     let people: Vec<String> = keys.iter().map(|k| app.person_id(k)).collect();
     cermin::db::cycles::set_participants(&mut conn, &id, &people).expect("participants");
     let hr = app.person_id("sari.wulandari");
-    cermin::workflow::launch(&mut conn, &id, &hr, today).expect("launch");
+    cermin::app::cycles::launch(&mut conn, &id, &hr, today).expect("launch");
     let reviews = people
         .iter()
         .map(|p| {
@@ -843,7 +843,7 @@ async fn agreed_goals_carry_over_to_the_next_cycle(app: TestApp) {
             },
         )
         .expect("goal");
-        cermin::workflow::close_cycle(&mut conn, &first, &hr).expect("close");
+        cermin::app::cycles::close_cycle(&mut conn, &first, &hr).expect("close");
     }
     let (_, next) = open_cycle(&app, &["kartika.sari"]);
     let kartika = app.signed_in("kartika.sari").await;
@@ -1000,7 +1000,7 @@ async fn emptied_new_row_is_removed_and_reopen_forgets_later_steps(app: TestApp)
         cermin::domain::review::ReviewState::Shared,
     )
     .expect("state");
-    cermin::workflow::reopen(&mut conn, review, false, "Lampiran bukti kurang", &hr)
+    cermin::app::reviews::reopen(&mut conn, review, false, "Lampiran bukti kurang", &hr)
         .expect("reopen");
     let (r, _) = cermin::db::reviews::find(&mut conn, review)
         .expect("q")

@@ -69,7 +69,7 @@ fn tools() -> Tools {
             "this browser test was asked to run (--include-ignored or --ignored) but \
              chromium/chromedriver are not installed (apt-get install chromium \
              chromium-driver, or set CERMIN_TEST_CHROMIUM and CERMIN_TEST_CHROMEDRIVER; \
-             leave the browser tests out with --skip browser::)"
+             leave the browser tests out with --skip browser::autosave --skip browser::save_draft)"
         ),
     }
 }

@@ -29,8 +29,48 @@ pub struct TestApp {
     pub database_url: String,
     #[allow(dead_code)]
     pub backend: Backend,
-    _dir: tempfile::TempDir,
+    ground: std::sync::Arc<Ground>,
+}
+
+/// What a test's server stands on: its folder (the SQLite file, written
+/// mail) and its PostgreSQL database, removed when the last holder lets go.
+/// [`run_test`] holds it until the test's runtime has stopped, so that the
+/// server's background work (mail worker, housekeeping) never meets a
+/// dropped database: a pool connecting to one waits its whole 10 s timeout.
+pub struct Ground {
+    dir: tempfile::TempDir,
     pg_database: Option<(String, String)>,
+}
+
+impl Drop for Ground {
+    fn drop(&mut self) {
+        if let Some((admin, name)) = self.pg_database.take() {
+            if let Ok(mut conn) = PgConnection::establish(&admin) {
+                let _ = conn.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
+            }
+        }
+    }
+}
+
+thread_local! {
+    /// The grounds of the apps the test on this thread started, kept until
+    /// its runtime has stopped (see `spawn_app_with`).
+    static GROUNDS: std::cell::RefCell<Vec<std::sync::Arc<Ground>>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Run one async test on its own runtime (two worker threads, as
+/// `#[tokio::test(flavor = "multi_thread", worker_threads = 2)]`), then stop
+/// the runtime, and only then remove the apps' databases and folders.
+pub fn run_test(test: impl std::future::Future<Output = ()>) {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("a Tokio runtime");
+    runtime.block_on(test);
+    drop(runtime);
+    GROUNDS.with(|g| g.borrow_mut().clear());
 }
 
 /// Why the `::postgres` tests are ignored by default (libtest prints it).
@@ -80,7 +120,7 @@ fn postgres_template(admin: &str) -> String {
 
 /// The advisory lock key the template is built under (any fixed number not
 /// used by the app: the app's own keys are 7243661 and 746200401).
-const TEMPLATE_LOCK: i64 = 0x6365_726d_7470_6c;
+const TEMPLATE_LOCK: i64 = 0x0063_6572_6d74_706c; // "cermtpl"
 
 fn migrations_fingerprint() -> String {
     // FNV-1a over the relative paths and contents, in a stable order.
@@ -201,31 +241,25 @@ pub async fn spawn_app_with(backend: Backend, extra: &[(&str, &str)]) -> Option<
     let app = Application::build_on(settings.clone(), listener).expect("build the application");
     let db = app.db.clone();
     tokio::spawn(app.into_server());
+    let ground = std::sync::Arc::new(Ground { dir, pg_database });
+    // Kept until `run_test` has stopped the runtime, or else until this
+    // thread ends (libtest runs each test on a thread of its own, which
+    // outlives a `#[tokio::test]` runtime).
+    GROUNDS.with(|g| g.borrow_mut().push(ground.clone()));
     Some(TestApp {
         base,
         db,
         settings,
         database_url,
         backend,
-        _dir: dir,
-        pg_database,
+        ground,
     })
-}
-
-impl Drop for TestApp {
-    fn drop(&mut self) {
-        if let Some((admin, name)) = self.pg_database.take() {
-            if let Ok(mut conn) = PgConnection::establish(&admin) {
-                let _ = conn.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
-            }
-        }
-    }
 }
 
 impl TestApp {
     /// Where this app keeps its files (mail written as .eml goes to `mail/`).
     pub fn data_dir(&self) -> std::path::PathBuf {
-        self._dir.path().to_path_buf()
+        self.ground.dir.path().to_path_buf()
     }
 
     /// A mail worker over this app's database and settings (tests drive
@@ -505,17 +539,21 @@ macro_rules! on_both_databases {
     (with $env:expr; $($test:ident),* $(,)?) => {
         $(
             mod $test {
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn sqlite() {
-                    let app = $crate::helpers::spawn_app_with($crate::helpers::Backend::Sqlite, &$env).await.expect("sqlite app");
-                    super::$test(app).await;
+                #[test]
+                fn sqlite() {
+                    $crate::helpers::run_test(async {
+                        let app = $crate::helpers::spawn_app_with($crate::helpers::Backend::Sqlite, &$env).await.expect("sqlite app");
+                        super::$test(app).await;
+                    });
                 }
                 // The reason is helpers::NEEDS_POSTGRES (an attribute takes a literal only).
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                #[test]
                 #[ignore = "needs PostgreSQL: set CERMIN_TEST_DATABASE_URL and pass --include-ignored"]
-                async fn postgres() {
-                    let app = $crate::helpers::spawn_app_with($crate::helpers::Backend::Postgres, &$env).await.expect("postgres app");
-                    super::$test(app).await;
+                fn postgres() {
+                    $crate::helpers::run_test(async {
+                        let app = $crate::helpers::spawn_app_with($crate::helpers::Backend::Postgres, &$env).await.expect("postgres app");
+                        super::$test(app).await;
+                    });
                 }
             }
         )*
@@ -523,17 +561,21 @@ macro_rules! on_both_databases {
     ($($test:ident),* $(,)?) => {
         $(
             mod $test {
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn sqlite() {
-                    let app = $crate::helpers::spawn_app($crate::helpers::Backend::Sqlite).await.expect("sqlite app");
-                    super::$test(app).await;
+                #[test]
+                fn sqlite() {
+                    $crate::helpers::run_test(async {
+                        let app = $crate::helpers::spawn_app($crate::helpers::Backend::Sqlite).await.expect("sqlite app");
+                        super::$test(app).await;
+                    });
                 }
                 // The reason is helpers::NEEDS_POSTGRES (an attribute takes a literal only).
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                #[test]
                 #[ignore = "needs PostgreSQL: set CERMIN_TEST_DATABASE_URL and pass --include-ignored"]
-                async fn postgres() {
-                    let app = $crate::helpers::spawn_app($crate::helpers::Backend::Postgres).await.expect("postgres app");
-                    super::$test(app).await;
+                fn postgres() {
+                    $crate::helpers::run_test(async {
+                        let app = $crate::helpers::spawn_app($crate::helpers::Backend::Postgres).await.expect("postgres app");
+                        super::$test(app).await;
+                    });
                 }
             }
         )*

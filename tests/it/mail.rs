@@ -17,15 +17,15 @@ macro_rules! mail_tests {
     ($($test:ident),* $(,)?) => {
         $(
             mod $test {
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn sqlite() {
-                    super::$test($crate::helpers::Backend::Sqlite).await;
+                #[test]
+                fn sqlite() {
+                    $crate::helpers::run_test(super::$test($crate::helpers::Backend::Sqlite));
                 }
                 // The reason is helpers::NEEDS_POSTGRES.
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                #[test]
                 #[ignore = "needs PostgreSQL: set CERMIN_TEST_DATABASE_URL and pass --include-ignored"]
-                async fn postgres() {
-                    super::$test($crate::helpers::Backend::Postgres).await;
+                fn postgres() {
+                    $crate::helpers::run_test(super::$test($crate::helpers::Backend::Postgres));
                 }
             }
         )*
@@ -1022,9 +1022,13 @@ async fn mail_run_once_from_the_command_line(backend: Backend) {
 
 /// Two `cermin serve` instances, each with its mail worker, on one PostgreSQL
 /// database: every invitation arrives once.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[test]
 #[ignore = "needs PostgreSQL: set CERMIN_TEST_DATABASE_URL and pass --include-ignored"]
-async fn two_serve_instances_on_postgres_send_once() {
+fn two_serve_instances_on_postgres_send_once() {
+    run_test(two_serve_instances_on_postgres_send_once_in());
+}
+
+async fn two_serve_instances_on_postgres_send_once_in() {
     let smtp = SmtpPeer::start();
     let app = app_with(Backend::Postgres, &smtp.url(), true, &[]).await;
     app.seed_demo();

@@ -27,8 +27,10 @@ pub fn facts<'a>(r: &'a ReviewRow, c: &CycleRow, today: NaiveDate) -> ReviewFact
 }
 
 /// A refusal from policy, told apart for the person: an actor whom the rule
-/// would allow at the step the move starts from was simply too late (another
-/// tab or a double click got there first); anyone else is not allowed.
+/// would allow at the step the move starts from, on a review that has gone
+/// past that step, was simply too late (another tab or a double click got
+/// there first); anyone else, or anything asked before its step, is not
+/// allowed.
 pub(super) fn refusal(
     actor: &Actor,
     f: ReviewFacts<'_>,
@@ -36,7 +38,7 @@ pub(super) fn refusal(
     step: ReviewState,
 ) -> WorkflowError {
     let open = matches!(f.cycle, crate::domain::review::CycleStatus::Open);
-    if open && rule(actor, ReviewFacts { state: step, ..f }) {
+    if open && f.state.is_past(step) && rule(actor, ReviewFacts { state: step, ..f }) {
         WorkflowError::Conflict("error-review-not-now")
     } else {
         WorkflowError::Forbidden

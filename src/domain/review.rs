@@ -178,6 +178,19 @@ impl ReviewState {
         }
     }
 
+    /// Has the review gone on past `step` along the way from self-assessment
+    /// to acknowledgement? (Unfinished and removed reviews are on no step.)
+    pub fn is_past(self, step: ReviewState) -> bool {
+        let order = |s: ReviewState| match s {
+            ReviewState::SelfAssessment => Some(0),
+            ReviewState::ManagerReview => Some(1),
+            ReviewState::Shared => Some(2),
+            ReviewState::Acknowledged => Some(3),
+            ReviewState::Unfinished | ReviewState::Removed => None,
+        };
+        matches!((order(self), order(step)), (Some(a), Some(b)) if a > b)
+    }
+
     /// Finished or out: nothing more to do in it.
     pub fn is_final(self) -> bool {
         matches!(
@@ -407,6 +420,14 @@ mod tests {
             .apply(Transition::ReopenToManager)
             .is_err());
         assert!(ReviewState::Removed.apply(Transition::Remove).is_err());
+    }
+
+    #[test]
+    fn steps_come_in_order() {
+        assert!(ReviewState::Shared.is_past(ReviewState::ManagerReview));
+        assert!(!ReviewState::SelfAssessment.is_past(ReviewState::ManagerReview));
+        assert!(!ReviewState::ManagerReview.is_past(ReviewState::ManagerReview));
+        assert!(!ReviewState::Unfinished.is_past(ReviewState::SelfAssessment));
     }
 
     #[test]

@@ -6,6 +6,10 @@ use reqwest::StatusCode;
 use crate::helpers::*;
 use crate::on_both_databases;
 
+/// Reviews, journal, notes, cycles, templates and mail: every page and every
+/// action, for six people, at three steps of a review.
+mod matrix;
+
 on_both_databases!(
     people_pages_matrix,
     hr_actions_are_refused_to_others_and_change_nothing

@@ -144,15 +144,14 @@ fn user_add_then_set_password_then_sign_in() {
 }
 
 #[test]
+#[ignore = "needs PostgreSQL: set CERMIN_TEST_DATABASE_URL and pass --include-ignored"]
 fn postgres_errors_are_postgres_own() {
-    let Some(admin) = postgres_admin_url() else {
-        return;
-    };
+    let admin = require_postgres();
     let dir = tempfile::tempdir().expect("dir");
-    let url = match admin.rsplit_once('/') {
-        Some((base, _)) => format!("{base}/cermin_no_such_database"),
-        None => return,
-    };
+    let (base, _) = admin
+        .rsplit_once('/')
+        .expect("CERMIN_TEST_DATABASE_URL names a database");
+    let url = format!("{base}/cermin_no_such_database");
     let out = cermin(dir.path(), &[("CERMIN_DATABASE_URL", &url)], &["migrate"]);
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
@@ -162,21 +161,18 @@ fn postgres_errors_are_postgres_own() {
     );
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn migrations_apply_on_both_backends_and_only_once() {
-    for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = spawn_app(backend).await else {
-            continue;
-        };
-        let mut conn = app.conn();
-        assert_eq!(
-            cermin::db::migrate(&mut conn).expect("migrate again"),
-            0,
-            "{backend:?}"
-        );
-        assert_eq!(
-            cermin::db::people::count_all(&mut conn).expect("people table"),
-            0
-        );
-    }
+crate::on_both_databases!(migrations_apply_only_once);
+
+async fn migrations_apply_only_once(app: TestApp) {
+    let mut conn = app.conn();
+    assert_eq!(
+        cermin::db::migrate(&mut conn).expect("migrate again"),
+        0,
+        "{:?}",
+        app.backend
+    );
+    assert_eq!(
+        cermin::db::people::count_all(&mut conn).expect("people table"),
+        0
+    );
 }

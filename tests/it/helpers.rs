@@ -4,7 +4,6 @@
 
 use std::collections::HashMap;
 use std::net::TcpListener;
-use std::sync::Once;
 
 use cermin::config::Settings;
 use cermin::db::{self, Db, DbConnection};
@@ -30,26 +29,159 @@ pub struct TestApp {
     pub database_url: String,
     #[allow(dead_code)]
     pub backend: Backend,
-    _dir: tempfile::TempDir,
+    ground: std::sync::Arc<Ground>,
+}
+
+/// What a test's server stands on: its folder (the SQLite file, written
+/// mail) and its PostgreSQL database, removed when the last holder lets go.
+/// [`run_test`] holds it until the test's runtime has stopped, so that the
+/// server's background work (mail worker, housekeeping) never meets a
+/// dropped database: a pool connecting to one waits its whole 10 s timeout.
+pub struct Ground {
+    dir: tempfile::TempDir,
     pg_database: Option<(String, String)>,
 }
 
-/// The admin URL of the PostgreSQL server tests may create databases on.
-pub fn postgres_admin_url() -> Option<String> {
-    match std::env::var("CERMIN_TEST_DATABASE_URL")
-        .ok()
-        .filter(|v| !v.is_empty())
-    {
-        Some(u) => Some(u),
-        None => {
-            if std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "0" && v != "false") {
-                panic!("CI must run the PostgreSQL suite: CERMIN_TEST_DATABASE_URL is not set");
+impl Drop for Ground {
+    fn drop(&mut self) {
+        if let Some((admin, name)) = self.pg_database.take() {
+            if let Ok(mut conn) = PgConnection::establish(&admin) {
+                let _ = conn.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
             }
-            static SAID: Once = Once::new();
-            SAID.call_once(|| eprintln!("PostgreSQL tests skipped: set CERMIN_TEST_DATABASE_URL (for example postgres://postgres@127.0.0.1/postgres) to run them"));
-            None
         }
     }
+}
+
+thread_local! {
+    /// The grounds of the apps the test on this thread started, kept until
+    /// its runtime has stopped (see `spawn_app_with`).
+    static GROUNDS: std::cell::RefCell<Vec<std::sync::Arc<Ground>>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Run one async test on its own runtime (two worker threads, as
+/// `#[tokio::test(flavor = "multi_thread", worker_threads = 2)]`), then stop
+/// the runtime, and only then remove the apps' databases and folders.
+pub fn run_test(test: impl std::future::Future<Output = ()>) {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("a Tokio runtime");
+    runtime.block_on(test);
+    drop(runtime);
+    GROUNDS.with(|g| g.borrow_mut().clear());
+}
+
+/// Why the `::postgres` tests are ignored by default (libtest prints it).
+/// Keep in step with the literal in `on_both_databases!` and in `mail.rs`.
+pub const NEEDS_POSTGRES: &str =
+    "needs PostgreSQL: set CERMIN_TEST_DATABASE_URL and pass --include-ignored";
+
+/// The admin URL of the PostgreSQL server tests may create databases on, if set.
+pub fn postgres_admin_url() -> Option<String> {
+    std::env::var("CERMIN_TEST_DATABASE_URL")
+        .ok()
+        .filter(|v| !v.is_empty())
+}
+
+/// The admin URL, for a PostgreSQL test that was asked to run: without one
+/// the test fails (a skipped suite must never pass as "ok"; by default these
+/// tests are ignored, and libtest says so).
+pub fn require_postgres() -> String {
+    postgres_admin_url().unwrap_or_else(|| {
+        panic!(
+            "this PostgreSQL test was asked to run (--include-ignored or --ignored) \
+             but CERMIN_TEST_DATABASE_URL is not set ({NEEDS_POSTGRES}; for example \
+             postgres://postgres@127.0.0.1/postgres)"
+        )
+    })
+}
+
+/// The migrated template every PostgreSQL test database is cloned from
+/// (`CREATE DATABASE … TEMPLATE …`, as crates.io's test harness does), so
+/// each test costs a file copy instead of a run of every migration.
+///
+/// Its name carries a fingerprint of `migrations/postgres`, so a changed
+/// migration gets a fresh template and an unchanged one is reused by later
+/// runs. It is built once per PostgreSQL server: under a session advisory
+/// lock (test binaries running at the same time wait for the first), into a
+/// scratch database that is renamed only once fully migrated, so a run that
+/// dies half-way never leaves a broken template behind. It holds the schema
+/// only: the built-in defaults are written by the app at start, as in
+/// production. Old templates (`cermin_tpl_*`) may be dropped at any time when
+/// no tests run.
+fn postgres_template(admin: &str) -> String {
+    static TEMPLATE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    TEMPLATE
+        .get_or_init(|| build_postgres_template(admin))
+        .clone()
+}
+
+/// The advisory lock key the template is built under (any fixed number not
+/// used by the app: the app's own keys are 7243661 and 746200401).
+const TEMPLATE_LOCK: i64 = 0x0063_6572_6d74_706c; // "cermtpl"
+
+fn migrations_fingerprint() -> String {
+    // FNV-1a over the relative paths and contents, in a stable order.
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations/postgres");
+    let mut files = vec![];
+    let mut dirs = vec![root.clone()];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).expect("read migrations/postgres") {
+            let path = entry.expect("directory entry").path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for file in files {
+        let name = file.strip_prefix(&root).expect("under the root");
+        let bytes = std::fs::read(&file).expect("read a migration");
+        for b in name.to_string_lossy().bytes().chain([0]).chain(bytes) {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{hash:016x}")
+}
+
+fn build_postgres_template(admin: &str) -> String {
+    use diesel::prelude::*;
+    let name = format!("cermin_tpl_{}", migrations_fingerprint());
+    let mut conn = PgConnection::establish(admin).expect("connect to the PostgreSQL test server");
+    conn.batch_execute(&format!("SELECT pg_advisory_lock({TEMPLATE_LOCK})"))
+        .expect("template lock");
+    let exists = |conn: &mut PgConnection, db: &str| -> bool {
+        diesel::select(diesel::dsl::sql::<diesel::sql_types::Bool>(&format!(
+            "EXISTS (SELECT 1 FROM pg_database WHERE datname = '{db}')"
+        )))
+        .get_result(conn)
+        .expect("look for the template")
+    };
+    if !exists(&mut conn, &name) {
+        let scratch = format!("{name}_building");
+        // Left over by a run that died while building: nobody else builds now.
+        conn.batch_execute(&format!("DROP DATABASE IF EXISTS {scratch} WITH (FORCE)"))
+            .expect("drop a half-built template");
+        conn.batch_execute(&format!("CREATE DATABASE {scratch}"))
+            .expect("create the template database");
+        {
+            let pg = PgConnection::establish(&with_database(admin, &scratch))
+                .expect("connect to the template database");
+            let mut db = DbConnection::Pg(pg);
+            db::migrate(&mut db).expect("migrate the template database");
+        }
+        conn.batch_execute(&format!("ALTER DATABASE {scratch} RENAME TO {name}"))
+            .expect("name the template database");
+    }
+    conn.batch_execute(&format!("SELECT pg_advisory_unlock({TEMPLATE_LOCK})"))
+        .expect("template unlock");
+    name
 }
 
 fn with_database(url: &str, name: &str) -> String {
@@ -69,7 +201,8 @@ fn with_database(url: &str, name: &str) -> String {
     }
 }
 
-/// Start a server; `None` when the backend is PostgreSQL and none is configured.
+/// Start a server (always `Some`: a PostgreSQL test without
+/// CERMIN_TEST_DATABASE_URL fails; see [`require_postgres`]).
 pub async fn spawn_app(backend: Backend) -> Option<TestApp> {
     spawn_app_with(backend, &[]).await
 }
@@ -82,12 +215,13 @@ pub async fn spawn_app_with(backend: Backend, extra: &[(&str, &str)]) -> Option<
             None,
         ),
         Backend::Postgres => {
-            let admin = postgres_admin_url()?;
+            let admin = require_postgres();
+            let template = postgres_template(&admin);
             let name = format!("cermin_test_{}", uuid::Uuid::new_v4().simple());
             let mut conn =
                 PgConnection::establish(&admin).expect("connect to the PostgreSQL test server");
-            conn.batch_execute(&format!("CREATE DATABASE {name}"))
-                .expect("create test database");
+            conn.batch_execute(&format!("CREATE DATABASE {name} TEMPLATE {template}"))
+                .expect("create the test database from the template");
             (with_database(&admin, &name), Some((admin, name)))
         }
     };
@@ -107,37 +241,62 @@ pub async fn spawn_app_with(backend: Backend, extra: &[(&str, &str)]) -> Option<
     let app = Application::build_on(settings.clone(), listener).expect("build the application");
     let db = app.db.clone();
     tokio::spawn(app.into_server());
+    let ground = std::sync::Arc::new(Ground { dir, pg_database });
+    // Kept until `run_test` has stopped the runtime, or else until this
+    // thread ends (libtest runs each test on a thread of its own, which
+    // outlives a `#[tokio::test]` runtime).
+    GROUNDS.with(|g| g.borrow_mut().push(ground.clone()));
     Some(TestApp {
         base,
         db,
         settings,
         database_url,
         backend,
-        _dir: dir,
-        pg_database,
+        ground,
     })
-}
-
-impl Drop for TestApp {
-    fn drop(&mut self) {
-        if let Some((admin, name)) = self.pg_database.take() {
-            if let Ok(mut conn) = PgConnection::establish(&admin) {
-                let _ = conn.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
-            }
-        }
-    }
 }
 
 impl TestApp {
     /// Where this app keeps its files (mail written as .eml goes to `mail/`).
     pub fn data_dir(&self) -> std::path::PathBuf {
-        self._dir.path().to_path_buf()
+        self.ground.dir.path().to_path_buf()
     }
 
     /// A mail worker over this app's database and settings (tests drive
     /// it with their own clock).
     pub fn mailer(&self) -> cermin::mail::worker::Mailer {
         cermin::mail::worker::Mailer::new(&self.settings, self.db.clone()).expect("mailer")
+    }
+
+    /// Run a mail worker (planning and sending at the real time) until a round
+    /// finds nothing to plan and nothing to send, and return what it did in
+    /// all: afterwards nothing is due. Tests use it instead of sleeping while
+    /// the server's own worker might still send something.
+    pub async fn run_mail_until_idle(&self) -> cermin::mail::worker::Report {
+        let mailer = self.mailer();
+        let mut total = cermin::mail::worker::Report::default();
+        for _ in 0..100 {
+            let r = mailer.run_once(chrono::Utc::now()).await.expect("mail run");
+            if r == cermin::mail::worker::Report::default() {
+                return total;
+            }
+            total.planned += r.planned;
+            total.sent += r.sent;
+            total.retried += r.retried;
+            total.failed += r.failed;
+            total.skipped += r.skipped;
+        }
+        panic!("the mail worker still had work after 100 rounds: {total:?}");
+    }
+
+    /// Wait until no message is queued (the server's worker has recorded
+    /// everything it sent), then run a worker until nothing is due.
+    pub async fn settle_mail(&self) -> cermin::mail::worker::Report {
+        wait_until("the outbox to have no queued message", WAIT, || {
+            !self.outbox().contains_key("queued")
+        })
+        .await;
+        self.run_mail_until_idle().await
     }
 
     /// How many messages are in each outbox status.
@@ -198,6 +357,23 @@ impl TestApp {
             .select(cermin::db::schema::audit_log::action)
             .load::<String>(&mut *conn)
             .expect("audit")
+    }
+}
+
+/// How long tests wait for something the server does in the background.
+pub const WAIT: std::time::Duration = std::time::Duration::from_secs(20);
+
+/// Wait until `done` holds, looking again every 50 ms; fail, naming `what`,
+/// when it still does not hold after `timeout`. Tests wait for a condition
+/// this way, never for a fixed time.
+pub async fn wait_until(what: &str, timeout: std::time::Duration, mut done: impl FnMut() -> bool) {
+    let deadline = std::time::Instant::now() + timeout;
+    while !done() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "waited {timeout:?} for {what}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
 }
 
@@ -353,22 +529,53 @@ impl Browser {
     }
 }
 
-/// Run a test body on SQLite, and on PostgreSQL when one is configured.
+/// Run a test body on SQLite and on PostgreSQL. The PostgreSQL variant is
+/// ignored unless asked for (`--include-ignored`), so a run without a server
+/// says "ignored" for it rather than "ok"; asked for without
+/// CERMIN_TEST_DATABASE_URL, it fails.
 #[macro_export]
 macro_rules! on_both_databases {
+    // `on_both_databases!(with [("CERMIN_X", "v")]; test, …)`: started with these settings.
+    (with $env:expr; $($test:ident),* $(,)?) => {
+        $(
+            mod $test {
+                #[test]
+                fn sqlite() {
+                    $crate::helpers::run_test(async {
+                        let app = $crate::helpers::spawn_app_with($crate::helpers::Backend::Sqlite, &$env).await.expect("sqlite app");
+                        super::$test(app).await;
+                    });
+                }
+                // The reason is helpers::NEEDS_POSTGRES (an attribute takes a literal only).
+                #[test]
+                #[ignore = "needs PostgreSQL: set CERMIN_TEST_DATABASE_URL and pass --include-ignored"]
+                fn postgres() {
+                    $crate::helpers::run_test(async {
+                        let app = $crate::helpers::spawn_app_with($crate::helpers::Backend::Postgres, &$env).await.expect("postgres app");
+                        super::$test(app).await;
+                    });
+                }
+            }
+        )*
+    };
     ($($test:ident),* $(,)?) => {
         $(
             mod $test {
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn sqlite() {
-                    let app = $crate::helpers::spawn_app($crate::helpers::Backend::Sqlite).await.expect("sqlite app");
-                    super::$test(app).await;
-                }
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn postgres() {
-                    if let Some(app) = $crate::helpers::spawn_app($crate::helpers::Backend::Postgres).await {
+                #[test]
+                fn sqlite() {
+                    $crate::helpers::run_test(async {
+                        let app = $crate::helpers::spawn_app($crate::helpers::Backend::Sqlite).await.expect("sqlite app");
                         super::$test(app).await;
-                    }
+                    });
+                }
+                // The reason is helpers::NEEDS_POSTGRES (an attribute takes a literal only).
+                #[test]
+                #[ignore = "needs PostgreSQL: set CERMIN_TEST_DATABASE_URL and pass --include-ignored"]
+                fn postgres() {
+                    $crate::helpers::run_test(async {
+                        let app = $crate::helpers::spawn_app($crate::helpers::Backend::Postgres).await.expect("postgres app");
+                        super::$test(app).await;
+                    });
                 }
             }
         )*

@@ -430,21 +430,19 @@ async fn full_cycle_from_launch_to_close(app: TestApp) {
     // carries what the manager wrote privately (or anything written in the
     // review at all).
     let mail_dir = app.data_dir().join("mail");
-    let mut files = vec![];
-    for _ in 0..100 {
-        files = std::fs::read_dir(&mail_dir)
-            .map(|d| {
-                d.filter_map(|e| e.ok())
-                    .map(|e| e.path())
-                    .collect::<Vec<_>>()
-            })
-            .unwrap_or_default();
-        let waiting = app.outbox().get("queued").copied().unwrap_or(0);
-        if waiting == 0 && !files.is_empty() {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    app.settle_mail().await;
+    let files: Vec<_> = std::fs::read_dir(&mail_dir)
+        .map(|d| {
+            d.filter_map(|e| e.ok())
+                .map(|e| e.path())
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default();
+    assert!(
+        !files.is_empty(),
+        "mail was written to {}",
+        mail_dir.display()
+    );
     // Decoded, as a mail client shows them: subject, text and HTML.
     let mails: Vec<String> = files
         .iter()

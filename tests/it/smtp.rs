@@ -158,11 +158,9 @@ impl SmtpPeer {
 
     /// Wait (up to 20 s) until at least `n` messages arrived.
     pub async fn wait_for(&self, n: usize) -> Vec<Mail> {
-        for _ in 0..200 {
-            if self.count() >= n {
-                break;
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
+        let deadline = std::time::Instant::now() + crate::helpers::WAIT;
+        while self.count() < n && std::time::Instant::now() < deadline {
+            tokio::time::sleep(Duration::from_millis(50)).await;
         }
         let got = self.messages();
         assert!(

@@ -124,7 +124,7 @@ pub fn create_draft(
             id: db::new_id(),
             name: new.name,
             template_id: new.template_id,
-            status: CycleStatus::Draft.code().into(),
+            status: CycleStatus::Draft,
             opens_on: new.dates.opens_on,
             self_due_on: new.dates.self_due_on,
             manager_due_on: new.dates.manager_due_on,
@@ -164,7 +164,7 @@ pub fn update_draft(
     db::write_tx(conn, |conn| {
         require_hr(actor)?;
         let c = lock(conn, cycle_id)?;
-        if !CycleStatus::from_stored(&c.status).is_editable_draft() {
+        if !c.status.is_editable_draft() {
             return Err(Error::NotNow("error-cycle-already-launched"));
         }
         let ids = resolve(conn, &new)?;
@@ -203,7 +203,7 @@ pub fn delete_draft(
     db::write_tx(conn, |conn| {
         require_hr(actor)?;
         let c = lock(conn, cycle_id)?;
-        if !CycleStatus::from_stored(&c.status).is_editable_draft() {
+        if !c.status.is_editable_draft() {
             return Err(Error::NotNow("error-cycle-already-launched"));
         }
         if cycles::delete_draft(conn, cycle_id)? == 0 {
@@ -237,7 +237,7 @@ pub fn launch_cycle(
     db::write_tx(conn, |conn| {
         require_hr(actor)?;
         let cycle = lock(conn, cycle_id)?;
-        if CycleStatus::from_stored(&cycle.status) != CycleStatus::Draft {
+        if cycle.status != CycleStatus::Draft {
             return Err(Error::NotNow("error-cycle-already-launched"));
         }
         cycle.dates().check().map_err(dates_error)?;
@@ -295,7 +295,7 @@ pub fn add_participant(
     db::write_tx(conn, |conn| {
         require_hr(actor)?;
         let cycle = lock(conn, cycle_id)?;
-        let status = CycleStatus::from_stored(&cycle.status);
+        let status = cycle.status;
         if !status.allows_roster_changes() || status == CycleStatus::Draft {
             return Err(Error::NotNow("error-cycle-closed"));
         }
@@ -365,7 +365,7 @@ pub fn remove_participant(
             Some((r, _)) if r.cycle_id == c.id => r,
             _ => return Err(Error::NotFound),
         };
-        if CycleStatus::from_stored(&c.status) == CycleStatus::Closed {
+        if c.status == CycleStatus::Closed {
             return Err(Error::NotNow("error-cycle-closed"));
         }
         let from = r.state();
@@ -401,7 +401,7 @@ pub fn move_dates(
     db::write_tx(conn, |conn| {
         require_hr(actor)?;
         let cycle = lock(conn, cycle_id)?;
-        if CycleStatus::from_stored(&cycle.status) == CycleStatus::Closed {
+        if cycle.status == CycleStatus::Closed {
             return Err(Error::NotNow("error-cycle-closed"));
         }
         dates.check().map_err(dates_error)?;
@@ -443,7 +443,7 @@ pub fn set_reminders(
             .collect::<Vec<_>>()
             .join(",");
         let cycle = lock(conn, cycle_id)?;
-        if CycleStatus::from_stored(&cycle.status) == CycleStatus::Closed {
+        if cycle.status == CycleStatus::Closed {
             return Err(Error::NotFound);
         }
         if cycles::set_reminder_days(conn, cycle_id, &days)? == 0 {
@@ -474,7 +474,7 @@ pub fn close(
     db::write_tx(conn, |conn| {
         require_hr(actor)?;
         let cycle = lock(conn, cycle_id)?;
-        if !CLOSABLE.contains(&CycleStatus::from_stored(&cycle.status)) {
+        if !CLOSABLE.contains(&cycle.status) {
             return Err(Error::NotNow("error-cycle-not-open"));
         }
         // The status first: of two closes, the second stops here.

@@ -57,7 +57,7 @@ fn take_step(
         return Err(WorkflowError::Conflict("error-review-not-now"));
     }
     let mut after = r.clone();
-    after.state = next.code().to_string();
+    after.state = next;
     match bump {
         Some(Side::Own) => after.self_version += 1,
         Some(Side::Manager) => after.manager_version += 1,
@@ -298,9 +298,7 @@ pub fn reopen(
             return Err(WorkflowError::Forbidden);
         }
         let (r, c) = load(conn, review_id)?;
-        if crate::domain::review::CycleStatus::from_stored(&c.status)
-            == crate::domain::review::CycleStatus::Closed
-        {
+        if c.status == crate::domain::review::CycleStatus::Closed {
             return Err(WorkflowError::NotNow("error-cycle-closed"));
         }
         let t = if to_manager {

@@ -14,7 +14,8 @@ pub struct CycleRow {
     pub id: String,
     pub name: String,
     pub template_id: String,
-    pub status: String,
+    #[diesel(deserialize_as = String, serialize_as = String)]
+    pub status: CycleStatus,
     pub opens_on: NaiveDate,
     pub self_due_on: NaiveDate,
     pub manager_due_on: NaiveDate,
@@ -31,7 +32,7 @@ pub struct CycleRow {
 
 impl CycleRow {
     pub fn status(&self, today: NaiveDate) -> CycleStatus {
-        CycleStatus::from_stored(&self.status).effective(self.opens_on, today)
+        self.status.effective(self.opens_on, today)
     }
 
     pub fn dates(&self) -> PhaseDates {
@@ -47,7 +48,7 @@ impl CycleRow {
 
 pub fn insert(conn: &mut DbConnection, row: &CycleRow) -> QueryResult<()> {
     diesel::insert_into(review_cycles::table)
-        .values(row)
+        .values(row.clone())
         .execute(conn)
         .map(|_| ())
 }
@@ -375,10 +376,20 @@ pub fn restore_review(conn: &mut DbConnection, id: &str) -> QueryResult<usize> {
 }
 
 /// How many reviews of a cycle are at each state.
-pub fn state_counts(conn: &mut DbConnection, cycle_id: &str) -> QueryResult<Vec<(String, i64)>> {
-    reviews::table
+pub fn state_counts(
+    conn: &mut DbConnection,
+    cycle_id: &str,
+) -> QueryResult<Vec<(ReviewState, i64)>> {
+    let rows: Vec<(String, i64)> = reviews::table
         .filter(reviews::cycle_id.eq(cycle_id))
         .group_by(reviews::state)
         .select((reviews::state, diesel::dsl::count_star()))
-        .load(conn)
+        .load(conn)?;
+    rows.into_iter()
+        .map(|(s, n)| {
+            ReviewState::parse(&s)
+                .map(|s| (s, n))
+                .map_err(|e| diesel::result::Error::DeserializationError(Box::new(e)))
+        })
+        .collect()
 }

@@ -21,7 +21,8 @@ pub struct ReviewRow {
     pub manager_id: Option<String>,
     pub job_title: String,
     pub job_description: String,
-    pub state: String,
+    #[diesel(deserialize_as = String)]
+    pub state: ReviewState,
     pub self_version: i32,
     pub manager_version: i32,
     pub self_submitted_at: Option<NaiveDateTime>,
@@ -39,7 +40,7 @@ pub struct ReviewRow {
 
 impl ReviewRow {
     pub fn state(&self) -> ReviewState {
-        ReviewState::from_stored(&self.state)
+        self.state
     }
 
     pub fn version(&self, side: Side) -> i32 {
@@ -196,7 +197,7 @@ pub fn move_state(
     let n = diesel::update(
         reviews::table
             .find(&from.id)
-            .filter(reviews::state.eq(&from.state))
+            .filter(reviews::state.eq(from.state.code()))
             .filter(reviews::self_version.eq(from.self_version))
             .filter(reviews::manager_version.eq(from.manager_version)),
     )
@@ -297,7 +298,7 @@ pub fn set_team_summary(
 pub fn bump_version(conn: &mut DbConnection, from: &ReviewRow, side: Side) -> QueryResult<bool> {
     let q = reviews::table
         .find(&from.id)
-        .filter(reviews::state.eq(&from.state));
+        .filter(reviews::state.eq(from.state.code()));
     let n = match side {
         Side::Own => diesel::update(q.filter(reviews::self_version.eq(from.self_version)))
             .set((
@@ -727,12 +728,13 @@ pub struct RosterLine {
     pub review_id: String,
     pub person_id: String,
     pub manager_id: Option<String>,
-    pub state: String,
+    #[diesel(deserialize_as = String)]
+    pub state: ReviewState,
 }
 
 impl RosterLine {
     pub fn state(&self) -> ReviewState {
-        ReviewState::from_stored(&self.state)
+        self.state
     }
 }
 

@@ -4,6 +4,45 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+/// Stored text that names no known value: the database holds something this
+/// version of Cermin does not know, and reading it fails loudly.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown {what} {value:?} in the database")]
+pub struct UnknownValue {
+    pub what: &'static str,
+    pub value: String,
+}
+
+impl UnknownValue {
+    fn new(what: &'static str, value: &str) -> Self {
+        Self {
+            what,
+            value: value.chars().take(40).collect(),
+        }
+    }
+}
+
+/// Stored as text: rows read through diesel turn the text into the enum
+/// (`#[diesel(deserialize_as = String)]`) and fail on text they do not know.
+macro_rules! stored_as_text {
+    ($t:ty) => {
+        impl TryFrom<String> for $t {
+            type Error = UnknownValue;
+            fn try_from(s: String) -> Result<Self, UnknownValue> {
+                <$t>::parse(&s)
+            }
+        }
+        impl From<$t> for String {
+            fn from(v: $t) -> String {
+                v.code().to_string()
+            }
+        }
+    };
+}
+
+stored_as_text!(CycleStatus);
+stored_as_text!(ReviewState);
+
 /// A review cycle's status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -27,13 +66,19 @@ impl CycleStatus {
         }
     }
 
-    pub fn from_stored(s: &str) -> CycleStatus {
-        match s {
-            "scheduled" => CycleStatus::Scheduled,
-            "open" => CycleStatus::Open,
-            "closed" => CycleStatus::Closed,
-            _ => CycleStatus::Draft,
-        }
+    pub const ALL: [CycleStatus; 4] = [
+        CycleStatus::Draft,
+        CycleStatus::Scheduled,
+        CycleStatus::Open,
+        CycleStatus::Closed,
+    ];
+
+    /// The status a stored text names; unknown text is an error, never a default.
+    pub fn parse(s: &str) -> Result<CycleStatus, UnknownValue> {
+        CycleStatus::ALL
+            .into_iter()
+            .find(|c| c.code() == s)
+            .ok_or_else(|| UnknownValue::new("cycle status", s))
     }
 
     /// A scheduled cycle whose opening day has come is open.
@@ -105,7 +150,7 @@ impl PhaseDates {
 }
 
 /// Where one person's review stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ReviewState {
     /// The employee is writing their self-assessment.
@@ -134,15 +179,12 @@ impl ReviewState {
         }
     }
 
-    pub fn from_stored(s: &str) -> ReviewState {
-        match s {
-            "manager_review" => ReviewState::ManagerReview,
-            "shared" => ReviewState::Shared,
-            "acknowledged" => ReviewState::Acknowledged,
-            "unfinished" => ReviewState::Unfinished,
-            "removed" => ReviewState::Removed,
-            _ => ReviewState::SelfAssessment,
-        }
+    /// The state a stored text names; unknown text is an error, never a default.
+    pub fn parse(s: &str) -> Result<ReviewState, UnknownValue> {
+        ReviewState::ALL
+            .into_iter()
+            .find(|r| r.code() == s)
+            .ok_or_else(|| UnknownValue::new("review state", s))
     }
 
     pub const ALL: [ReviewState; 6] = [
@@ -420,6 +462,18 @@ mod tests {
             .apply(Transition::ReopenToManager)
             .is_err());
         assert!(ReviewState::Removed.apply(Transition::Remove).is_err());
+    }
+
+    #[test]
+    fn stored_text_round_trips_and_unknown_text_is_an_error() {
+        for s in ReviewState::ALL {
+            assert_eq!(ReviewState::try_from(String::from(s)), Ok(s));
+        }
+        for c in CycleStatus::ALL {
+            assert_eq!(CycleStatus::try_from(String::from(c)), Ok(c));
+        }
+        assert!(ReviewState::parse("self_assesment").is_err());
+        assert!(CycleStatus::parse("").is_err());
     }
 
     #[test]

@@ -141,7 +141,7 @@ pub fn participant_added(
     person_id: &str,
     manager_id: Option<&str>,
 ) -> QueryResult<usize> {
-    if CycleStatus::from_stored(&cycle.status) != CycleStatus::Open {
+    if cycle.status != CycleStatus::Open {
         return Ok(0); // a scheduled cycle invites everyone when it opens
     }
     let now = db::now();
@@ -189,7 +189,7 @@ pub fn participant_removed(
     cycle: &CycleRow,
     review: &ReviewRow,
 ) -> QueryResult<usize> {
-    if CycleStatus::from_stored(&cycle.status) != CycleStatus::Open {
+    if cycle.status != CycleStatus::Open {
         return Ok(0);
     }
     let Some(recipient) = one(conn, &review.person_id)? else {
@@ -219,7 +219,7 @@ pub fn dates_moved(
     cycle: &CycleRow,
     previous: &PhaseDates,
 ) -> QueryResult<usize> {
-    if CycleStatus::from_stored(&cycle.status) != CycleStatus::Open {
+    if cycle.status != CycleStatus::Open {
         return Ok(0);
     }
     let roles = roles(conn, &cycle.id, true)?;

@@ -106,7 +106,7 @@ pub async fn show_home(
                             overdue: due.is_some_and(|d| d < today),
                             id: r.id,
                             cycle_name: c.name,
-                            state: r.state,
+                            state: r.state.into(),
                             self_due_on: c.self_due_on,
                             manager_due_on: c.manager_due_on,
                             ack_due_on: c.ack_due_on,
@@ -137,7 +137,8 @@ pub async fn show_home(
                 let to_review = reviews::for_manager_current(conn, &id)?
                     .iter()
                     .filter(|(r, c, _)| {
-                        r.state == "manager_review" && c.status(today) == CycleStatus::Open
+                        r.state == ReviewState::ManagerReview
+                            && c.status(today) == CycleStatus::Open
                     })
                     .count();
                 Ok((

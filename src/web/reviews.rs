@@ -106,7 +106,7 @@ fn load(
     let status = cycle.status(today);
     let head = ReviewHead {
         id: review.id.clone(),
-        state: review.state.clone(),
+        state: review.state.into(),
         cycle_id: cycle.id.clone(),
         cycle_name: cycle.name.clone(),
         cycle_status: status.code().into(),

@@ -202,7 +202,7 @@ async fn hr_creates_and_launches_a_draft_for_a_department(app: TestApp) {
     let cycle = cycles::find(&mut app.conn(), &id)
         .expect("q")
         .expect("cycle");
-    assert_eq!(cycle.status, "scheduled");
+    assert_eq!(cycle.status, cermin::domain::review::CycleStatus::Scheduled);
 
     // The list shows its status and progress; the draft can no longer be edited.
     let list = hr.get("/cycles").await;
@@ -254,7 +254,7 @@ async fn a_participant_without_a_manager_blocks_launch(app: TestApp) {
         .expect("q")
         .is_empty());
     let cycle = cycles::find(&mut app.conn(), &id).expect("q").expect("c");
-    assert_eq!(cycle.status, "draft");
+    assert_eq!(cycle.status, cermin::domain::review::CycleStatus::Draft);
 
     // HR changes the draft to Hendra's reports instead, and launches: it opens at once.
     let edit = hr.get(&format!("/cycles/{id}/edit")).await;
@@ -541,7 +541,11 @@ async fn employees_and_managers_cannot_run_cycles(app: TestApp) {
         );
     }
     let cycle = cycles::find(&mut app.conn(), &id).expect("q").expect("c");
-    assert_eq!(cycle.status, "draft", "nothing changed");
+    assert_eq!(
+        cycle.status,
+        cermin::domain::review::CycleStatus::Draft,
+        "nothing changed"
+    );
     assert_eq!(cycle_count(&app), 1);
     assert!(reviews::for_cycle(&mut app.conn(), &id)
         .expect("q")

@@ -538,7 +538,7 @@ async fn a_template_in_use_is_frozen_and_gets_a_new_version(app: TestApp) {
                 id: cycle_id.clone(),
                 name: "Evaluasi semester 1".into(),
                 template_id: v1.clone(),
-                status: "draft".into(),
+                status: cermin::domain::review::CycleStatus::Draft,
                 opens_on: today,
                 self_due_on: today + chrono::Duration::days(14),
                 manager_due_on: today + chrono::Duration::days(28),

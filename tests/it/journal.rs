@@ -40,7 +40,7 @@ fn launch_cycle(app: &TestApp, name: &str, people: &[&str], self_due_days: i64) 
             id: id.clone(),
             name: name.into(),
             template_id: template.id,
-            status: "draft".into(),
+            status: cermin::domain::review::CycleStatus::Draft,
             opens_on: t - Duration::days(30),
             self_due_on: t + Duration::days(self_due_days),
             manager_due_on: t + Duration::days(self_due_days.max(0) + 10),

@@ -955,7 +955,7 @@ async fn a_scheduled_cycle_invites_at_the_send_hour_of_its_first_day(backend: Ba
     let stored = cermin::db::cycles::find(&mut app.conn(), &cycle)
         .expect("q")
         .expect("c");
-    assert_eq!(stored.status, "open");
+    assert_eq!(stored.status, cermin::domain::review::CycleStatus::Open);
     assert_eq!(app.outbox().get("queued"), Some(&9));
     assert_eq!(
         mailer

@@ -64,11 +64,11 @@ fn count(app: &TestApp, review: &str, what: &str) -> i64 {
     .expect("count")
 }
 
-fn state_of(app: &TestApp, review: &str) -> String {
+fn state_of(app: &TestApp, review: &str) -> &'static str {
     let (r, _) = cermin::db::reviews::find(&mut app.conn(), review)
         .expect("q")
         .expect("review");
-    r.state
+    r.state.code()
 }
 
 /// Answers of a side still marked draft (a write into a locked side leaves one).

@@ -40,7 +40,7 @@ pub fn open_cycle(app: &TestApp, keys: &[&str]) -> (String, Vec<String>) {
             id: id.clone(),
             name: "Evaluasi Semester II 2026".into(),
             template_id: template.id,
-            status: "draft".into(),
+            status: cermin::domain::review::CycleStatus::Draft,
             opens_on: today,
             self_due_on: d(7),
             manager_due_on: d(14),
@@ -407,12 +407,15 @@ async fn full_cycle_from_launch_to_close(app: TestApp) {
             .expect("q")
             .expect("r")
             .0;
-        assert_eq!(budi.state, "unfinished");
+        assert_eq!(budi.state, cermin::domain::review::ReviewState::Unfinished);
         let ayu_review = cermin::db::reviews::find(&mut conn, review)
             .expect("q")
             .expect("r")
             .0;
-        assert_eq!(ayu_review.state, "acknowledged");
+        assert_eq!(
+            ayu_review.state,
+            cermin::domain::review::ReviewState::Acknowledged
+        );
     }
     let actions = app.audit_actions();
     for a in [
@@ -1025,7 +1028,7 @@ async fn emptied_new_row_is_removed_and_reopen_forgets_later_steps(app: TestApp)
     let (r, _) = cermin::db::reviews::find(&mut conn, review)
         .expect("q")
         .expect("r");
-    assert_eq!(r.state, "self_assessment");
+    assert_eq!(r.state, cermin::domain::review::ReviewState::SelfAssessment);
     assert!(r.shared_at.is_none() && r.self_submitted_at.is_none() && r.acknowledged_at.is_none());
     assert_eq!(r.reopened_reason, "Lampiran bukti kurang");
 }

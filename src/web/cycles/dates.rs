@@ -133,7 +133,7 @@ async fn dates_page(
         .db
         .run(move |conn| -> Result<_, AppError> {
             let c = cycles::find(conn, &id)?.ok_or(AppError::NotFound)?;
-            if CycleStatus::from_stored(&c.status) == CycleStatus::Closed {
+            if c.status == CycleStatus::Closed {
                 return Err(AppError::Conflict("error-cycle-closed"));
             }
             Ok(c)

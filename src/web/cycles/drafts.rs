@@ -13,7 +13,7 @@ use crate::app::cycles::{self as commands, NewCycle, ParticipantRule};
 use crate::app::Error as CommandError;
 use crate::db::{cycles, forms, people};
 use crate::domain::policy;
-use crate::domain::review::{self, CycleStatus};
+use crate::domain::review;
 use crate::error::AppError;
 use crate::web::context::CurrentUser;
 use crate::web::forms::FormErrors;
@@ -298,7 +298,7 @@ pub async fn edit_cycle(
         .db
         .run(move |conn| -> Result<_, AppError> {
             let c = cycles::find(conn, &lookup)?.ok_or(AppError::NotFound)?;
-            if !CycleStatus::from_stored(&c.status).is_editable_draft() {
+            if !c.status.is_editable_draft() {
                 return Err(AppError::Conflict("error-cycle-already-launched"));
             }
             let ids = cycles::participants(conn, &lookup)?

@@ -133,11 +133,11 @@ fn refusal(e: CommandError) -> Result<(&'static str, Vec<String>), AppError> {
 }
 
 /// `(acknowledged, total without removed)` from a cycle's state counts.
-fn progress(counts: &[(String, i64)]) -> (i64, i64) {
+fn progress(counts: &[(ReviewState, i64)]) -> (i64, i64) {
     let mut done = 0;
     let mut total = 0;
     for (state, n) in counts {
-        match ReviewState::from_stored(state) {
+        match state {
             ReviewState::Removed => {}
             ReviewState::Acknowledged => {
                 done += n;
@@ -220,9 +220,9 @@ mod tests {
     #[test]
     fn progress_leaves_out_removed_reviews() {
         let counts = vec![
-            ("acknowledged".to_string(), 2),
-            ("self_assessment".to_string(), 3),
-            ("removed".to_string(), 4),
+            (ReviewState::Acknowledged, 2),
+            (ReviewState::SelfAssessment, 3),
+            (ReviewState::Removed, 4),
         ];
         assert_eq!(progress(&counts), (2, 5));
     }

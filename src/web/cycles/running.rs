@@ -8,7 +8,7 @@ use super::{progress, State};
 use crate::app::cycles as commands;
 use crate::db::cycles;
 use crate::domain::policy;
-use crate::domain::review::{self, CycleStatus, ReviewState};
+use crate::domain::review::{self, CycleStatus};
 use crate::error::AppError;
 use crate::web::context::CurrentUser;
 use crate::web::forms::FormErrors;
@@ -65,7 +65,7 @@ pub async fn confirm_close(
         .db
         .run(move |conn| -> Result<_, AppError> {
             let c = cycles::find(conn, &id)?.ok_or(AppError::NotFound)?;
-            match CycleStatus::from_stored(&c.status) {
+            match c.status {
                 CycleStatus::Open | CycleStatus::Scheduled => {}
                 CycleStatus::Closed => return Err(AppError::Conflict("error-cycle-closed")),
                 CycleStatus::Draft => return Err(AppError::Conflict("error-cycle-not-open")),
@@ -76,7 +76,7 @@ pub async fn confirm_close(
         .await?;
     let not_finished = counts
         .iter()
-        .filter(|(s, _)| !ReviewState::from_stored(s).is_final())
+        .filter(|(s, _)| !s.is_final())
         .map(|(_, n)| n)
         .sum();
     let (_, total) = progress(&counts);

@@ -129,12 +129,12 @@ fn load_cycle_page(
     } else {
         let state_counts = cycles::state_counts(conn, id)?;
         (acknowledged, total) = progress(&state_counts);
-        let by_state: HashMap<String, i64> = state_counts.into_iter().collect();
+        let by_state: HashMap<ReviewState, i64> = state_counts.into_iter().collect();
         counts = ReviewState::ALL
             .into_iter()
             .map(|s| StateCount {
                 state: s.code(),
-                count: by_state.get(s.code()).copied().unwrap_or(0),
+                count: by_state.get(&s).copied().unwrap_or(0),
             })
             .collect();
         let closed = status == CycleStatus::Closed;

@@ -4,6 +4,7 @@
 
 use crate::db::forms::{self, CompetencyRow, QuestionRow, SectionRow, TemplateRow};
 use crate::db::{self, audit, DbConnection, QueryResult};
+use crate::domain::review::QuestionKind;
 
 /// key, name (id, en), what good looks like (id, en)
 pub const COMPETENCIES: &[(&str, &str, &str, &str, &str)] = &[
@@ -52,7 +53,7 @@ pub const COMPETENCIES: &[(&str, &str, &str, &str, &str)] = &[
 ];
 
 type Q = (
-    &'static str,
+    QuestionKind,
     &'static str,
     &'static str,
     &'static str,
@@ -69,8 +70,8 @@ pub const SECTIONS: &[(&str, &str, &str, &str, &[Q])] = &[
      "Uraian pekerjaan Anda tampil di atas sebagai dasar harapan. Ceritakan bagaimana Anda memenuhinya.",
      "Your job description is shown above as the baseline. Tell how you meet it.",
      &[
-        ("rating", "both", "Secara keseluruhan, seberapa baik saya memenuhi uraian pekerjaan saya?", "Overall, how well do I meet my job description?", "", "", "", true),
-        ("text", "both", "Bagian mana yang saya kerjakan dengan baik, dan bagian mana yang sulit? Berikan contoh.", "Which parts do I do well, and which are hard? Give examples.", "", "", "", true),
+        (QuestionKind::Rating, "both", "Secara keseluruhan, seberapa baik saya memenuhi uraian pekerjaan saya?", "Overall, how well do I meet my job description?", "", "", "", true),
+        (QuestionKind::Text, "both", "Bagian mana yang saya kerjakan dengan baik, dan bagian mana yang sulit? Berikan contoh.", "Which parts do I do well, and which are hard? Give examples.", "", "", "", true),
      ]),
     ("Kompetensi", "Competencies",
      "Nilai diri Anda untuk setiap kompetensi dan tuliskan buktinya: kejadian nyata, umpan balik pelanggan, catatan Anda.",
@@ -79,31 +80,31 @@ pub const SECTIONS: &[(&str, &str, &str, &str, &[Q])] = &[
     ("Kekuatan saya", "My strengths",
      "Apa yang Anda lakukan dengan baik? Tulis satu kekuatan per baris; kaitkan dengan kompetensi bila cocok.",
      "What do you do well? One strength per entry; link it to a competency where it fits.",
-     &[("strengths", "both", "Kekuatan", "Strengths", "", "", "", true)]),
+     &[(QuestionKind::Strengths, "both", "Kekuatan", "Strengths", "", "", "", true)]),
     ("Kelemahan dan area pengembangan", "Weaknesses and areas to grow",
      "Di mana Anda ingin menjadi lebih baik, dan apa yang akan Anda lakukan? Karyawan yang jujur menilai dirinya paling mudah dibantu.",
      "Where do you want to get better, and what will you do about it? People who see themselves honestly are the easiest to help.",
-     &[("weaknesses", "both", "Kelemahan dan rencana saya", "Weaknesses and my plan", "", "", "", true)]),
+     &[(QuestionKind::Weaknesses, "both", "Kelemahan dan rencana saya", "Weaknesses and my plan", "", "", "", true)]),
     ("Hambatan di luar kendali saya", "Obstacles outside my control",
      "Masalah struktural yang menghalangi layanan yang baik: alat yang kurang, sistem yang lambat, kebijakan yang tidak jelas, pengetahuan yang tidak pernah diajarkan.",
      "Structural problems that get in the way of good service: missing tools, slow systems, unclear policies, knowledge nobody taught.",
-     &[("text", "self", "Apa yang menghambat saya melayani pelanggan dengan baik?", "What stops me from serving customers well?", "", "", "", false)]),
+     &[(QuestionKind::Text, "self", "Apa yang menghambat saya melayani pelanggan dengan baik?", "What stops me from serving customers well?", "", "", "", false)]),
     ("Saran", "Suggestions",
      "Usulan untuk memperbaiki cara kita bekerja. Anda yang paling dekat dengan pelanggan.",
      "Ideas to improve how we work. You are the closest to the customers.",
-     &[("text", "self", "Apa yang sebaiknya kita ubah atau coba?", "What should we change or try?", "", "", "", false)]),
+     &[(QuestionKind::Text, "self", "Apa yang sebaiknya kita ubah atau coba?", "What should we change or try?", "", "", "", false)]),
     ("Sasaran periode berikutnya", "Goals for the next period",
      "Sasaran pengembangan dan perbaikan, beserta dukungan atau pelatihan yang Anda butuhkan.",
      "Development and improvement goals, and the support or training you need.",
-     &[("goals", "both", "Sasaran dan dukungan yang dibutuhkan", "Goals and the support needed", "", "", "", true)]),
+     &[(QuestionKind::Goals, "both", "Sasaran dan dukungan yang dibutuhkan", "Goals and the support needed", "", "", "", true)]),
     ("Keputusan yang ingin saya ambil sendiri", "Decisions I would like to make myself",
      "Hal apa yang ingin Anda putuskan tanpa harus meminta izin lebih dulu, dan mengapa?",
      "Which things would you like to decide without asking first, and why?",
-     &[("text", "self", "Keputusan apa, dan alat atau pengetahuan apa yang saya perlukan untuk itu?", "Which decisions, and what tools or knowledge would I need?", "", "", "", false)]),
+     &[(QuestionKind::Text, "self", "Keputusan apa, dan alat atau pengetahuan apa yang saya perlukan untuk itu?", "Which decisions, and what tools or knowledge would I need?", "", "", "", false)]),
     ("Ringkasan atasan", "Manager's summary",
      "Ringkasan menyeluruh dari atasan, dibagikan kepada karyawan.",
      "The manager's overall summary, shared with the employee.",
-     &[("text", "manager", "Ringkasan keseluruhan", "Overall summary", "Apa yang berjalan baik, apa yang perlu berubah, dan bagaimana Anda akan membantu.", "What went well, what needs to change, and how you will help.", "", true)]),
+     &[(QuestionKind::Text, "manager", "Ringkasan keseluruhan", "Overall summary", "Apa yang berjalan baik, apa yang perlu berubah, dan bagaimana Anda akan membantu.", "What went well, what needs to change, and how you will help.", "", true)]),
 ];
 
 pub const DEFAULT_TEMPLATE_NAME: &str = "Evaluasi layanan pelanggan / Customer service review";
@@ -179,7 +180,7 @@ pub fn ensure(conn: &mut DbConnection) -> QueryResult<bool> {
                         id: db::new_id(),
                         section_id: section_id.clone(),
                         position: 0,
-                        kind: kind.to_string(),
+                        kind: *kind,
                         side: side.to_string(),
                         prompt_id: pid.to_string(),
                         prompt_en: pen.to_string(),
@@ -197,7 +198,7 @@ pub fn ensure(conn: &mut DbConnection) -> QueryResult<bool> {
                         id: db::new_id(),
                         section_id: section_id.clone(),
                         position: 0,
-                        kind: "competency_rating".into(),
+                        kind: QuestionKind::CompetencyRating,
                         side: "both".into(),
                         prompt_id: name_id.to_string(),
                         prompt_en: name_en.to_string(),

@@ -22,7 +22,7 @@ use crate::db::forms::{self, Form};
 use crate::db::reviews::{self, AnswerRow, CommentRow, GoalRow, TraitRow};
 use crate::db::{self, audit, journal, DbConnection, QueryResult};
 use crate::domain::policy::{self, JournalFacts};
-use crate::domain::review::{valid_rating, Answerer, QuestionKind, Side};
+use crate::domain::review::{valid_rating, Answerer, Side};
 use crate::domain::Lang;
 use crate::i18n::pick;
 
@@ -127,7 +127,7 @@ pub fn apply(
     // Answers.
     for q in form.questions() {
         let answerer = Answerer::parse(&q.side).unwrap_or(Answerer::Both);
-        let kind = QuestionKind::parse(&q.kind).unwrap_or(QuestionKind::Text);
+        let kind = q.kind;
         if !answerer.includes(side) {
             continue;
         }

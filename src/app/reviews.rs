@@ -108,7 +108,7 @@ pub fn missing_required(
         if !q.required || !answerer.includes(side) {
             continue;
         }
-        let kind = QuestionKind::parse(&q.kind).unwrap_or(QuestionKind::Text);
+        let kind = q.kind;
         let answer = answers.iter().find(|a| a.question_id == q.id);
         let ok = match kind {
             QuestionKind::Rating | QuestionKind::CompetencyRating => {

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::schema::{competencies, form_questions, form_sections, form_templates, review_cycles};
 use super::{new_id, DbConnection, QueryResult};
+use crate::domain::review::QuestionKind;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize)]
 #[diesel(table_name = competencies)]
@@ -54,7 +55,8 @@ pub struct QuestionRow {
     pub id: String,
     pub section_id: String,
     pub position: i32,
-    pub kind: String,
+    #[diesel(deserialize_as = String, serialize_as = String)]
+    pub kind: QuestionKind,
     pub side: String,
     pub prompt_id: String,
     pub prompt_en: String,
@@ -173,7 +175,7 @@ pub fn insert_section(conn: &mut DbConnection, row: &SectionRow) -> QueryResult<
 
 pub fn insert_question(conn: &mut DbConnection, row: &QuestionRow) -> QueryResult<()> {
     diesel::insert_into(form_questions::table)
-        .values(row)
+        .values(row.clone())
         .execute(conn)
         .map(|_| ())
 }
@@ -308,7 +310,7 @@ pub fn update_question(conn: &mut DbConnection, row: &QuestionRow) -> QueryResul
     diesel::update(form_questions::table.find(&row.id))
         .set((
             form_questions::position.eq(row.position),
-            form_questions::kind.eq(&row.kind),
+            form_questions::kind.eq(row.kind.code()),
             form_questions::side.eq(&row.side),
             form_questions::prompt_id.eq(&row.prompt_id),
             form_questions::prompt_en.eq(&row.prompt_en),

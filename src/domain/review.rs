@@ -43,6 +43,19 @@ macro_rules! stored_as_text {
 stored_as_text!(CycleStatus);
 stored_as_text!(ReviewState);
 
+impl TryFrom<String> for QuestionKind {
+    type Error = UnknownValue;
+    fn try_from(s: String) -> Result<Self, UnknownValue> {
+        QuestionKind::parse(&s).ok_or_else(|| UnknownValue::new("question kind", &s))
+    }
+}
+
+impl From<QuestionKind> for String {
+    fn from(k: QuestionKind) -> String {
+        k.code().to_string()
+    }
+}
+
 /// A review cycle's status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]

@@ -241,7 +241,7 @@ pub fn build(
                     if !mine && !theirs {
                         return None;
                     }
-                    let kind = QuestionKind::parse(&q.kind).unwrap_or(QuestionKind::Text);
+                    let kind = q.kind;
                     let my = answer(&q.id, side);
                     let their = if theirs { answer(&q.id, other) } else { None };
                     let (my_records, their_records) = match kind {
@@ -279,7 +279,7 @@ pub fn build(
                     };
                     Some(QuestionView {
                         id: q.id.clone(),
-                        kind: q.kind.clone(),
+                        kind: q.kind.code().to_string(),
                         prompt: pick(lang, &q.prompt_id, &q.prompt_en),
                         help: pick(lang, &q.help_id, &q.help_en),
                         required: q.required && mine,

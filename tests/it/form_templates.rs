@@ -36,7 +36,12 @@ fn outline(form: &Form) -> Vec<String> {
         for q in qs {
             out.push(format!(
                 "{} {} {} {:?} {} | {}",
-                q.kind, q.side, q.required, q.competency_id, q.prompt_id, q.prompt_en
+                q.kind.code(),
+                q.side,
+                q.required,
+                q.competency_id,
+                q.prompt_id,
+                q.prompt_en
             ));
         }
     }

@@ -61,7 +61,7 @@ pub fn add_question(
                 id: qid.clone(),
                 section_id: section.id.clone(),
                 position,
-                kind: input.kind.code().into(),
+                kind: input.kind,
                 side: input.side.code().into(),
                 prompt_id: input.prompt_id,
                 prompt_en: input.prompt_en.clone(),
@@ -104,7 +104,7 @@ pub fn edit_question(
         fdb::update_question(
             conn,
             &QuestionRow {
-                kind: input.kind.code().into(),
+                kind: input.kind,
                 side: input.side.code().into(),
                 prompt_id: input.prompt_id,
                 prompt_en: input.prompt_en,

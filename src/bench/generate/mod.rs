@@ -193,10 +193,10 @@ pub(super) fn generate(conn: &mut DbConnection, n: usize, today: NaiveDate) -> a
         .ok_or_else(|| anyhow!("the default template has no form"))?;
     let questions: Vec<Question> = form
         .questions()
-        .filter(|q| matches!(q.kind.as_str(), "rating" | "competency_rating" | "text"))
+        .filter(|q| matches!(q.kind.code(), "rating" | "competency_rating" | "text"))
         .map(|q| Question {
             id: q.id.clone(),
-            kind: q.kind.clone(),
+            kind: q.kind.code().to_string(),
             self_answers: q.side == "self" || q.side == "both",
             manager_answers: q.side == "manager" || q.side == "both",
         })

@@ -90,7 +90,7 @@ impl QuestionForm {
 
     fn from_row(q: &QuestionRow) -> Self {
         Self {
-            kind: q.kind.clone(),
+            kind: q.kind.into(),
             competency_id: q.competency_id.clone().unwrap_or_default(),
             side: q.side.clone(),
             prompt_id: q.prompt_id.clone(),

@@ -180,7 +180,7 @@ pub async fn show_template(
                     help: pick(lang, &q.help_id, &q.help_en),
                     competency: q.competency_id.as_ref().and_then(|c| names.get(c).cloned()),
                     id: q.id,
-                    kind: q.kind,
+                    kind: q.kind.into(),
                     side: q.side,
                     required: q.required,
                 })

@@ -32,6 +32,7 @@ pub const BODY_MAX: usize = 10_000;
 // ---- reading a posted form ----
 
 /// A posted form, as pairs (a field may repeat; the last one wins).
+#[derive(Clone)]
 pub struct Posted(HashMap<String, String>);
 
 impl Posted {
@@ -527,6 +528,47 @@ pub fn save(
     expected: Option<i32>,
     lang: Lang,
 ) -> Result<SaveOutcome, Error> {
+    let kept = posted.clone();
+    match write(conn, actor, clock, review_id, side, posted, expected, lang) {
+        // Written, then beaten to the version by a submit or another save:
+        // the transaction was rolled back. Show what was typed beside what
+        // is stored now, so nothing is lost.
+        Err(Error::Conflict(LOST_RACE)) => {
+            let (current, cycle) = reviews::find(conn, review_id)?.ok_or(Error::NotFound)?;
+            let form = forms::load_form(conn, &cycle.template_id)?.ok_or(Error::NotFound)?;
+            let stored = reviews::answers(conn, &current.id, Some(side))?;
+            let differences = differences(&form, &stored, side, &kept, lang);
+            let f = super::reviews::facts(&current, &cycle, clock.today);
+            let still_open = match side {
+                Side::Own => policy::may_edit_self_assessment(actor, f),
+                Side::Manager => policy::may_edit_manager_review(actor, f),
+            };
+            if still_open {
+                Ok(SaveOutcome::Conflict {
+                    differences,
+                    current: current.version(side),
+                })
+            } else {
+                Ok(SaveOutcome::Locked { differences })
+            }
+        }
+        other => other,
+    }
+}
+
+const LOST_RACE: &str = "review-error-conflict";
+
+#[allow(clippy::too_many_arguments)]
+fn write(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    clock: Clock,
+    review_id: &str,
+    side: Side,
+    posted: Posted,
+    expected: Option<i32>,
+    lang: Lang,
+) -> Result<SaveOutcome, Error> {
     db::write_tx(conn, |conn| {
         let (current, cycle) = reviews::find(conn, review_id)?.ok_or(Error::NotFound)?;
         let form = forms::load_form(conn, &cycle.template_id)?.ok_or(Error::NotFound)?;
@@ -573,7 +615,7 @@ pub fn save(
                     // Conditional on the state and version read above: a
                     // submit or another save that got in first refuses this one.
                     if !reviews::bump_version(conn, &current, side)? {
-                        return Err(Error::Conflict("review-error-conflict"));
+                        return Err(Error::Conflict(LOST_RACE));
                     }
                     audit::record(
                         conn,

@@ -63,7 +63,7 @@ pub fn run(n: usize, database_url: Option<String>) -> anyhow::Result<()> {
             id: cycle_id.clone(),
             name: "Evaluasi Tahunan 2026".into(),
             template_id: template.id,
-            status: "draft".into(),
+            status: crate::domain::review::CycleStatus::Draft,
             opens_on: today,
             self_due_on: today + Duration::days(14),
             manager_due_on: today + Duration::days(28),
@@ -82,8 +82,19 @@ pub fn run(n: usize, database_url: Option<String>) -> anyhow::Result<()> {
 
     // ---- launch ----
     let started = Instant::now();
-    crate::app::cycles::launch(&mut conn, &cycle_id, &hr, today)
-        .map_err(|e| anyhow!("launch: {e}"))?;
+    crate::app::cycles::launch_cycle(
+        &mut conn,
+        &crate::app::Actor {
+            id: hr.clone(),
+            role: crate::domain::Role::Hr,
+        },
+        crate::app::Clock {
+            now: crate::db::now(),
+            today,
+        },
+        &cycle_id,
+    )
+    .map_err(|e| anyhow!("launch: {e}"))?;
     let launch = started.elapsed();
     let reviews = cycles::state_counts(&mut conn, &cycle_id)?
         .into_iter()

@@ -589,3 +589,11 @@ pub fn hr_actor(id: &str) -> cermin::app::Actor {
         role: cermin::domain::Role::Hr,
     }
 }
+
+/// A clock standing on `today` (now is the real time).
+pub fn clock_on(today: chrono::NaiveDate) -> cermin::app::Clock {
+    cermin::app::Clock {
+        now: cermin::db::now(),
+        today,
+    }
+}

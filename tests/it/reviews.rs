@@ -59,7 +59,8 @@ pub fn open_cycle(app: &TestApp, keys: &[&str]) -> (String, Vec<String>) {
     let people: Vec<String> = keys.iter().map(|k| app.person_id(k)).collect();
     cermin::db::cycles::set_participants(&mut conn, &id, &people).expect("participants");
     let hr = app.person_id("sari.wulandari");
-    cermin::app::cycles::launch(&mut conn, &id, &hr, today).expect("launch");
+    cermin::app::cycles::launch_cycle(&mut conn, &hr_actor(&hr), clock_on(today), &id)
+        .expect("launch");
     let reviews = people
         .iter()
         .map(|p| {
@@ -860,7 +861,13 @@ async fn agreed_goals_carry_over_to_the_next_cycle(app: TestApp) {
             },
         )
         .expect("goal");
-        cermin::app::cycles::close_cycle(&mut conn, &first, &hr).expect("close");
+        cermin::app::cycles::close(
+            &mut conn,
+            &hr_actor(&hr),
+            clock_on(chrono::Utc::now().date_naive()),
+            &first,
+        )
+        .expect("close");
     }
     let (_, next) = open_cycle(&app, &["kartika.sari"]);
     let kartika = app.signed_in("kartika.sari").await;

@@ -244,7 +244,11 @@ pub(super) fn generate(conn: &mut DbConnection, n: usize, today: NaiveDate) -> a
                 id: spec.id.clone(),
                 name: spec.name.clone(),
                 template_id: template.id.clone(),
-                status: if spec.closed { "closed" } else { "open" }.into(),
+                status: if spec.closed {
+                    crate::domain::review::CycleStatus::Closed
+                } else {
+                    crate::domain::review::CycleStatus::Open
+                },
                 opens_on: spec.opens,
                 self_due_on: spec.self_due,
                 manager_due_on: spec.manager_due,

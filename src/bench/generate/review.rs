@@ -369,7 +369,7 @@ fn answer(
     when: NaiveDateTime,
     submitted: bool,
 ) -> NewAnswer {
-    let (rating, body) = match q.kind.code() {
+    let (rating, body) = match q.kind.as_str() {
         "text" => (
             None,
             if side == "self" {

@@ -16,6 +16,7 @@ use crate::db::cycles::{self, CycleRow};
 use crate::db::{self, audit, forms, people, reviews, DbConnection};
 use crate::domain::policy;
 use crate::domain::review::{CycleStatus, DatesError, PhaseDates, ReviewState, Transition};
+use crate::domain::{CycleId, PersonId, ReviewId};
 use crate::mail::outbox as mail;
 
 /// How the participants of a draft are chosen.
@@ -158,7 +159,7 @@ pub fn update_draft(
     conn: &mut DbConnection,
     actor: &Actor,
     _clock: Clock,
-    cycle_id: &str,
+    cycle_id: &CycleId,
     new: NewCycle,
 ) -> Result<(), Error> {
     db::write_tx(conn, |conn| {
@@ -198,7 +199,7 @@ pub fn delete_draft(
     conn: &mut DbConnection,
     actor: &Actor,
     _clock: Clock,
-    cycle_id: &str,
+    cycle_id: &CycleId,
 ) -> Result<(), Error> {
     db::write_tx(conn, |conn| {
         require_hr(actor)?;
@@ -232,7 +233,7 @@ pub fn launch_cycle(
     conn: &mut DbConnection,
     actor: &Actor,
     clock: Clock,
-    cycle_id: &str,
+    cycle_id: &CycleId,
 ) -> Result<CycleStatus, Error> {
     db::write_tx(conn, |conn| {
         require_hr(actor)?;
@@ -289,8 +290,8 @@ pub fn add_participant(
     conn: &mut DbConnection,
     actor: &Actor,
     _clock: Clock,
-    cycle_id: &str,
-    person_id: &str,
+    cycle_id: &CycleId,
+    person_id: &PersonId,
 ) -> Result<String, Error> {
     db::write_tx(conn, |conn| {
         require_hr(actor)?;
@@ -355,8 +356,8 @@ pub fn remove_participant(
     conn: &mut DbConnection,
     actor: &Actor,
     _clock: Clock,
-    cycle_id: &str,
-    review_id: &str,
+    cycle_id: &CycleId,
+    review_id: &ReviewId,
 ) -> Result<(), Error> {
     db::write_tx(conn, |conn| {
         require_hr(actor)?;
@@ -395,7 +396,7 @@ pub fn move_dates(
     conn: &mut DbConnection,
     actor: &Actor,
     _clock: Clock,
-    cycle_id: &str,
+    cycle_id: &CycleId,
     dates: &PhaseDates,
 ) -> Result<(), Error> {
     db::write_tx(conn, |conn| {
@@ -430,7 +431,7 @@ pub fn set_reminders(
     conn: &mut DbConnection,
     actor: &Actor,
     _clock: Clock,
-    cycle_id: &str,
+    cycle_id: &CycleId,
     days: &[i64],
 ) -> Result<(), Error> {
     db::write_tx(conn, |conn| {
@@ -468,7 +469,7 @@ pub fn close(
     conn: &mut DbConnection,
     actor: &Actor,
     _clock: Clock,
-    cycle_id: &str,
+    cycle_id: &CycleId,
 ) -> Result<usize, Error> {
     const CLOSABLE: [CycleStatus; 2] = [CycleStatus::Open, CycleStatus::Scheduled];
     db::write_tx(conn, |conn| {

@@ -24,6 +24,7 @@ use crate::db::{self, audit, journal, DbConnection, QueryResult};
 use crate::domain::policy::{self, JournalFacts};
 use crate::domain::review::{valid_rating, Answerer, Side};
 use crate::domain::Lang;
+use crate::domain::ReviewId;
 use crate::i18n::pick;
 
 /// The longest text a person may write in one field.
@@ -522,7 +523,7 @@ pub fn save(
     conn: &mut DbConnection,
     actor: &Actor,
     clock: Clock,
-    review_id: &str,
+    review_id: &ReviewId,
     side: Side,
     posted: Posted,
     expected: Option<i32>,
@@ -563,7 +564,7 @@ fn write(
     conn: &mut DbConnection,
     actor: &Actor,
     clock: Clock,
-    review_id: &str,
+    review_id: &ReviewId,
     side: Side,
     posted: Posted,
     expected: Option<i32>,

@@ -13,6 +13,7 @@ use crate::db::{self, audit, forms, DbConnection};
 use crate::domain::mail::MailKind;
 use crate::domain::policy::{self, ReviewFacts};
 use crate::domain::review::{QuestionKind, ReviewState, Side, Transition};
+use crate::domain::ReviewId;
 use crate::mail::outbox as mail;
 
 /// The facts policy decides on, for a review and its cycle read now.
@@ -85,7 +86,7 @@ pub(super) fn entry<'a>(
 
 pub(super) fn load(
     conn: &mut DbConnection,
-    review_id: &str,
+    review_id: &ReviewId,
 ) -> Result<(ReviewRow, CycleRow), WorkflowError> {
     reviews::find(conn, review_id)?.ok_or(WorkflowError::NotFound)
 }
@@ -144,7 +145,7 @@ pub fn submit_self(
     conn: &mut DbConnection,
     actor: &Actor,
     clock: Clock,
-    review_id: &str,
+    review_id: &ReviewId,
 ) -> Result<(), WorkflowError> {
     db::write_tx(conn, |conn| {
         let (r, c) = load(conn, review_id)?;
@@ -193,7 +194,7 @@ pub fn share(
     conn: &mut DbConnection,
     actor: &Actor,
     clock: Clock,
-    review_id: &str,
+    review_id: &ReviewId,
 ) -> Result<(), WorkflowError> {
     db::write_tx(conn, |conn| {
         let (r, c) = load(conn, review_id)?;
@@ -242,7 +243,7 @@ pub fn acknowledge(
     conn: &mut DbConnection,
     actor: &Actor,
     clock: Clock,
-    review_id: &str,
+    review_id: &ReviewId,
     response: &str,
 ) -> Result<(), WorkflowError> {
     db::write_tx(conn, |conn| {
@@ -289,7 +290,7 @@ pub fn acknowledge(
 pub fn reopen(
     conn: &mut DbConnection,
     actor: &Actor,
-    review_id: &str,
+    review_id: &ReviewId,
     to_manager: bool,
     reason: &str,
 ) -> Result<(), WorkflowError> {
@@ -353,7 +354,7 @@ pub fn set_team_summary(
     conn: &mut DbConnection,
     actor: &Actor,
     clock: Clock,
-    review_id: &str,
+    review_id: &ReviewId,
     summary: &str,
     publish: bool,
 ) -> Result<(), WorkflowError> {

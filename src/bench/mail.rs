@@ -92,7 +92,7 @@ pub fn run(n: usize, database_url: Option<String>) -> anyhow::Result<()> {
             now: crate::db::now(),
             today,
         },
-        &cycle_id,
+        &crate::domain::CycleId::from_stored(cycle_id.as_str()),
     )
     .map_err(|e| anyhow!("launch: {e}"))?;
     let launch = started.elapsed();

@@ -1,6 +1,7 @@
 //! Pure types and rules. Nothing here knows about HTTP or SQL.
 
 pub mod email;
+pub mod ids;
 pub mod import;
 pub mod lang;
 pub mod mail;
@@ -10,5 +11,6 @@ pub mod review;
 pub mod role;
 
 pub use email::EmailAddress;
+pub use ids::{CycleId, PersonId, ReviewId};
 pub use lang::Lang;
 pub use role::Role;

@@ -21,6 +21,7 @@ use crate::db::reviews::{self, ReviewRow};
 use crate::db::{self, forms, journal, people};
 use crate::domain::policy::{self, ReviewFacts};
 use crate::domain::review::{CycleStatus, ReviewState, Side};
+use crate::domain::ReviewId;
 use crate::error::AppError;
 
 pub const STASH_COOKIE: &str = "cermin_stash";
@@ -192,7 +193,7 @@ async fn form_page(
     state: State,
     user: CurrentUser,
     req: HttpRequest,
-    id: String,
+    id: ReviewId,
     side: Side,
     saved: bool,
 ) -> Result<HttpResponse, AppError> {
@@ -296,7 +297,7 @@ pub async fn self_form(
     state: State,
     user: CurrentUser,
     req: HttpRequest,
-    path: web::Path<String>,
+    path: web::Path<ReviewId>,
     q: web::Query<FormQuery>,
 ) -> Result<HttpResponse, AppError> {
     form_page(
@@ -314,7 +315,7 @@ pub async fn manager_form(
     state: State,
     user: CurrentUser,
     req: HttpRequest,
-    path: web::Path<String>,
+    path: web::Path<ReviewId>,
     q: web::Query<FormQuery>,
 ) -> Result<HttpResponse, AppError> {
     form_page(
@@ -341,7 +342,7 @@ async fn save_side(
     state: State,
     user: CurrentUser,
     req: HttpRequest,
-    id: String,
+    id: ReviewId,
     side: Side,
     body: web::Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, AppError> {
@@ -472,7 +473,7 @@ pub async fn save_self(
     state: State,
     user: CurrentUser,
     req: HttpRequest,
-    path: web::Path<String>,
+    path: web::Path<ReviewId>,
     body: web::Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, AppError> {
     save_side(state, user, req, path.into_inner(), Side::Own, body).await
@@ -482,7 +483,7 @@ pub async fn save_manager(
     state: State,
     user: CurrentUser,
     req: HttpRequest,
-    path: web::Path<String>,
+    path: web::Path<ReviewId>,
     body: web::Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, AppError> {
     save_side(state, user, req, path.into_inner(), Side::Manager, body).await
@@ -502,7 +503,7 @@ struct CheckPage {
 async fn check_page(
     state: &State,
     user: &CurrentUser,
-    id: String,
+    id: ReviewId,
     side: Side,
     missing: Vec<String>,
 ) -> Result<HttpResponse, AppError> {
@@ -567,7 +568,7 @@ async fn check_page(
 pub async fn check_self(
     state: State,
     user: CurrentUser,
-    path: web::Path<String>,
+    path: web::Path<ReviewId>,
 ) -> Result<HttpResponse, AppError> {
     check_page(&state, &user, path.into_inner(), Side::Own, vec![]).await
 }
@@ -575,7 +576,7 @@ pub async fn check_self(
 pub async fn check_manager(
     state: State,
     user: CurrentUser,
-    path: web::Path<String>,
+    path: web::Path<ReviewId>,
 ) -> Result<HttpResponse, AppError> {
     check_page(&state, &user, path.into_inner(), Side::Manager, vec![]).await
 }
@@ -587,12 +588,12 @@ fn wf(e: WorkflowError) -> AppError {
 async fn transition(
     state: &State,
     user: &CurrentUser,
-    id: &str,
+    id: &ReviewId,
     side: Side,
 ) -> Result<Result<(), Vec<String>>, AppError> {
     let actor = user.actor();
     let clock = state.clock();
-    let rid = id.to_string();
+    let rid = id.clone();
     state
         .db
         .run(move |conn| -> Result<_, AppError> {
@@ -612,7 +613,7 @@ async fn transition(
 pub async fn submit_self(
     state: State,
     user: CurrentUser,
-    path: web::Path<String>,
+    path: web::Path<ReviewId>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
     match transition(&state, &user, &id, Side::Own).await? {
@@ -624,7 +625,7 @@ pub async fn submit_self(
 pub async fn share_review(
     state: State,
     user: CurrentUser,
-    path: web::Path<String>,
+    path: web::Path<ReviewId>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
     match transition(&state, &user, &id, Side::Manager).await? {
@@ -670,7 +671,7 @@ pub struct ShowQuery {
 pub async fn show_review(
     state: State,
     user: CurrentUser,
-    path: web::Path<String>,
+    path: web::Path<ReviewId>,
     q: web::Query<ShowQuery>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
@@ -789,7 +790,7 @@ pub struct AckForm {
 pub async fn acknowledge_review(
     state: State,
     user: CurrentUser,
-    path: web::Path<String>,
+    path: web::Path<ReviewId>,
     form: web::Form<AckForm>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
@@ -821,7 +822,7 @@ pub struct SummaryForm {
 pub async fn publish_team_summary(
     state: State,
     user: CurrentUser,
-    path: web::Path<String>,
+    path: web::Path<ReviewId>,
     form: web::Form<SummaryForm>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();

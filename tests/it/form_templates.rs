@@ -576,8 +576,13 @@ async fn a_template_in_use_is_frozen_and_gets_a_new_version(app: TestApp) {
     {
         let mut conn = app.conn();
         let today = chrono::Utc::now().date_naive();
-        cermin::app::cycles::launch_cycle(&mut conn, &hr_actor(&hr_id), clock_on(today), &cycle_id)
-            .expect("launch");
+        cermin::app::cycles::launch_cycle(
+            &mut conn,
+            &hr_actor(&hr_id),
+            clock_on(today),
+            &cermin::domain::CycleId::from_stored(cycle_id.as_str()),
+        )
+        .expect("launch");
     }
     let before = outline(&load(&app, &v1));
     let list = hr.get("/templates").await;

@@ -58,7 +58,13 @@ fn launch_cycle(app: &TestApp, name: &str, people: &[&str], self_due_days: i64) 
     .expect("insert cycle");
     let ids: Vec<String> = people.iter().map(|p| app.person_id(p)).collect();
     cycles::set_participants(&mut conn, &id, &ids).expect("participants");
-    cermin::app::cycles::launch_cycle(&mut conn, &hr_actor(&hr), clock_on(t), &id).expect("launch");
+    cermin::app::cycles::launch_cycle(
+        &mut conn,
+        &hr_actor(&hr),
+        clock_on(t),
+        &cermin::domain::CycleId::from_stored(id.as_str()),
+    )
+    .expect("launch");
     id
 }
 

@@ -717,7 +717,7 @@ async fn review_events_and_the_daily_digest(backend: Backend) {
         cermin::app::reviews::reopen(
             &mut app.conn(),
             &hr_actor(&hr),
-            r,
+            &cermin::domain::ReviewId::from_stored(r.as_str()),
             false,
             "Tambahkan satu sasaran.",
         )

@@ -59,8 +59,13 @@ pub fn open_cycle(app: &TestApp, keys: &[&str]) -> (String, Vec<String>) {
     let people: Vec<String> = keys.iter().map(|k| app.person_id(k)).collect();
     cermin::db::cycles::set_participants(&mut conn, &id, &people).expect("participants");
     let hr = app.person_id("sari.wulandari");
-    cermin::app::cycles::launch_cycle(&mut conn, &hr_actor(&hr), clock_on(today), &id)
-        .expect("launch");
+    cermin::app::cycles::launch_cycle(
+        &mut conn,
+        &hr_actor(&hr),
+        clock_on(today),
+        &cermin::domain::CycleId::from_stored(id.as_str()),
+    )
+    .expect("launch");
     let reviews = people
         .iter()
         .map(|p| {
@@ -865,7 +870,7 @@ async fn agreed_goals_carry_over_to_the_next_cycle(app: TestApp) {
             &mut conn,
             &hr_actor(&hr),
             clock_on(chrono::Utc::now().date_naive()),
-            &first,
+            &cermin::domain::CycleId::from_stored(first.as_str()),
         )
         .expect("close");
     }
@@ -1027,7 +1032,7 @@ async fn emptied_new_row_is_removed_and_reopen_forgets_later_steps(app: TestApp)
     cermin::app::reviews::reopen(
         &mut conn,
         &hr_actor(&hr),
-        review,
+        &cermin::domain::ReviewId::from_stored(review.as_str()),
         false,
         "Lampiran bukti kurang",
     )

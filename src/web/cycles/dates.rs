@@ -10,6 +10,7 @@ use crate::app::{cycles as commands, Error as CommandError};
 use crate::db::cycles;
 use crate::domain::policy;
 use crate::domain::review::{CycleStatus, DatesError, PhaseDates};
+use crate::domain::CycleId;
 use crate::error::AppError;
 use crate::web::context::CurrentUser;
 use crate::web::forms::FormErrors;
@@ -125,7 +126,7 @@ struct DatesPage {
 async fn dates_page(
     state: &State,
     user: &CurrentUser,
-    id: String,
+    id: CycleId,
     dates: Option<DatesForm>,
     errors: FormErrors,
 ) -> Result<HttpResponse, AppError> {
@@ -158,7 +159,7 @@ async fn dates_page(
 pub async fn edit_dates(
     state: State,
     user: CurrentUser,
-    path: web::Path<String>,
+    path: web::Path<CycleId>,
 ) -> Result<HttpResponse, AppError> {
     user.require(policy::may_run_cycles)?;
     dates_page(
@@ -174,7 +175,7 @@ pub async fn edit_dates(
 pub async fn move_dates(
     state: State,
     user: CurrentUser,
-    path: web::Path<String>,
+    path: web::Path<CycleId>,
     form: web::Form<DatesForm>,
 ) -> Result<HttpResponse, AppError> {
     user.require(policy::may_run_cycles)?;

@@ -14,6 +14,7 @@ use crate::app::Error as CommandError;
 use crate::db::{cycles, forms, people};
 use crate::domain::policy;
 use crate::domain::review;
+use crate::domain::CycleId;
 use crate::error::AppError;
 use crate::web::context::CurrentUser;
 use crate::web::forms::FormErrors;
@@ -289,7 +290,7 @@ pub async fn create_cycle(
 pub async fn edit_cycle(
     state: State,
     user: CurrentUser,
-    path: web::Path<String>,
+    path: web::Path<CycleId>,
 ) -> Result<HttpResponse, AppError> {
     user.require(policy::may_run_cycles)?;
     let id = path.into_inner();
@@ -308,13 +309,20 @@ pub async fn edit_cycle(
             Ok(CycleForm::from_row(&c, ids))
         })
         .await?;
-    form_page(&state, &user, Some(id), form, FormErrors::default()).await
+    form_page(
+        &state,
+        &user,
+        Some(id.to_string()),
+        form,
+        FormErrors::default(),
+    )
+    .await
 }
 
 pub async fn update_cycle(
     state: State,
     user: CurrentUser,
-    path: web::Path<String>,
+    path: web::Path<CycleId>,
     body: web::Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, AppError> {
     user.require(policy::may_run_cycles)?;
@@ -322,7 +330,7 @@ pub async fn update_cycle(
     let form = CycleForm::from_pairs(body.into_inner());
     let mut errors = FormErrors::default();
     let Some(new) = form.parse(&mut errors) else {
-        return form_page(&state, &user, Some(id), form, errors).await;
+        return form_page(&state, &user, Some(id.to_string()), form, errors).await;
     };
     let (actor, clock, cid) = (user.actor(), state.clock(), id.clone());
     let outcome = state
@@ -333,14 +341,14 @@ pub async fn update_cycle(
         .await?;
     match outcome {
         Ok(()) => Ok(see_other(&format!("/cycles/{id}?notice=saved"))),
-        Err(e) => refused(&state, &user, Some(id), form, errors, e).await,
+        Err(e) => refused(&state, &user, Some(id.to_string()), form, errors, e).await,
     }
 }
 
 pub async fn delete_cycle(
     state: State,
     user: CurrentUser,
-    path: web::Path<String>,
+    path: web::Path<CycleId>,
 ) -> Result<HttpResponse, AppError> {
     user.require(policy::may_run_cycles)?;
     let id = path.into_inner();

@@ -10,6 +10,7 @@ use crate::app::{cycles as commands, reviews as workflow, Error as CommandError}
 use crate::db::{cycles, people, reviews, DbConnection};
 use crate::domain::policy;
 use crate::domain::review;
+use crate::domain::{CycleId, ReviewId};
 use crate::error::AppError;
 use crate::web::context::CurrentUser;
 use crate::web::forms::FormErrors;
@@ -26,7 +27,7 @@ pub struct AddForm {
 pub async fn add_participant(
     state: State,
     user: CurrentUser,
-    path: web::Path<String>,
+    path: web::Path<CycleId>,
     form: web::Form<AddForm>,
 ) -> Result<HttpResponse, AppError> {
     user.require(policy::may_run_cycles)?;
@@ -36,6 +37,10 @@ pub async fn add_participant(
         let key = "cycles-error-person-missing";
         return with_error(&state, &user, id, "person_id", key, vec![]).await;
     }
+    // Someone not in the list (or not an id at all) is not found.
+    let Some(person_id) = crate::domain::PersonId::parse(&person_id) else {
+        return Err(AppError::NotFound);
+    };
     let (actor, clock, cid) = (user.actor(), state.clock(), id.clone());
     let outcome = state
         .db
@@ -65,7 +70,7 @@ pub async fn add_participant(
 pub async fn remove_participant(
     state: State,
     user: CurrentUser,
-    path: web::Path<(String, String)>,
+    path: web::Path<(CycleId, ReviewId)>,
 ) -> Result<HttpResponse, AppError> {
     user.require(policy::may_run_cycles)?;
     let (id, review_id) = path.into_inner();
@@ -89,11 +94,11 @@ pub async fn remove_participant(
 /// The review, checked to belong to the cycle in the address.
 fn review_in_cycle(
     conn: &mut DbConnection,
-    cycle_id: &str,
-    review_id: &str,
+    cycle_id: &CycleId,
+    review_id: &ReviewId,
 ) -> Result<(reviews::ReviewRow, cycles::CycleRow), AppError> {
     match reviews::find(conn, review_id)? {
-        Some((r, c)) if c.id == cycle_id => Ok((r, c)),
+        Some((r, c)) if c.id == cycle_id.as_str() => Ok((r, c)),
         _ => Err(AppError::NotFound),
     }
 }
@@ -123,7 +128,7 @@ struct ReopenPage {
 async fn reopen_page(
     state: &State,
     user: &CurrentUser,
-    ids: (String, String),
+    ids: (CycleId, ReviewId),
     form: ReopenForm,
     errors: FormErrors,
 ) -> Result<HttpResponse, AppError> {
@@ -161,7 +166,7 @@ async fn reopen_page(
 pub async fn confirm_reopen(
     state: State,
     user: CurrentUser,
-    path: web::Path<(String, String)>,
+    path: web::Path<(CycleId, ReviewId)>,
 ) -> Result<HttpResponse, AppError> {
     user.require(policy::may_run_cycles)?;
     reopen_page(
@@ -177,7 +182,7 @@ pub async fn confirm_reopen(
 pub async fn reopen_review(
     state: State,
     user: CurrentUser,
-    path: web::Path<(String, String)>,
+    path: web::Path<(CycleId, ReviewId)>,
     form: web::Form<ReopenForm>,
 ) -> Result<HttpResponse, AppError> {
     user.require(policy::may_run_cycles)?;

@@ -9,6 +9,7 @@ use crate::app::cycles as commands;
 use crate::db::cycles;
 use crate::domain::policy;
 use crate::domain::review::{self, CycleStatus};
+use crate::domain::CycleId;
 use crate::error::AppError;
 use crate::web::context::CurrentUser;
 use crate::web::forms::FormErrors;
@@ -23,7 +24,7 @@ pub struct RemindersForm {
 pub async fn set_reminders(
     state: State,
     user: CurrentUser,
-    path: web::Path<String>,
+    path: web::Path<CycleId>,
     form: web::Form<RemindersForm>,
 ) -> Result<HttpResponse, AppError> {
     user.require(policy::may_run_cycles)?;
@@ -57,7 +58,7 @@ struct ClosePage {
 pub async fn confirm_close(
     state: State,
     user: CurrentUser,
-    path: web::Path<String>,
+    path: web::Path<CycleId>,
 ) -> Result<HttpResponse, AppError> {
     user.require(policy::may_run_cycles)?;
     let id = path.into_inner();
@@ -93,7 +94,7 @@ pub async fn confirm_close(
 pub async fn close_cycle(
     state: State,
     user: CurrentUser,
-    path: web::Path<String>,
+    path: web::Path<CycleId>,
 ) -> Result<HttpResponse, AppError> {
     user.require(policy::may_run_cycles)?;
     let id = path.into_inner();

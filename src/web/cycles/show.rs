@@ -16,6 +16,7 @@ use crate::app::{cycles as commands, Error as CommandError};
 use crate::db::{cycles, forms, outbox, people, reviews, DbConnection};
 use crate::domain::policy;
 use crate::domain::review::{CycleStatus, ReviewState};
+use crate::domain::CycleId;
 use crate::error::AppError;
 use crate::web::context::CurrentUser;
 use crate::web::forms::FormErrors;
@@ -208,7 +209,7 @@ fn load_cycle_page(
 pub(super) async fn cycle_page(
     state: &State,
     user: &CurrentUser,
-    id: String,
+    id: CycleId,
     messages: PageMessages,
 ) -> Result<HttpResponse, AppError> {
     let today = state.today();
@@ -235,7 +236,7 @@ pub(super) async fn cycle_page(
 pub(super) async fn with_error(
     state: &State,
     user: &CurrentUser,
-    id: String,
+    id: CycleId,
     field: &str,
     key: &str,
     names: Vec<String>,
@@ -254,7 +255,7 @@ pub(super) async fn with_error(
 pub(super) async fn refused(
     state: &State,
     user: &CurrentUser,
-    id: String,
+    id: CycleId,
     field: &str,
     e: CommandError,
 ) -> Result<HttpResponse, AppError> {
@@ -265,7 +266,7 @@ pub(super) async fn refused(
 pub async fn show_cycle(
     state: State,
     user: CurrentUser,
-    path: web::Path<String>,
+    path: web::Path<CycleId>,
     q: web::Query<NoticeQuery>,
 ) -> Result<HttpResponse, AppError> {
     user.require(policy::may_run_cycles)?;
@@ -285,7 +286,7 @@ pub async fn show_cycle(
 pub async fn launch_cycle(
     state: State,
     user: CurrentUser,
-    path: web::Path<String>,
+    path: web::Path<CycleId>,
 ) -> Result<HttpResponse, AppError> {
     user.require(policy::may_run_cycles)?;
     let id = path.into_inner();

@@ -571,7 +571,7 @@ fn write(
     lang: Lang,
 ) -> Result<SaveOutcome, Error> {
     db::write_tx(conn, |conn| {
-        let (current, cycle) = reviews::find(conn, review_id)?.ok_or(Error::NotFound)?;
+        let (current, cycle) = reviews::find_for_update(conn, review_id)?.ok_or(Error::NotFound)?;
         let form = forms::load_form(conn, &cycle.template_id)?.ok_or(Error::NotFound)?;
         let f = super::reviews::facts(&current, &cycle, clock.today);
         let (rule, step): (fn(&Actor, policy::ReviewFacts<'_>) -> bool, _) = match side {

@@ -60,6 +60,34 @@ pub fn find(conn: &mut DbConnection, id: &str) -> QueryResult<Option<(ReviewRow,
         .optional()
 }
 
+/// A review with its cycle, its row locked until the transaction ends
+/// (PostgreSQL; on SQLite the IMMEDIATE transaction already holds the write
+/// lock). A draft save takes the review first, before the answer rows it
+/// writes, in the same order as submit and share: the two can then only wait
+/// for each other, never deadlock.
+pub fn find_for_update(
+    conn: &mut DbConnection,
+    id: &str,
+) -> QueryResult<Option<(ReviewRow, CycleRow)>> {
+    if let DbConnection::Pg(c) = conn {
+        let review = reviews::table
+            .find(id)
+            .select(ReviewRow::as_select())
+            .for_update()
+            .first(c)
+            .optional()?;
+        let Some(review) = review else {
+            return Ok(None);
+        };
+        let cycle = review_cycles::table
+            .find(&review.cycle_id)
+            .select(CycleRow::as_select())
+            .first(c)?;
+        return Ok(Some((review, cycle)));
+    }
+    find(conn, id)
+}
+
 /// The reviews with these ids that are in `state` (any order).
 pub fn in_state(
     conn: &mut DbConnection,
@@ -176,8 +204,8 @@ fn stamp_step(
     }
 }
 
-/// Move a review from the state and versions it had when `from` was read to
-/// `to`, optionally moving one side's version on (submit and share lock a
+/// Move a review from the state (and, when a side is locked, the versions)
+/// it had when `from` was read to `to`, optionally moving one side's version on (submit and share lock a
 /// side: a form loaded before that can no longer be saved). A conditional
 /// update: false, and nothing written, when another request changed the
 /// review first. This, not the read before it, is what makes two requests
@@ -194,20 +222,31 @@ pub fn move_state(
         None => (from.self_version, from.manager_version),
     };
     let t = now();
-    let n = diesel::update(
-        reviews::table
-            .find(&from.id)
-            .filter(reviews::state.eq(from.state.code()))
-            .filter(reviews::self_version.eq(from.self_version))
-            .filter(reviews::manager_version.eq(from.manager_version)),
-    )
-    .set((
-        reviews::state.eq(to.code()),
-        reviews::self_version.eq(self_version),
-        reviews::manager_version.eq(manager_version),
-        reviews::updated_at.eq(t),
-    ))
-    .execute(conn)?;
+    let at_state = reviews::table
+        .find(&from.id)
+        .filter(reviews::state.eq(from.state.code()));
+    let n = if bump.is_some() {
+        // Submit and share lock a side on what was read: a save that got in
+        // first (a newer version) makes the step wait for another look.
+        diesel::update(
+            at_state
+                .filter(reviews::self_version.eq(from.self_version))
+                .filter(reviews::manager_version.eq(from.manager_version)),
+        )
+        .set((
+            reviews::state.eq(to.code()),
+            reviews::self_version.eq(self_version),
+            reviews::manager_version.eq(manager_version),
+            reviews::updated_at.eq(t),
+        ))
+        .execute(conn)?
+    } else {
+        // Acknowledging and reopening do not depend on the drafts' text, and
+        // leave the versions as they are.
+        diesel::update(at_state)
+            .set((reviews::state.eq(to.code()), reviews::updated_at.eq(t)))
+            .execute(conn)?
+    };
     if n != 1 {
         return Ok(false);
     }

@@ -22,7 +22,7 @@ use crate::db::forms::{self, Form};
 use crate::db::reviews::{self, AnswerRow, CommentRow, GoalRow, TraitRow};
 use crate::db::{self, audit, journal, DbConnection, QueryResult};
 use crate::domain::policy::{self, JournalFacts};
-use crate::domain::review::{valid_rating, Answerer, Side};
+use crate::domain::review::{valid_rating, Answerer, GoalStatus, Side};
 use crate::domain::Lang;
 use crate::domain::ReviewId;
 use crate::i18n::pick;
@@ -158,7 +158,7 @@ pub fn apply(
     let existing = reviews::traits(conn, &review.id)?;
     for t in existing
         .iter()
-        .filter(|t| t.side == side.code() && t.responds_to_id.is_none())
+        .filter(|t| t.side == side && t.responds_to_id.is_none())
     {
         if posted.flag(&format!("t_{}_delete", t.id)) {
             reviews::delete_trait(conn, &t.id)?;
@@ -212,7 +212,7 @@ pub fn apply(
                     review_id: Some(review.id.clone()),
                     competency_id: comp,
                     kind: kind.into(),
-                    side: side.code().into(),
+                    side,
                     stance: "own".into(),
                     responds_to_id: None,
                     body,
@@ -226,7 +226,7 @@ pub fn apply(
     }
     // The manager's answer to each of the employee's records: agree or adjust.
     if side == Side::Manager {
-        for t in existing.iter().filter(|t| t.side == "self") {
+        for t in existing.iter().filter(|t| t.side == Side::Own) {
             let Some(stance) = posted.get(&format!("t_{}_stance", t.id)) else {
                 continue;
             };
@@ -249,7 +249,7 @@ pub fn apply(
                             review_id: Some(review.id.clone()),
                             competency_id: t.competency_id.clone(),
                             kind: t.kind.clone(),
-                            side: "manager".into(),
+                            side: Side::Manager,
                             stance: stance.into(),
                             responds_to_id: Some(t.id.clone()),
                             body: text,
@@ -345,9 +345,9 @@ pub fn apply(
             description: posted.text("new_goal_description"),
             support_needed: posted.text("new_goal_support"),
             status: if side == Side::Manager {
-                "agreed".into()
+                GoalStatus::Agreed
             } else {
-                "proposed".into()
+                GoalStatus::Proposed
             },
             due_on: date(posted.text("new_goal_due")),
             author_id: Some(author.to_string()),
@@ -364,9 +364,12 @@ pub fn apply(
     // Goals carried over from earlier reviews: the employee reports progress.
     for g in reviews::open_goals_before(conn, &review.person_id, &review.id)? {
         if let Some(status) = posted.get(&format!("cg_{}_status", g.id)) {
-            if ["agreed", "in_progress", "done", "dropped"].contains(&status) && status != g.status
-            {
-                reviews::set_goal_status(conn, &g.id, status)?;
+            // The employee reports progress; "proposed" is not a step back to take.
+            let status = GoalStatus::parse(status)
+                .ok()
+                .filter(|s| *s != GoalStatus::Proposed);
+            if let Some(status) = status.filter(|s| *s != g.status) {
+                reviews::set_goal_status(conn, &g.id, status.code())?;
                 changed = true;
             }
         }
@@ -471,7 +474,7 @@ pub fn differences(
         };
         let saved = stored
             .iter()
-            .find(|a| a.question_id == q.id && a.side == side.code());
+            .find(|a| a.question_id == q.id && a.side == side);
         let saved_body = saved.map(|a| a.body.as_str()).unwrap_or("");
         let posted_rating = posted.get(&format!("r_{}", q.id));
         let saved_rating = saved

@@ -123,14 +123,18 @@ pub fn missing_required(
                     "weakness"
                 };
                 match side {
-                    Side::Own => traits.iter().any(|t| t.kind == k && t.side == "self"),
+                    Side::Own => traits.iter().any(|t| t.kind == k && t.side == Side::Own),
                     // The manager answers by agreeing with, adjusting or adding to the employee's list.
-                    Side::Manager => traits.iter().any(|t| t.kind == k && t.side == "manager"),
+                    Side::Manager => traits
+                        .iter()
+                        .any(|t| t.kind == k && t.side == Side::Manager),
                 }
             }
             QuestionKind::Goals => match side {
                 Side::Own => !goals.is_empty() || answer.is_some_and(|a| !a.body.trim().is_empty()),
-                Side::Manager => goals.iter().any(|g| g.status != "dropped"),
+                Side::Manager => goals
+                    .iter()
+                    .any(|g| g.status != crate::domain::review::GoalStatus::Dropped),
             },
         };
         if !ok {

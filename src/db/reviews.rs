@@ -10,7 +10,7 @@ use super::schema::{
     answers, comments, goals, notifications, people, review_cycles, reviews, strengths_weaknesses,
 };
 use super::{new_id, now, DbConnection, QueryResult};
-use crate::domain::review::{ReviewState, Side};
+use crate::domain::review::{GoalStatus, ReviewState, Side};
 
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
 #[diesel(table_name = reviews)]
@@ -379,7 +379,8 @@ pub struct AnswerRow {
     pub id: String,
     pub review_id: String,
     pub question_id: String,
-    pub side: String,
+    #[diesel(deserialize_as = String)]
+    pub side: Side,
     pub rating: Option<i32>,
     pub body: String,
     pub status: String,
@@ -481,7 +482,8 @@ pub struct TraitRow {
     pub review_id: Option<String>,
     pub competency_id: Option<String>,
     pub kind: String,
-    pub side: String,
+    #[diesel(deserialize_as = String, serialize_as = String)]
+    pub side: Side,
     pub stance: String,
     pub responds_to_id: Option<String>,
     pub body: String,
@@ -500,7 +502,7 @@ pub fn traits(conn: &mut DbConnection, review_id: &str) -> QueryResult<Vec<Trait
 
 pub fn insert_trait(conn: &mut DbConnection, row: &TraitRow) -> QueryResult<()> {
     diesel::insert_into(strengths_weaknesses::table)
-        .values(row)
+        .values(row.clone())
         .execute(conn)
         .map(|_| ())
 }
@@ -609,7 +611,8 @@ pub struct GoalRow {
     pub title: String,
     pub description: String,
     pub support_needed: String,
-    pub status: String,
+    #[diesel(deserialize_as = String, serialize_as = String)]
+    pub status: GoalStatus,
     pub due_on: Option<NaiveDate>,
     pub author_id: Option<String>,
     pub created_at: NaiveDateTime,
@@ -654,7 +657,7 @@ pub fn open_goals_before(
 
 pub fn insert_goal(conn: &mut DbConnection, row: &GoalRow) -> QueryResult<()> {
     diesel::insert_into(goals::table)
-        .values(row)
+        .values(row.clone())
         .execute(conn)
         .map(|_| ())
 }
@@ -666,7 +669,7 @@ pub fn update_goal(conn: &mut DbConnection, row: &GoalRow) -> QueryResult<usize>
             goals::title.eq(&row.title),
             goals::description.eq(&row.description),
             goals::support_needed.eq(&row.support_needed),
-            goals::status.eq(&row.status),
+            goals::status.eq(row.status.code()),
             goals::due_on.eq(row.due_on),
             goals::updated_at.eq(now()),
         ))

@@ -42,6 +42,49 @@ macro_rules! stored_as_text {
 
 stored_as_text!(CycleStatus);
 stored_as_text!(ReviewState);
+stored_as_text!(Side);
+stored_as_text!(GoalStatus);
+
+/// Where a goal stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GoalStatus {
+    /// Written by the employee, not yet agreed with the manager.
+    Proposed,
+    /// Agreed when the manager review was shared.
+    Agreed,
+    InProgress,
+    Done,
+    Dropped,
+}
+
+impl GoalStatus {
+    pub const ALL: [GoalStatus; 5] = [
+        GoalStatus::Proposed,
+        GoalStatus::Agreed,
+        GoalStatus::InProgress,
+        GoalStatus::Done,
+        GoalStatus::Dropped,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            GoalStatus::Proposed => "proposed",
+            GoalStatus::Agreed => "agreed",
+            GoalStatus::InProgress => "in_progress",
+            GoalStatus::Done => "done",
+            GoalStatus::Dropped => "dropped",
+        }
+    }
+
+    /// The status a stored or posted text names; unknown text is an error.
+    pub fn parse(s: &str) -> Result<GoalStatus, UnknownValue> {
+        GoalStatus::ALL
+            .into_iter()
+            .find(|g| g.code() == s)
+            .ok_or_else(|| UnknownValue::new("goal status", s))
+    }
+}
 
 impl TryFrom<String> for QuestionKind {
     type Error = UnknownValue;
@@ -305,7 +348,8 @@ impl ReviewState {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Side {
-    /// The employee's self-assessment.
+    /// The employee's self-assessment (stored and shown as "self").
+    #[serde(rename = "self")]
     Own,
     /// The manager review.
     Manager,
@@ -319,11 +363,12 @@ impl Side {
         }
     }
 
-    pub fn from_stored(s: &str) -> Side {
-        if s == "manager" {
-            Side::Manager
-        } else {
-            Side::Own
+    /// The side a stored text names; unknown text is an error, never a default.
+    pub fn parse(s: &str) -> Result<Side, UnknownValue> {
+        match s {
+            "self" => Ok(Side::Own),
+            "manager" => Ok(Side::Manager),
+            _ => Err(UnknownValue::new("side", s)),
         }
     }
 }
@@ -486,6 +531,11 @@ mod tests {
             assert_eq!(CycleStatus::try_from(String::from(c)), Ok(c));
         }
         assert!(ReviewState::parse("self_assesment").is_err());
+        for g in GoalStatus::ALL {
+            assert_eq!(GoalStatus::try_from(String::from(g)), Ok(g));
+        }
+        assert_eq!(Side::try_from(String::from("self")), Ok(Side::Own));
+        assert!(Side::parse("own").is_err());
         assert!(CycleStatus::parse("").is_err());
     }
 

@@ -194,7 +194,7 @@ async fn history_page(
                 let Some(review) = review_of(&t.review_id) else {
                     continue;
                 };
-                let side = Side::from_stored(&t.side);
+                let side = t.side;
                 if !may_read(side, review.map(|r| r.0)) {
                     continue;
                 }
@@ -230,12 +230,12 @@ async fn history_page(
                         return None;
                     }
                     Some(GoalView {
-                        status_colour: goal_colour(&g.status),
+                        status_colour: goal_colour(g.status.code()),
                         cycle_name: review.map(|r| r.1.to_string()),
                         title: g.title,
                         description: g.description,
                         kind: g.kind,
-                        status: g.status,
+                        status: g.status.code().to_string(),
                         due_on: g.due_on,
                     })
                 })

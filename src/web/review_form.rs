@@ -178,7 +178,7 @@ fn goal_view(g: &GoalRow) -> GoalView {
         description: g.description.clone(),
         support: g.support_needed.clone(),
         due_on: g.due_on.map(|d| d.to_string()).unwrap_or_default(),
-        status: g.status.clone(),
+        status: g.status.code().to_string(),
     }
 }
 
@@ -206,7 +206,7 @@ pub fn build(
         stored
             .answers
             .iter()
-            .find(|a| a.question_id == qid && a.side == s.code())
+            .find(|a| a.question_id == qid && a.side == s)
     };
     let trait_view = |t: &TraitRow| {
         let reply = stored
@@ -257,7 +257,7 @@ pub fn build(
                                     .iter()
                                     .filter(|t| {
                                         t.kind == k
-                                            && t.side == s.code()
+                                            && t.side == s
                                             && (s == Side::Own || t.responds_to_id.is_none())
                                     })
                                     .map(trait_view)
@@ -332,7 +332,9 @@ pub fn build(
         goals: stored
             .goals
             .iter()
-            .filter(|g| g.status != "dropped" || side == Side::Manager)
+            .filter(|g| {
+                g.status != crate::domain::review::GoalStatus::Dropped || side == Side::Manager
+            })
             .map(goal_view)
             .collect(),
         carried_goals: stored.carried.iter().map(goal_view).collect(),

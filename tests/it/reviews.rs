@@ -858,7 +858,7 @@ async fn agreed_goals_carry_over_to_the_next_cycle(app: TestApp) {
                 title: "Lulus pelatihan penanganan keluhan".into(),
                 description: String::new(),
                 support_needed: "Kursus dua hari".into(),
-                status: "agreed".into(),
+                status: cermin::domain::review::GoalStatus::Agreed,
                 due_on: None,
                 author_id: Some(person.clone()),
                 created_at: now,
@@ -894,7 +894,8 @@ async fn agreed_goals_carry_over_to_the_next_cycle(app: TestApp) {
     let mut conn = app.conn();
     let goals = cermin::db::reviews::goals_of_review(&mut conn, &reviews[0]).expect("q");
     assert_eq!(
-        goals[0].status, "done",
+        goals[0].status,
+        cermin::domain::review::GoalStatus::Done,
         "progress is recorded on the goal itself"
     );
 }

@@ -1,3 +1,9 @@
+//! The form-template editor and the competency library, over HTTP.
+//!
+//! Longer than 800 lines on purpose: one file per feature, and each test
+//! walks one editing journey from top to bottom (splitting it would scatter
+//! the shared fixtures for freezing and versioning across files).
+
 use cermin::db::forms::{self, Form};
 use reqwest::StatusCode;
 

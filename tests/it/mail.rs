@@ -1,6 +1,9 @@
 //! Email, end to end: the real server sends through a real SMTP server on
 //! loopback; messages are read back with a MIME parser and their calendar
 //! files with an iCalendar parser.
+//!
+//! Longer than 800 lines on purpose: every message kind is followed from the
+//! event that queues it to the message that arrives, with one SMTP fixture.
 
 use std::collections::BTreeMap;
 

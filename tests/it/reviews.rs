@@ -1,4 +1,9 @@
 //! The review cycle as the people in it live it, over HTTP.
+//!
+//! Longer than 800 lines on purpose: the whole cycle (launch, self-assessment,
+//! manager review, reading, acknowledging, closing) is one journey, and its
+//! fixtures (`open_cycle`, `launch_for_rinas_team`) are shared by the other
+//! feature files.
 
 use std::collections::BTreeSet;
 

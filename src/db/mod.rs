@@ -316,6 +316,11 @@ macro_rules! batch_insert {
     };
 }
 
+/// The database answers a trivial query (readiness checks).
+pub fn ping(conn: &mut DbConnection) -> QueryResult<()> {
+    conn.batch_execute("SELECT 1")
+}
+
 /// A new id: UUIDv7, so ids sort by creation time and index well.
 pub fn new_id() -> String {
     uuid::Uuid::now_v7().to_string()

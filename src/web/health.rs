@@ -12,11 +12,7 @@ pub async fn healthz() -> HttpResponse {
 pub async fn readyz(state: State) -> HttpResponse {
     let r = state
         .db
-        .run(|conn| -> Result<(), AppError> {
-            use diesel::connection::SimpleConnection;
-            conn.batch_execute("SELECT 1")?;
-            Ok(())
-        })
+        .run(|conn| -> Result<(), AppError> { Ok(crate::db::ping(conn)?) })
         .await;
     match r {
         Ok(()) => HttpResponse::Ok().content_type("text/plain").body("ready"),

@@ -119,7 +119,7 @@ fn postgres_template(admin: &str) -> String {
 }
 
 /// The advisory lock key the template is built under (any fixed number not
-/// used by the app: the app's own keys are 7243661 and 746200401).
+/// used by the app: the app's own keys are named in `src/db/locks.rs`).
 const TEMPLATE_LOCK: i64 = 0x0063_6572_6d74_706c; // "cermtpl"
 
 fn migrations_fingerprint() -> String {
@@ -152,8 +152,24 @@ fn migrations_fingerprint() -> String {
 
 fn build_postgres_template(admin: &str) -> String {
     use diesel::prelude::*;
-    let name = format!("cermin_tpl_{}", migrations_fingerprint());
     let mut conn = PgConnection::establish(admin).expect("connect to the PostgreSQL test server");
+    // One template per role: a role without superuser rights may copy only a
+    // database it owns (CI's `cermin_ci` must not meet one a superuser made).
+    let user: String = diesel::select(diesel::dsl::sql::<diesel::sql_types::Text>("current_user"))
+        .get_result(&mut conn)
+        .expect("current user");
+    let user: String = user
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '_'
+            }
+        })
+        .take(20)
+        .collect();
+    let name = format!("cermin_tpl_{user}_{}", migrations_fingerprint());
     conn.batch_execute(&format!("SELECT pg_advisory_lock({TEMPLATE_LOCK})"))
         .expect("template lock");
     let exists = |conn: &mut PgConnection, db: &str| -> bool {

@@ -21,6 +21,16 @@ pub fn pre_session_cookie_name(https: bool) -> &'static str {
     }
 }
 
+/// The recognised-browser cookie (sign-in throttling lets it through), with
+/// the same `__Host-` rule as the session cookie.
+pub fn device_cookie_name(https: bool) -> &'static str {
+    if https {
+        "__Host-cermin_device"
+    } else {
+        "cermin_device"
+    }
+}
+
 /// The session lifetime rules.
 #[derive(Debug, Clone, Copy)]
 pub struct Lifetimes {
@@ -56,6 +66,18 @@ impl Lifetimes {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cookies_are_host_prefixed_on_https() {
+        for name in [
+            cookie_name(true),
+            pre_session_cookie_name(true),
+            device_cookie_name(true),
+        ] {
+            assert!(name.starts_with("__Host-"), "{name}");
+        }
+        assert_eq!(device_cookie_name(false), "cermin_device");
+    }
 
     #[test]
     fn idle_and_absolute_deadlines() {

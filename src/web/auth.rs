@@ -18,8 +18,6 @@ use crate::domain::person::parse_name;
 use crate::domain::{EmailAddress, Lang};
 use crate::error::AppError;
 
-const DEVICE_COOKIE: &str = "cermin_device";
-
 #[derive(Deserialize)]
 pub struct SignInQuery {
     next: Option<String>,
@@ -96,7 +94,9 @@ pub async fn sign_in(
         .map(|c| c.0.clone())
         .unwrap_or_default();
     let device = req
-        .cookie(DEVICE_COOKIE)
+        .cookie(crate::auth::session::device_cookie_name(
+            state.settings.https(),
+        ))
         .map(|c| auth::token_hash(c.value()));
     let window = Duration::minutes(state.settings.login_window_minutes);
     let max = state.settings.login_max_failures;
@@ -206,7 +206,7 @@ pub async fn sign_in(
         .map_err(AppError::unexpected)?;
     if let Some(d) = new_device {
         let https = state.settings.https();
-        let mut c = Cookie::build(DEVICE_COOKIE, d)
+        let mut c = Cookie::build(crate::auth::session::device_cookie_name(https), d)
             .path("/")
             .http_only(true)
             .secure(https)

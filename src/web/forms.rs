@@ -38,16 +38,33 @@ impl FormErrors {
 
 /// A `next` target after sign-in: only our own paths, never another site.
 pub fn safe_next(next: Option<&str>) -> String {
-    match next {
-        Some(n)
-            if n.starts_with('/')
-                && !n.starts_with("//")
-                && !n.starts_with("/\\")
-                && !n.contains("://") =>
-        {
-            n.to_string()
+    // Resolved as a browser would, against a fixed origin: browsers drop
+    // tabs and newlines and read `\` as `/`, so `/\t/evil.example` and
+    // `/\\evil.example` both become `//evil.example`, another site. Only a
+    // path that stays on the same origin is kept, and then in the form the
+    // URL parser writes (percent-encoded, no control characters), so it is
+    // always a valid Location header.
+    const BASE: &str = "http://cermin.invalid/";
+    let home = || "/".to_string();
+    let Some(n) = next else {
+        return home();
+    };
+    if !n.starts_with('/') || n.chars().any(char::is_control) || n.len() > 2048 {
+        return home();
+    }
+    let Ok(base) = url::Url::parse(BASE) else {
+        return home();
+    };
+    match base.join(n) {
+        Ok(u) if u.origin() == base.origin() => {
+            let mut path = u.path().to_string();
+            if let Some(q) = u.query() {
+                path.push('?');
+                path.push_str(q);
+            }
+            path
         }
-        _ => "/".to_string(),
+        _ => home(),
     }
 }
 
@@ -62,5 +79,31 @@ mod tests {
         assert_eq!(safe_next(Some("https://evil.example")), "/");
         assert_eq!(safe_next(Some("/\\evil.example")), "/");
         assert_eq!(safe_next(None), "/");
+        // Browsers drop tabs and newlines and read a backslash as a slash.
+        for hostile in [
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "/\r\n/evil.example",
+            "/\\/evil.example",
+            "/\x0b/evil.example",
+            "/\x00",
+            "/\u{7f}x",
+            "/%2F%2Fevil.example/..",
+            "javascript:alert(1)",
+            "",
+        ] {
+            let next = safe_next(Some(hostile));
+            assert!(
+                !next.starts_with("//") && !next.contains("evil.example") || next == "/",
+                "{hostile:?} gave {next:?}"
+            );
+            assert!(
+                !next.chars().any(char::is_control),
+                "{hostile:?} gave {next:?}"
+            );
+        }
+        assert_eq!(safe_next(Some("/\t/evil.example")), "/");
+        assert_eq!(safe_next(Some("/reviews/abc?x=1#top")), "/reviews/abc?x=1");
+        assert_eq!(safe_next(Some("/a b")), "/a%20b");
     }
 }

@@ -13,7 +13,58 @@ on_both_databases!(
     password_change_signs_out_everywhere,
     setup_link_creates_the_first_hr_admin_once,
     health_and_readiness,
+    hostile_next_signs_in_and_goes_home,
 );
+
+/// A `next` that a browser would turn into another site, or that holds
+/// control characters, signs the person in and sends them home: never off
+/// the site, never a 500 (issue 9, items 1 and 2).
+async fn hostile_next_signs_in_and_goes_home(app: TestApp) {
+    app.seed_demo();
+    for next in [
+        "/\t/evil.example",
+        "/\n/evil.example",
+        "/\r/evil.example",
+        "/\u{b}/evil.example",
+        "/\u{0}",
+        "/\\evil.example",
+        "//evil.example",
+        "https://evil.example/",
+    ] {
+        let b = app.browser();
+        let query = serde_urlencoded::to_string([("next", next)]).expect("query");
+        let form = b.get(&format!("/sign-in?{query}")).await;
+        assert_eq!(form.status, StatusCode::OK, "{next:?}");
+        let res = b
+            .post(
+                "/sign-in",
+                &[
+                    ("email", email_of("ayu.lestari").as_str()),
+                    ("password", DEMO_PASSWORD),
+                    ("next", next),
+                ],
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{next:?}: {}", res.text);
+        assert_eq!(res.location(), Some("/"), "{next:?} must go home");
+        let home = b.get("/").await;
+        assert_eq!(home.status, StatusCode::OK, "{next:?}: signed in");
+    }
+    // A path on the site is kept.
+    let b = app.browser();
+    b.get("/sign-in?next=%2Fjournal").await;
+    let res = b
+        .post(
+            "/sign-in",
+            &[
+                ("email", email_of("ayu.lestari").as_str()),
+                ("password", DEMO_PASSWORD),
+                ("next", "/journal"),
+            ],
+        )
+        .await;
+    assert_eq!(res.location(), Some("/journal"));
+}
 
 async fn sign_in_with_good_password_shows_home(app: TestApp) {
     app.seed_demo();

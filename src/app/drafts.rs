@@ -19,7 +19,7 @@ use serde::Serialize;
 
 use super::{Actor, Clock, Error};
 use crate::db::forms::{self, Form};
-use crate::db::reviews::{self, AnswerRow, CommentRow, GoalRow, TraitRow};
+use crate::db::reviews::{self, AnswerRow, CommentRow, GoalRow, RowTable, TraitRow};
 use crate::db::{self, audit, journal, DbConnection, QueryResult};
 use crate::domain::policy::{self, JournalFacts};
 use crate::domain::review::{valid_rating, Answerer, GoalStatus, Side};
@@ -71,6 +71,17 @@ impl Posted {
             .filter(move |k| k.starts_with(prefix))
             .map(String::as_str)
     }
+}
+
+/// A new row's id as the page rendered it; if a row elsewhere already has
+/// it (only a crafted request can do that), one made here instead, so the
+/// save never hits the unique key.
+fn own_new_id(conn: &mut DbConnection, table: RowTable, id: String) -> QueryResult<String> {
+    Ok(if reviews::id_taken(conn, table, &id)? {
+        db::new_id()
+    } else {
+        id
+    })
 }
 
 fn is_uuid(s: &str) -> bool {
@@ -204,23 +215,26 @@ pub fn apply(
                 reviews::update_trait(conn, &id, &body, comp.as_deref(), &t.stance)?;
             }
             Some(_) => continue,
-            None => reviews::insert_trait(
-                conn,
-                &TraitRow {
-                    id,
-                    person_id: review.person_id.clone(),
-                    review_id: Some(review.id.clone()),
-                    competency_id: comp,
-                    kind: kind.into(),
-                    side,
-                    stance: "own".into(),
-                    responds_to_id: None,
-                    body,
-                    author_id: Some(author.to_string()),
-                    created_at: now,
-                    updated_at: now,
-                },
-            )?,
+            None => {
+                let id = own_new_id(conn, RowTable::Traits, id)?;
+                reviews::insert_trait(
+                    conn,
+                    &TraitRow {
+                        id,
+                        person_id: review.person_id.clone(),
+                        review_id: Some(review.id.clone()),
+                        competency_id: comp,
+                        kind: kind.into(),
+                        side,
+                        stance: "own".into(),
+                        responds_to_id: None,
+                        body,
+                        author_id: Some(author.to_string()),
+                        created_at: now,
+                        updated_at: now,
+                    },
+                )?
+            }
         }
         changed = true;
     }
@@ -357,6 +371,10 @@ pub fn apply(
         if goals.iter().any(|g| g.id == gid) {
             reviews::update_goal(conn, &row)?;
         } else {
+            let row = GoalRow {
+                id: own_new_id(conn, RowTable::Goals, row.id)?,
+                ..row
+            };
             reviews::insert_goal(conn, &row)?;
         }
         changed = true;
@@ -420,6 +438,7 @@ pub fn apply(
             if comments.iter().any(|c| c.id == id) {
                 reviews::update_comment(conn, &id, &body, visibility)?;
             } else {
+                let id = own_new_id(conn, RowTable::Comments, id)?;
                 reviews::insert_comment(
                     conn,
                     &CommentRow {

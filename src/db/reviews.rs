@@ -500,6 +500,31 @@ pub fn traits(conn: &mut DbConnection, review_id: &str) -> QueryResult<Vec<Trait
         .load(conn)
 }
 
+/// Is this id already a row of `table`, anywhere? (A new row's id comes from
+/// the page; only a crafted request names a row of another review.)
+pub fn id_taken(conn: &mut DbConnection, table: RowTable, id: &str) -> QueryResult<bool> {
+    match table {
+        RowTable::Traits => {
+            diesel::select(diesel::dsl::exists(strengths_weaknesses::table.find(id)))
+                .get_result(conn)
+        }
+        RowTable::Goals => {
+            diesel::select(diesel::dsl::exists(goals::table.find(id))).get_result(conn)
+        }
+        RowTable::Comments => {
+            diesel::select(diesel::dsl::exists(comments::table.find(id))).get_result(conn)
+        }
+    }
+}
+
+/// The tables whose new rows carry an id the page rendered.
+#[derive(Debug, Clone, Copy)]
+pub enum RowTable {
+    Traits,
+    Goals,
+    Comments,
+}
+
 pub fn insert_trait(conn: &mut DbConnection, row: &TraitRow) -> QueryResult<()> {
     diesel::insert_into(strengths_weaknesses::table)
         .values(row.clone())

@@ -12,6 +12,7 @@ mod csrf;
 mod cycles;
 mod form_templates;
 mod headers;
+mod hostile;
 mod import;
 mod journal;
 mod language;

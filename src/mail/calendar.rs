@@ -25,6 +25,9 @@ pub struct DueEntry {
     /// The event's title in the person's language.
     pub summary: String,
     pub description: String,
+    /// Where the step is done (the acknowledgement is on the review page,
+    /// not the self-assessment form).
+    pub link: String,
 }
 
 /// Everything the attachment needs.
@@ -36,7 +39,6 @@ pub struct Invite<'a> {
     pub organizer: &'a str,
     pub attendee: &'a str,
     pub attendee_name: &'a str,
-    pub link: &'a str,
     pub stamp: DateTime<Utc>,
     pub entries: Vec<DueEntry>,
 }
@@ -81,7 +83,7 @@ pub fn build(invite: &Invite<'_>) -> String {
             .description(&entry.description)
             .starts(entry.date)
             .ends(entry.date + Duration::days(1))
-            .url(invite.link)
+            .url(&entry.link)
             .append_property(Property::new("TRANSP", "TRANSPARENT"))
             .append_property(Property::new(
                 "ORGANIZER",
@@ -124,15 +126,32 @@ mod tests {
             organizer: "hr@example.com",
             attendee: "rina@example.com",
             attendee_name: "Rina",
-            link: "https://cermin.example/reviews/r1/self",
             stamp: Utc::now(),
-            entries: vec![DueEntry {
-                phase: Phase::SelfAssessment,
-                date,
-                summary: "Evaluasi diri".into(),
-                description: "Batas waktu".into(),
-            }],
+            entries: vec![
+                DueEntry {
+                    phase: Phase::SelfAssessment,
+                    date,
+                    summary: "Evaluasi diri".into(),
+                    description: "Batas waktu".into(),
+                    link: "https://cermin.example/reviews/r1/self".into(),
+                },
+                DueEntry {
+                    phase: Phase::Acknowledgement,
+                    date,
+                    summary: "Baca dan konfirmasi".into(),
+                    description: "Batas waktu".into(),
+                    link: "https://cermin.example/reviews/r1".into(),
+                },
+            ],
         });
+        assert!(
+            text.contains("URL:https://cermin.example/reviews/r1/self"),
+            "{text}"
+        );
+        assert!(
+            text.contains("URL:https://cermin.example/reviews/r1\r\n"),
+            "{text}"
+        );
         assert!(text.contains("METHOD:REQUEST"), "{text}");
         assert!(text.contains("UID:c1-self-p1@cermin"), "{text}");
         assert!(text.contains("DTSTART;VALUE=DATE:20261210"), "{text}");

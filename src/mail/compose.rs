@@ -619,12 +619,15 @@ impl Composer {
                 date: cycle.self_due_on,
                 summary: t("calendar-self-due"),
                 description: t("calendar-self-due-description"),
+                link: link.to_string(),
             });
             entries.push(DueEntry {
                 phase: Phase::Acknowledgement,
                 date: cycle.ack_due_on,
                 summary: t("calendar-ack-due"),
                 description: t("calendar-ack-due-description"),
+                // Acknowledging happens on the review page itself.
+                link: link.strip_suffix("/self").unwrap_or(link).to_string(),
             });
         }
         if as_manager {
@@ -633,6 +636,7 @@ impl Composer {
                 date: cycle.manager_due_on,
                 summary: t("calendar-manager-due"),
                 description: t("calendar-manager-due-description"),
+                link: self.url("/team"),
             });
         }
         let organizer = self.from_address();
@@ -644,7 +648,6 @@ impl Composer {
             organizer: &organizer,
             attendee: attendee.1,
             attendee_name: attendee.0,
-            link,
             stamp: Utc.from_utc_datetime(&now),
             entries,
         })

@@ -156,13 +156,13 @@ pub fn render(
             organizer: &composer.from_address(),
             attendee: "rina@contoh.co.id",
             attendee_name: "Rina Marlina",
-            link: &format!("{base_url}/reviews/0190-sample/self"),
             stamp: Utc::now(),
             entries: vec![DueEntry {
                 phase: Phase::SelfAssessment,
                 date: today + Duration::days(14),
                 summary: "Evaluasi diri".into(),
                 description: String::new(),
+                link: format!("{base_url}/reviews/0190-sample/self"),
             }],
         }));
         r.ics_method = Some(if method == Method::Cancel {

@@ -157,6 +157,20 @@ async fn invitations_arrive_once_in_each_language_with_calendar(backend: Backend
         .find(|e| e.0.contains("-self-") && e.0.contains(&ayu_id))
         .expect("a self-assessment due entry");
     assert_eq!(self_event.2, ymd_compact(today + Duration::days(7)));
+    // Each entry opens the page where its step is done: the form for the
+    // self-assessment, the review page (with Acknowledge) for the
+    // acknowledgement (issue 9, item 17).
+    for (uid, url) in ayu.event_urls() {
+        if uid.contains("-self-") {
+            assert!(url.ends_with("/self"), "{uid}: {url}");
+        } else {
+            assert!(uid.contains("-ack-"), "{uid}");
+            assert!(
+                url.contains("/reviews/") && !url.ends_with("/self"),
+                "{uid}: {url}"
+            );
+        }
+    }
     assert_eq!(
         events.len(),
         2,

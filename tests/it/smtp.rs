@@ -231,6 +231,29 @@ impl Mail {
             .map(|w| w.trim_end_matches(['.', ',', ')', '>']).to_string())
     }
 
+    /// Each calendar event's UID with its URL, read by a real iCalendar parser.
+    pub fn event_urls(&self) -> Vec<(String, String)> {
+        let text = self.ics.as_deref().expect("a calendar attachment");
+        let mut parser = ical::IcalParser::new(std::io::BufReader::new(text.as_bytes()));
+        let cal = parser
+            .next()
+            .expect("one calendar")
+            .expect("a calendar the parser accepts");
+        cal.events
+            .iter()
+            .map(|e| {
+                let prop = |name: &str| {
+                    e.properties
+                        .iter()
+                        .find(|p| p.name == name)
+                        .and_then(|p| p.value.clone())
+                        .unwrap_or_default()
+                };
+                (prop("UID"), prop("URL"))
+            })
+            .collect()
+    }
+
     /// The calendar's events, read by a real iCalendar parser:
     /// (UID, SEQUENCE, DTSTART value, STATUS).
     pub fn events(&self) -> Vec<(String, String, String, String)> {

@@ -1,5 +1,9 @@
 //! One person's review in a cycle, and everything written in it: answers,
 //! strengths and weaknesses, comments, goals; plus in-app notifications.
+//!
+//! A little over 800 lines on purpose: every table written through a review
+//! form is here, so the conditional updates that guard a review's steps
+//! (`move_state`, `bump_version`) sit beside the writes they guard.
 
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;

@@ -131,6 +131,7 @@ struct QuestionFormPage {
 }
 
 /// Which question form: a new one in a section, or an existing question.
+#[derive(Clone)]
 enum Target {
     NewIn(String),
     Existing(String),
@@ -232,42 +233,7 @@ pub async fn create_question(
 ) -> Result<HttpResponse, AppError> {
     user.require(policy::may_edit_form_templates)?;
     let (id, sid) = path.into_inner();
-    let form = form.into_inner();
-    let mut errors = FormErrors::default();
-    let parsed = form.parse(&mut errors);
-    let input = match parsed {
-        Some(input) if errors.is_empty() => input,
-        partial => {
-            let chosen = partial.and_then(|i| i.competency_id);
-            let target = Target::NewIn(sid);
-            return question_page(&state, &user, id, target, Some(form), errors, chosen).await;
-        }
-    };
-    let (actor, clock) = (user.actor(), state.clock());
-    let (tid, section_id) = (id.clone(), sid.clone());
-    let outcome = state
-        .db
-        .run(move |conn| -> Result<_, AppError> {
-            Ok(commands::add_question(
-                conn,
-                &actor,
-                clock,
-                &tid,
-                &section_id,
-                input,
-            ))
-        })
-        .await?;
-    match outcome {
-        Ok(qid) => Ok(see_other(&format!(
-            "/templates/{id}?notice=question-added#question-{qid}"
-        ))),
-        Err(e) => {
-            let errors = field_errors(e)?;
-            let target = Target::NewIn(sid);
-            question_page(&state, &user, id, target, Some(form), errors, None).await
-        }
-    }
+    save_question(state, user, id, Target::NewIn(sid), form.into_inner()).await
 }
 
 pub async fn edit_question(
@@ -289,39 +255,47 @@ pub async fn update_question(
 ) -> Result<HttpResponse, AppError> {
     user.require(policy::may_edit_form_templates)?;
     let (id, qid) = path.into_inner();
-    let form = form.into_inner();
+    save_question(state, user, id, Target::Existing(qid), form.into_inner()).await
+}
+
+/// Add a question to a section, or change one: the form again with its
+/// messages when it does not parse or the command refuses it.
+async fn save_question(
+    state: State,
+    user: CurrentUser,
+    id: String,
+    target: Target,
+    form: QuestionForm,
+) -> Result<HttpResponse, AppError> {
     let mut errors = FormErrors::default();
-    let parsed = form.parse(&mut errors);
-    let input = match parsed {
+    let input = match form.parse(&mut errors) {
         Some(input) if errors.is_empty() => input,
         partial => {
             let chosen = partial.and_then(|i| i.competency_id);
-            let target = Target::Existing(qid);
             return question_page(&state, &user, id, target, Some(form), errors, chosen).await;
         }
     };
     let (actor, clock) = (user.actor(), state.clock());
-    let (tid, question_id) = (id.clone(), qid.clone());
+    let (tid, at) = (id.clone(), target.clone());
     let outcome = state
         .db
         .run(move |conn| -> Result<_, AppError> {
-            Ok(commands::edit_question(
-                conn,
-                &actor,
-                clock,
-                &tid,
-                &question_id,
-                input,
-            ))
+            Ok(match &at {
+                Target::NewIn(sid) => commands::add_question(conn, &actor, clock, &tid, sid, input)
+                    .map(|qid| ("question-added", qid)),
+                Target::Existing(qid) => {
+                    commands::edit_question(conn, &actor, clock, &tid, qid, input)
+                        .map(|()| ("saved", qid.clone()))
+                }
+            })
         })
         .await?;
     match outcome {
-        Ok(()) => Ok(see_other(&format!(
-            "/templates/{id}?notice=saved#question-{qid}"
+        Ok((notice, qid)) => Ok(see_other(&format!(
+            "/templates/{id}?notice={notice}#question-{qid}"
         ))),
         Err(e) => {
             let errors = field_errors(e)?;
-            let target = Target::Existing(qid);
             question_page(&state, &user, id, target, Some(form), errors, None).await
         }
     }

@@ -556,17 +556,13 @@ pub fn save(
         // Written, then beaten to the version by a submit or another save:
         // the transaction was rolled back. Show what was typed beside what
         // is stored now, so nothing is lost.
-        Err(Error::Conflict(LOST_RACE)) => {
+        Err(Aborted::LostRace) => {
             let (current, cycle) = reviews::find(conn, review_id)?.ok_or(Error::NotFound)?;
             let form = forms::load_form(conn, &cycle.template_id)?.ok_or(Error::NotFound)?;
             let stored = reviews::answers(conn, &current.id, Some(side))?;
             let differences = differences(&form, &stored, side, &kept, lang);
             let f = super::reviews::facts(&current, &cycle, clock.today);
-            let still_open = match side {
-                Side::Own => policy::may_edit_self_assessment(actor, f),
-                Side::Manager => policy::may_edit_manager_review(actor, f),
-            };
-            if still_open {
+            if policy::may_edit_side(actor, f, side) {
                 Ok(SaveOutcome::Conflict {
                     differences,
                     current: current.version(side),
@@ -575,11 +571,29 @@ pub fn save(
                 Ok(SaveOutcome::Locked { differences })
             }
         }
-        other => other,
+        Err(Aborted::Refused(e)) => Err(e),
+        Ok(outcome) => Ok(outcome),
     }
 }
 
-const LOST_RACE: &str = "review-error-conflict";
+/// Why a save's transaction was rolled back.
+enum Aborted {
+    /// Written, then beaten to the version: nothing of it is kept.
+    LostRace,
+    Refused(Error),
+}
+
+impl From<Error> for Aborted {
+    fn from(e: Error) -> Self {
+        Aborted::Refused(e)
+    }
+}
+
+impl From<crate::db::QueryError> for Aborted {
+    fn from(e: crate::db::QueryError) -> Self {
+        Aborted::Refused(e.into())
+    }
+}
 
 #[allow(clippy::too_many_arguments)]
 fn write(
@@ -591,30 +605,20 @@ fn write(
     posted: Posted,
     expected: Option<i32>,
     lang: Lang,
-) -> Result<SaveOutcome, Error> {
+) -> Result<SaveOutcome, Aborted> {
     db::write_tx(conn, |conn| {
         let (current, cycle) = reviews::find_for_update(conn, review_id)?.ok_or(Error::NotFound)?;
         let form = forms::load_form(conn, &cycle.template_id)?.ok_or(Error::NotFound)?;
         let f = super::reviews::facts(&current, &cycle, clock.today);
-        let (rule, step): (fn(&Actor, policy::ReviewFacts<'_>) -> bool, _) = match side {
-            Side::Own => (
-                policy::may_edit_self_assessment,
-                crate::domain::review::ReviewState::SelfAssessment,
-            ),
-            Side::Manager => (
-                policy::may_edit_manager_review,
-                crate::domain::review::ReviewState::ManagerReview,
-            ),
-        };
-        if !rule(actor, f) {
-            return match super::reviews::refusal(actor, f, rule, step) {
+        if !policy::may_edit_side(actor, f, side) {
+            return match super::reviews::side_refusal(actor, f, side) {
                 Error::Conflict(_) => {
                     let stored = reviews::answers(conn, &current.id, Some(side))?;
                     Ok(SaveOutcome::Locked {
                         differences: differences(&form, &stored, side, &posted, lang),
                     })
                 }
-                other => Err(other),
+                other => Err(other.into()),
             };
         }
         let posted = with_evidence(conn, actor, f, &form, side, posted)?;
@@ -638,7 +642,7 @@ fn write(
                     // Conditional on the state and version read above: a
                     // submit or another save that got in first refuses this one.
                     if !reviews::bump_version(conn, &current, side)? {
-                        return Err(Error::Conflict(LOST_RACE));
+                        return Err(Aborted::LostRace);
                     }
                     audit::record(
                         conn,

@@ -35,7 +35,7 @@ pub fn facts<'a>(r: &'a ReviewRow, c: &CycleRow, today: NaiveDate) -> ReviewFact
 pub(super) fn refusal(
     actor: &Actor,
     f: ReviewFacts<'_>,
-    rule: fn(&Actor, ReviewFacts<'_>) -> bool,
+    rule: impl Fn(&Actor, ReviewFacts<'_>) -> bool,
     step: ReviewState,
 ) -> WorkflowError {
     let open = matches!(f.cycle, crate::domain::review::CycleStatus::Open);
@@ -44,6 +44,16 @@ pub(super) fn refusal(
     } else {
         WorkflowError::Forbidden
     }
+}
+
+/// [`refusal`] for a person who may not write `side` of the review now.
+pub(super) fn side_refusal(actor: &Actor, f: ReviewFacts<'_>, side: Side) -> WorkflowError {
+    refusal(
+        actor,
+        f,
+        |a, r| policy::may_edit_side(a, r, side),
+        side.writing_state(),
+    )
 }
 
 /// Take the step from `r` to `next` under a condition (see
@@ -144,6 +154,33 @@ pub fn missing_required(
     Ok(missing)
 }
 
+/// Submit or share: the step that locks `side`, once every required answer
+/// of that side is there. Returns the review as read and as the step left it.
+fn lock_side(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    clock: Clock,
+    review_id: &ReviewId,
+    side: Side,
+) -> Result<(ReviewRow, ReviewRow), WorkflowError> {
+    let (r, c) = load(conn, review_id)?;
+    let f = facts(&r, &c, clock.today);
+    if !policy::may_edit_side(actor, f, side) {
+        return Err(side_refusal(actor, f, side));
+    }
+    let transition = match side {
+        Side::Own => Transition::SubmitSelf,
+        Side::Manager => Transition::Share,
+    };
+    let next = r.state().apply(transition)?;
+    let missing = missing_required(conn, &r, &c, side)?;
+    if !missing.is_empty() {
+        return Err(WorkflowError::Incomplete(missing));
+    }
+    let after = take_step(conn, &r, next, Some(side))?;
+    Ok((r, after))
+}
+
 /// The employee submits their self-assessment; the manager is notified.
 pub fn submit_self(
     conn: &mut DbConnection,
@@ -152,22 +189,7 @@ pub fn submit_self(
     review_id: &ReviewId,
 ) -> Result<(), WorkflowError> {
     db::write_tx(conn, |conn| {
-        let (r, c) = load(conn, review_id)?;
-        let f = facts(&r, &c, clock.today);
-        if !policy::may_edit_self_assessment(actor, f) {
-            return Err(refusal(
-                actor,
-                f,
-                policy::may_edit_self_assessment,
-                ReviewState::SelfAssessment,
-            ));
-        }
-        let next = r.state().apply(Transition::SubmitSelf)?;
-        let missing = missing_required(conn, &r, &c, Side::Own)?;
-        if !missing.is_empty() {
-            return Err(WorkflowError::Incomplete(missing));
-        }
-        let after = take_step(conn, &r, next, Some(Side::Own))?;
+        let (r, after) = lock_side(conn, actor, clock, review_id, Side::Own)?;
         reviews::set_answers_status(conn, review_id, Side::Own, "submitted")?;
         audit::record(
             conn,
@@ -201,22 +223,7 @@ pub fn share(
     review_id: &ReviewId,
 ) -> Result<(), WorkflowError> {
     db::write_tx(conn, |conn| {
-        let (r, c) = load(conn, review_id)?;
-        let f = facts(&r, &c, clock.today);
-        if !policy::may_edit_manager_review(actor, f) {
-            return Err(refusal(
-                actor,
-                f,
-                policy::may_edit_manager_review,
-                ReviewState::ManagerReview,
-            ));
-        }
-        let next = r.state().apply(Transition::Share)?;
-        let missing = missing_required(conn, &r, &c, Side::Manager)?;
-        if !missing.is_empty() {
-            return Err(WorkflowError::Incomplete(missing));
-        }
-        let after = take_step(conn, &r, next, Some(Side::Manager))?;
+        let (r, after) = lock_side(conn, actor, clock, review_id, Side::Manager)?;
         reviews::agree_goals(conn, review_id)?;
         reviews::set_answers_status(conn, review_id, Side::Manager, "submitted")?;
         audit::record(

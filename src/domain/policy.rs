@@ -171,6 +171,14 @@ pub fn may_edit_manager_review(actor: &Actor, r: ReviewFacts<'_>) -> bool {
     r.is_manager(actor) && r.cycle == CycleStatus::Open && r.state == ReviewState::ManagerReview
 }
 
+/// Write `side` of the review: the self-assessment or the manager review.
+pub fn may_edit_side(actor: &Actor, r: ReviewFacts<'_>, side: Side) -> bool {
+    match side {
+        Side::Own => may_edit_self_assessment(actor, r),
+        Side::Manager => may_edit_manager_review(actor, r),
+    }
+}
+
 /// Comments private to the manager and HR.
 pub fn may_read_private_comments(actor: &Actor, r: ReviewFacts<'_>) -> bool {
     may_view_review(actor, r) && (r.is_manager(actor) || actor.is_hr()) && !r.is_person(actor)
@@ -198,11 +206,7 @@ pub fn may_cite_journal_entry(
     r: ReviewFacts<'_>,
     side: Side,
 ) -> bool {
-    let may_write = match side {
-        Side::Own => may_edit_self_assessment(actor, r),
-        Side::Manager => may_edit_manager_review(actor, r),
-    };
-    may_write && entry.author_id == actor.id && entry.subject_id == r.person_id
+    may_edit_side(actor, r, side) && entry.author_id == actor.id && entry.subject_id == r.person_id
 }
 
 /// Publish or withdraw the summary of one's own self-evaluation for one's

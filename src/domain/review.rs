@@ -363,6 +363,14 @@ impl Side {
         }
     }
 
+    /// The step during which this side is written.
+    pub fn writing_state(self) -> ReviewState {
+        match self {
+            Side::Own => ReviewState::SelfAssessment,
+            Side::Manager => ReviewState::ManagerReview,
+        }
+    }
+
     /// The side a stored text names; unknown text is an error, never a default.
     pub fn parse(s: &str) -> Result<Side, UnknownValue> {
         match s {

@@ -162,16 +162,11 @@ fn side_path(id: &str, side: Side) -> String {
 /// May this person read / write this side's form?
 fn side_access(actor: &policy::Actor, l: &Loaded, side: Side) -> (bool, bool) {
     let f = l.facts();
-    match side {
-        Side::Own => (
-            policy::may_read_self_assessment(actor, f),
-            policy::may_edit_self_assessment(actor, f),
-        ),
-        Side::Manager => (
-            policy::may_read_manager_form(actor, f),
-            policy::may_edit_manager_review(actor, f),
-        ),
-    }
+    let read = match side {
+        Side::Own => policy::may_read_self_assessment(actor, f),
+        Side::Manager => policy::may_read_manager_form(actor, f),
+    };
+    (read, policy::may_edit_side(actor, f, side))
 }
 
 #[derive(Serialize)]

@@ -6,6 +6,7 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, ResponseError};
 
 use crate::db::{DbError, QueryError};
+use crate::domain::text::TextProblem;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
@@ -25,6 +26,16 @@ pub enum AppError {
     Conflict(&'static str),
     #[error("bad request")]
     BadRequest,
+    /// The request body is over the size Cermin reads.
+    #[error("request too large")]
+    TooLarge,
+    /// A value that is not text Cermin accepts (see `domain::text`); the
+    /// label names the field it came in.
+    #[error("refused {label}: {problem:?}")]
+    Refused {
+        label: &'static str,
+        problem: TextProblem,
+    },
     #[error("database busy")]
     Unavailable,
     #[error(transparent)]
@@ -45,6 +56,8 @@ impl AppError {
             AppError::Csrf => ("error-csrf-title", "error-csrf-body"),
             AppError::Conflict(key) => ("error-conflict-title", key),
             AppError::BadRequest => ("error-bad-request-title", "error-bad-request-body"),
+            AppError::TooLarge => ("error-too-large-title", "error-too-large-body"),
+            AppError::Refused { problem, .. } => ("error-refused-title", problem.message_key()),
             AppError::Unavailable => ("error-unavailable-title", "error-unavailable-body"),
             AppError::Unexpected(_) => ("error-unexpected-title", "error-unexpected-body"),
         }
@@ -59,6 +72,12 @@ impl ResponseError for AppError {
             AppError::Unauthenticated => StatusCode::SEE_OTHER,
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::BadRequest => StatusCode::BAD_REQUEST,
+            AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::Refused {
+                problem: TextProblem::TooLong,
+                ..
+            } => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::Refused { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Unexpected(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -76,6 +95,11 @@ impl ResponseError for AppError {
 
 impl From<QueryError> for AppError {
     fn from(e: QueryError) -> Self {
+        if let Some(cause) = crate::db::unavailable_cause(&e) {
+            // One line naming the cause; the page says nothing was saved.
+            tracing::error!(cause, error = %e, "database unavailable");
+            return AppError::Unavailable;
+        }
         match e {
             QueryError::NotFound => AppError::NotFound,
             other => AppError::Unexpected(anyhow::Error::new(other)),
@@ -86,8 +110,8 @@ impl From<QueryError> for AppError {
 impl From<DbError> for AppError {
     fn from(e: DbError) -> Self {
         match e {
-            DbError::Pool(_) => {
-                tracing::error!(error = %e, "database unavailable");
+            DbError::Pool(_) | DbError::Connect(_) => {
+                tracing::error!(cause = "no connection", error = %e, "database unavailable");
                 AppError::Unavailable
             }
             DbError::Query(q) => q.into(),

@@ -23,12 +23,29 @@ use crate::db::reviews::{self, AnswerRow, CommentRow, GoalRow, RowTable, TraitRo
 use crate::db::{self, audit, journal, DbConnection, QueryResult};
 use crate::domain::policy::{self, JournalFacts};
 use crate::domain::review::{valid_rating, Answerer, GoalStatus, Side};
+use crate::domain::text;
 use crate::domain::Lang;
 use crate::domain::ReviewId;
 use crate::i18n::pick;
 
 /// The longest text a person may write in one field.
-pub const BODY_MAX: usize = 10_000;
+pub const BODY_MAX: usize = text::LONG_MAX;
+/// The longest goal title.
+pub const TITLE_MAX: usize = text::SHORT_MAX;
+
+/// The limit of a text field of the review form, by its name, and the
+/// message shown beside it when a save goes over; `None` for fields that are
+/// not free text (ratings, choices, dates, ids).
+pub fn text_limit(key: &str) -> Option<(usize, &'static str)> {
+    const LONG: [&str; 4] = ["_body", "_description", "_support", "_reply"];
+    if key.starts_with("b_") || LONG.iter().any(|s| key.ends_with(s)) {
+        Some((BODY_MAX, "review-error-too-long"))
+    } else if key.ends_with("_title") {
+        Some((TITLE_MAX, "review-error-title-too-long"))
+    } else {
+        None
+    }
+}
 
 // ---- reading a posted form ----
 
@@ -104,8 +121,17 @@ pub fn apply(
     posted: &Posted,
 ) -> QueryResult<Result<bool, Problems>> {
     let mut problems: Problems = vec![];
-    let too_long = |s: &str| s.chars().count() > BODY_MAX;
-    // Validate first, write after.
+    // Validate first, write after. Every free-text field, whatever row it
+    // belongs to, within its limit.
+    let mut keys: Vec<&str> = posted.0.keys().map(String::as_str).collect();
+    keys.sort_unstable();
+    for k in keys {
+        if let Some((max, message)) = text_limit(k) {
+            if text::too_long(posted.text(k).trim(), max) {
+                problems.push((k.to_string(), message));
+            }
+        }
+    }
     for q in form.questions() {
         let answerer = Answerer::parse(&q.side).unwrap_or(Answerer::Both);
         if !answerer.includes(side) {
@@ -115,9 +141,6 @@ pub fn apply(
             if !r.parse::<i32>().is_ok_and(valid_rating) {
                 problems.push((format!("q-{}", q.id), "review-error-rating"));
             }
-        }
-        if too_long(&posted.text(&format!("b_{}", q.id))) {
-            problems.push((format!("b_{}", q.id), "review-error-too-long"));
         }
     }
     for k in posted

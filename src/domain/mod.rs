@@ -9,6 +9,7 @@ pub mod person;
 pub mod policy;
 pub mod review;
 pub mod role;
+pub mod text;
 
 pub use email::EmailAddress;
 pub use ids::{CycleId, PersonId, ReviewId};

@@ -15,7 +15,7 @@ use crate::app::people::{self as accounts, PasswordLink};
 use crate::auth::{self, password, session, throttle};
 use crate::db::{self, people, sessions, tokens};
 use crate::domain::person::parse_name;
-use crate::domain::{EmailAddress, Lang};
+use crate::domain::{text, EmailAddress, Lang};
 use crate::error::AppError;
 
 #[derive(Deserialize)]
@@ -86,8 +86,25 @@ pub async fn sign_in(
     form: web::Form<SignInForm>,
 ) -> Result<HttpResponse, AppError> {
     let form = form.into_inner();
-    let email = form.email.trim().to_lowercase();
     let next = safe_next(form.next.as_deref());
+    // Only an address that could be an account's is looked up or counted:
+    // a 4 MB "email" is neither stored nor echoed back.
+    let Ok(email) = EmailAddress::parse(&form.email).map(EmailAddress::into_string) else {
+        let model = SignInPage {
+            email: form.email.trim().chars().take(text::EMAIL_MAX).collect(),
+            next,
+            error: Some("sign-in-failed".into()),
+            error_minutes: state.settings.login_window_minutes,
+            notice: None,
+        };
+        return page_with_status(
+            &state.templates,
+            &visitor,
+            StatusCode::UNAUTHORIZED,
+            "auth/sign_in.html",
+            &model,
+        );
+    };
     let ip = req
         .extensions()
         .get::<ClientIp>()
@@ -127,7 +144,7 @@ pub async fn sign_in(
 
     let render_error = |key: &str, status: StatusCode| {
         let model = SignInPage {
-            email: form.email.trim().to_string(),
+            email: email.clone(),
             next: next.clone(),
             error: Some(key.into()),
             error_minutes: state.settings.login_window_minutes,
@@ -615,7 +632,7 @@ pub async fn request_reset(
             StatusCode::UNPROCESSABLE_ENTITY,
             "auth/forgot.html",
             &ForgotPage {
-                email: raw,
+                email: raw.chars().take(text::EMAIL_MAX).collect(),
                 errors,
                 ..Default::default()
             },

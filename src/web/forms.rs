@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::domain::text::{self, Origin, TextProblem};
+
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct FormErrors {
     /// In page order: `{field, message}` where message is a translation key.
@@ -68,9 +70,138 @@ pub fn safe_next(next: Option<&str>) -> String {
     }
 }
 
+/// A value that the edge refused, named by its field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    /// The field (form field or query parameter) as sent.
+    pub field: String,
+    pub problem: TextProblem,
+}
+
+/// Fields the edge leaves to their own parser: a `next` target is resolved by
+/// [`safe_next`], which sends anything odd home (a person must still be
+/// signed in, not refused).
+const LEFT_TO_PARSER: [&str; 1] = ["next"];
+
+/// Check every pair of a query string or an urlencoded body against the one
+/// text rule ([`crate::domain::text`]).
+pub fn check_pairs(raw: &[u8], origin: Origin) -> Result<(), Refusal> {
+    for pair in raw.split(|b| *b == b'&').filter(|p| !p.is_empty()) {
+        let (k, v) = match pair.iter().position(|b| *b == b'=') {
+            Some(i) => (&pair[..i], &pair[i + 1..]),
+            None => (pair, &b""[..]),
+        };
+        let key = match text::decode_and_check(k, Origin::Query) {
+            Ok(key) => key,
+            Err(problem) => {
+                return Err(Refusal {
+                    field: String::from_utf8_lossy(k).chars().take(40).collect(),
+                    problem,
+                })
+            }
+        };
+        if LEFT_TO_PARSER.contains(&key.as_str()) {
+            continue;
+        }
+        if let Err(problem) = text::decode_and_check(v, origin) {
+            return Err(Refusal {
+                field: key.chars().take(80).collect(),
+                problem,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Every segment of a request's path, percent-decoded, is text with no
+/// control characters (a path that is not is no page of ours).
+pub fn path_is_text(raw_path: &str) -> bool {
+    raw_path
+        .split('/')
+        .all(|seg| text::decode_and_check(seg.as_bytes(), Origin::Path).is_ok())
+}
+
+/// The translation key of a field's label, for a message that names it.
+/// Form fields are named after what they hold; rows of the review form carry
+/// their id in the middle (`t_<id>_body`), so the shape decides.
+pub fn field_label(field: &str) -> &'static str {
+    let last = field.rsplit('_').next().unwrap_or(field);
+    match field {
+        "email" => return "field-email",
+        "name" | "name_id" | "name_en" => return "field-name",
+        "password" | "current_password" | "password_confirm" => return "field-password",
+        "job_title" => return "field-job-title",
+        "department" => return "field-department",
+        "job_description" => return "field-job-description",
+        "q" => return "field-label-search",
+        "summary" => return "field-label-summary",
+        "response" => return "field-label-response",
+        "reason" => return "field-label-reason",
+        "body" => return "field-label-entry",
+        _ => {}
+    }
+    if field.starts_with("b_") {
+        return "field-label-answer";
+    }
+    if field.starts_with("t_")
+        || field.starts_with("new_strength")
+        || field.starts_with("new_weakness")
+    {
+        return if last == "reply" {
+            "field-label-reply"
+        } else {
+            "field-label-trait"
+        };
+    }
+    if field.starts_with("g_") || field.starts_with("new_goal") {
+        return "field-label-goal";
+    }
+    if field.starts_with("c_") || field.starts_with("new_comment") {
+        return "field-label-comment";
+    }
+    match last {
+        "title" | "id" | "en" => "field-label-title",
+        "description" | "help" => "field-label-description",
+        "prompt" => "field-label-question",
+        _ => "field-label-other",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pairs_are_checked_once_decoded() {
+        assert_eq!(
+            check_pairs(b"q=Ayu+%F0%9F%99%82&page=2", Origin::Query),
+            Ok(())
+        );
+        assert_eq!(
+            check_pairs(b"q=%00", Origin::Query),
+            Err(Refusal {
+                field: "q".into(),
+                problem: TextProblem::Control
+            })
+        );
+        assert_eq!(
+            check_pairs(b"body=line%0D%0Atwo%09x", Origin::FormField),
+            Ok(())
+        );
+        assert!(check_pairs(b"q=line%0Atwo", Origin::Query).is_err());
+        assert!(check_pairs(b"name=%C3%28", Origin::FormField).is_err());
+        // `next` is for safe_next, which sends anything odd home.
+        assert_eq!(
+            check_pairs(b"next=%2F%0A%2Fevil", Origin::FormField),
+            Ok(())
+        );
+        assert!(path_is_text("/journal/abc/edit"));
+        assert!(!path_is_text("/journal/%00/edit"));
+        assert!(!path_is_text("/journal/%ff/edit"));
+        assert_eq!(field_label("t_0192_body"), "field-label-trait");
+        assert_eq!(field_label("new_goal_support"), "field-label-goal");
+        assert_eq!(field_label("email"), "field-email");
+    }
 
     #[test]
     fn next_stays_on_site() {

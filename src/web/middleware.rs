@@ -12,14 +12,19 @@ use actix_web::{Error, HttpMessage, HttpResponse};
 use futures_util::StreamExt;
 
 use super::context::{SignedIn, Visitor};
+use super::forms;
 use super::AppState;
 use crate::auth::{self, csrf, session};
 use crate::db;
+use crate::domain::text::Origin;
 use crate::domain::{Lang, Role};
 use crate::error::AppError;
 
-/// The largest form body read for the CSRF check (CSV uploads included).
-const MAX_FORM_BODY: usize = 8 * 1024 * 1024;
+/// The largest form body read: a form of many long text fields fits in a
+/// fraction of this; a CSV upload (at most 5 MB, see `web::import`) has its
+/// own, larger allowance so that its page can say what the file's limit is.
+const MAX_FORM_BODY: usize = 2 * 1024 * 1024;
+const MAX_UPLOAD_BODY: usize = 8 * 1024 * 1024;
 
 pub const LANG_COOKIE: &str = "cermin_lang";
 use super::reviews::STASH_COOKIE;
@@ -95,6 +100,14 @@ fn client_ip(req: &ServiceRequest, trust_proxy: bool) -> String {
 /// The client's address as the throttle sees it; set by [`session`].
 #[derive(Debug, Clone)]
 pub struct ClientIp(pub String);
+
+fn refused(r: forms::Refusal) -> AppError {
+    tracing::info!(field = %r.field, problem = ?r.problem, "value refused at the edge");
+    AppError::Refused {
+        label: forms::field_label(&r.field),
+        problem: r.problem,
+    }
+}
 
 fn is_unsafe(method: &Method) -> bool {
     !matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
@@ -299,6 +312,15 @@ pub async fn session(
         .insert(ClientIp(client_ip(&req, state.settings.trust_proxy)));
     req.extensions_mut().insert(visitor.clone());
 
+    // The one text rule on the address: a path segment that is not text is
+    // no page of ours; a query parameter that is not is named on the page.
+    if !forms::path_is_text(req.uri().path()) {
+        return Ok(error_page(req, &AppError::NotFound, lang, &state));
+    }
+    if let Err(r) = forms::check_pairs(req.query_string().as_bytes(), Origin::Query) {
+        return Ok(error_page(req, &refused(r), lang, &state));
+    }
+
     if is_unsafe(req.method()) {
         let headers = req.headers();
         let get = |n: header::HeaderName| {
@@ -322,6 +344,11 @@ pub async fn session(
             host.as_deref(),
         );
 
+        let limit = if content_type.starts_with("multipart/form-data") {
+            MAX_UPLOAD_BODY
+        } else {
+            MAX_FORM_BODY
+        };
         let mut body = BytesMut::new();
         let mut too_large = false;
         // Always read the body (even when the token came in a header): a form
@@ -329,7 +356,7 @@ pub async fn session(
         let mut payload = req.take_payload();
         while let Some(chunk) = payload.next().await {
             let chunk = chunk?;
-            if body.len() + chunk.len() > MAX_FORM_BODY {
+            if body.len() + chunk.len() > limit {
                 too_large = true;
                 break;
             }
@@ -342,7 +369,15 @@ pub async fn session(
             _ => false,
         };
         if too_large {
-            return Ok(error_page(req, &AppError::BadRequest, lang, &state));
+            tracing::info!(path = %req.path(), "request body over the limit refused");
+            return Ok(error_page(req, &AppError::TooLarge, lang, &state));
+        }
+        // The one text rule, on every field of a form, before anything
+        // (the kept-form stash included) stores or reads it.
+        if content_type.starts_with("application/x-www-form-urlencoded") {
+            if let Err(r) = forms::check_pairs(&body, Origin::FormField) {
+                return Ok(error_page(req, &refused(r), lang, &state));
+            }
         }
         if !same_origin || !token_ok {
             // A review form saved just after the session ended: keep what was
@@ -441,6 +476,11 @@ pub async fn render_errors(
             AppError::Csrf => AppError::Csrf,
             AppError::Conflict(k) => AppError::Conflict(k),
             AppError::BadRequest => AppError::BadRequest,
+            AppError::TooLarge => AppError::TooLarge,
+            AppError::Refused { label, problem } => AppError::Refused {
+                label,
+                problem: *problem,
+            },
             AppError::Unavailable => AppError::Unavailable,
             AppError::Unexpected(_) => AppError::unexpected("see log"),
         });
@@ -528,7 +568,24 @@ fn render_error(
             session_ended: false,
             path: req.path().to_string(),
         });
-    let model = serde_json::json!({ "error_title": title, "error_body": body, "status": err.status_code_u16() });
+    // A write that the database could not take: say that nothing was saved
+    // (and nothing saved before was lost), not only that it is busy.
+    let (title, body) = match err {
+        AppError::Unavailable if is_unsafe(req.method()) => {
+            ("error-not-saved-title", "error-not-saved-body")
+        }
+        _ => (title, body),
+    };
+    let field = match err {
+        AppError::Refused { label, .. } => Some(*label),
+        _ => None,
+    };
+    let model = serde_json::json!({
+        "error_title": title,
+        "error_body": body,
+        "error_field": field,
+        "status": err.status_code_u16(),
+    });
     let res = super::render::page_with_status(
         &state.templates,
         &visitor,

@@ -10,6 +10,7 @@ mod browser;
 mod cli;
 mod csrf;
 mod cycles;
+mod edge;
 mod form_templates;
 mod headers;
 mod hostile;

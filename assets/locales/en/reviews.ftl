@@ -83,6 +83,7 @@ review-error-missing-list = Add at least one entry
 review-error-missing-goal = Add at least one goal
 review-error-rating = Choose a rating from 1 to 5
 review-error-too-long = This text is too long (10,000 characters at most)
+review-error-title-too-long = This title is too long (300 characters at most)
 review-error-goal-date = The goal's due date is not a valid date
 review-error-conflict = This form was just saved elsewhere. Reload the page and try again.
 review-error-not-now = This step cannot be taken now.

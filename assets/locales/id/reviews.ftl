@@ -83,6 +83,7 @@ review-error-missing-list = Tambahkan paling sedikit satu catatan
 review-error-missing-goal = Tambahkan paling sedikit satu sasaran
 review-error-rating = Pilih nilai 1 sampai 5
 review-error-too-long = Teks ini terlalu panjang (paling banyak 10.000 karakter)
+review-error-title-too-long = Judul ini terlalu panjang (paling banyak 300 karakter)
 review-error-goal-date = Tanggal batas waktu sasaran tidak benar
 review-error-conflict = Formulir ini baru saja disimpan di tempat lain. Muat ulang halaman lalu coba lagi.
 review-error-not-now = Langkah ini tidak dapat dilakukan sekarang.

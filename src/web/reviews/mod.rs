@@ -406,9 +406,25 @@ async fn save_side(
             for (field, key) in &problems {
                 errors.add(field, key);
             }
+            // Every text field is shown to be edited (the one with a problem
+            // first, with its message); everything else rides along hidden.
+            let mut fields: Vec<serde_json::Value> = pairs
+                .iter()
+                .filter(|(k, _)| k != "csrf_token")
+                .map(|(k, v)| {
+                    serde_json::json!({
+                        "name": k,
+                        "value": v,
+                        "text": drafts::text_limit(k).is_some(),
+                        "max": drafts::text_limit(k).map(|(max, _)| max),
+                        "label": super::forms::field_label(k),
+                        "error": errors.by_field.get(k),
+                    })
+                })
+                .collect();
+            fields.sort_by_key(|f| f["error"].is_null());
             let model = serde_json::json!({
-                "review": head, "action": path, "errors": errors,
-                "hidden": pairs.iter().filter(|(k, _)| k != "csrf_token").collect::<Vec<_>>(),
+                "review": head, "action": path, "errors": errors, "fields": fields,
             });
             page_with_status(
                 &state.templates,

@@ -187,11 +187,17 @@ pub enum DbError {
     Query(#[from] QueryError),
 }
 
+/// Below this much free space in the SQLite folder, the instance says it is
+/// not ready (docs/operations.md).
+pub const MIN_FREE_BYTES: u64 = 16 * 1024 * 1024;
+
 /// The shared handle: a pool plus which backend it talks to.
 #[derive(Clone)]
 pub struct Db {
     pool: Pool,
     pub backend: Backend,
+    /// The SQLite file's folder, whose free space the readiness check reads.
+    sqlite_dir: Option<std::path::PathBuf>,
 }
 
 impl Db {
@@ -215,7 +221,56 @@ impl Db {
         Ok(Self {
             pool,
             backend: url.backend,
+            sqlite_dir: url
+                .sqlite_path()
+                .map(|p| p.parent().unwrap_or(Path::new(".")).to_path_buf())
+                .map(|d| {
+                    if d.as_os_str().is_empty() {
+                        ".".into()
+                    } else {
+                        d
+                    }
+                }),
         })
+    }
+
+    /// Whether a write would succeed now: the one-row `health` table takes a
+    /// committed write (a read-only file, a database in recovery or one that
+    /// is not there fail it), and on SQLite the data folder has room to grow
+    /// (a write can still fit in the WAL's reused space when the disk is
+    /// full, so the write alone would not notice).
+    pub async fn writable(&self) -> Result<(), String> {
+        if let Some(dir) = &self.sqlite_dir {
+            match rustix::fs::statvfs(dir) {
+                Ok(v) => {
+                    let free = v.f_bavail.saturating_mul(v.f_frsize);
+                    if free < MIN_FREE_BYTES {
+                        return Err(format!(
+                            "{} bytes free in {} (at least {MIN_FREE_BYTES} needed)",
+                            free,
+                            dir.display()
+                        ));
+                    }
+                }
+                Err(e) => return Err(format!("cannot read free space of {}: {e}", dir.display())),
+            }
+        }
+        self.run(|conn| -> Result<(), DbError> {
+            write_tx(conn, |conn| -> Result<(), DbError> {
+                use diesel::RunQueryDsl;
+                let n = diesel::sql_query(
+                    "UPDATE health SET checked_at = CURRENT_TIMESTAMP WHERE id = 1",
+                )
+                .execute(conn)?;
+                if n == 1 {
+                    Ok(())
+                } else {
+                    Err(DbError::Query(QueryError::NotFound))
+                }
+            })
+        })
+        .await
+        .map_err(|e| e.to_string())
     }
 
     pub fn get(&self) -> Result<r2d2::PooledConnection<Manager>, DbError> {
@@ -314,6 +369,57 @@ macro_rules! batch_insert {
             $crate::db::DbConnection::Pg(c) => diesel::insert_into($table).values($rows).execute(c),
         }
     };
+}
+
+/// Why a query failed, when the cause is the database's state rather than
+/// the request: it cannot be written (disk full, read-only), or it is not
+/// there (restarting, the connection dropped). These answer 503, "nothing
+/// was saved, try again", never 500; anything else is a bug.
+pub fn unavailable_cause(e: &QueryError) -> Option<&'static str> {
+    use diesel::result::DatabaseErrorKind as K;
+    let QueryError::DatabaseError(kind, info) = e else {
+        return None;
+    };
+    match kind {
+        K::ClosedConnection | K::UnableToSendCommand => return Some("connection lost"),
+        K::ReadOnlyTransaction => return Some("read-only"),
+        K::SerializationFailure => return Some("busy"),
+        _ => {}
+    }
+    let m = info.message().to_ascii_lowercase();
+    let has = |needles: &[&str]| needles.iter().any(|n| m.contains(n));
+    if has(&[
+        "disk is full",
+        "no space left",
+        "could not extend file",
+        "disk full",
+    ]) {
+        Some("disk full")
+    } else if has(&[
+        "readonly database",
+        "read-only",
+        "cannot execute",
+        "in recovery",
+    ]) {
+        Some("read-only")
+    } else if has(&["database is locked", "database table is locked"]) {
+        Some("busy")
+    } else if has(&[
+        "terminating connection",
+        "server closed the connection",
+        "connection to server",
+        "could not connect",
+        "shutting down",
+        "starting up",
+        "does not allow connections",
+        "no connection to the server",
+        "disk i/o error",
+        "unable to open database",
+    ]) {
+        Some("database unreachable")
+    } else {
+        None
+    }
 }
 
 /// The database answers a trivial query (readiness checks).

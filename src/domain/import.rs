@@ -34,30 +34,98 @@ const COLUMNS: &[(&str, &[&str])] = &[
 ];
 const REQUIRED: &[&str] = &["email", "name"];
 
+/// The largest file (or pasted text) an import reads.
+pub const MAX_BYTES: usize = 5 * 1024 * 1024;
+
+/// Why a file cannot be imported at all; each names the line where it can
+/// (lines count from 1, the header row included, as a text editor does).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ImportError {
     #[error("empty")]
     Empty,
-    #[error("not UTF-8")]
-    NotUtf8,
+    #[error("larger than {MAX_BYTES} bytes")]
+    TooLarge,
+    #[error("not UTF-8 from line {line}")]
+    NotUtf8 { line: usize },
     #[error("missing column {0}")]
     MissingColumn(&'static str),
-    #[error("too many rows")]
+    #[error("more than {MAX_ROWS} rows")]
     TooManyRows,
-    #[error("unreadable: {0}")]
-    Unreadable(String),
+    #[error("a quote opened on line {line} is never closed")]
+    UnclosedQuote { line: usize },
+    #[error("control characters on line {line}")]
+    NotText { line: usize },
+    #[error("unreadable at line {line}: {reason}")]
+    Unreadable { line: usize, reason: String },
 }
 
 impl ImportError {
     pub fn message_key(&self) -> &'static str {
         match self {
             ImportError::Empty => "import-error-empty",
-            ImportError::NotUtf8 => "import-error-encoding",
+            ImportError::TooLarge => "import-error-too-large",
+            ImportError::NotUtf8 { .. } => "import-error-encoding",
             ImportError::MissingColumn(_) => "import-error-missing-column",
             ImportError::TooManyRows => "import-error-too-many-rows",
-            ImportError::Unreadable(_) => "import-error-unreadable",
+            ImportError::UnclosedQuote { .. } => "import-error-unclosed-quote",
+            ImportError::NotText { .. } => "import-error-control",
+            ImportError::Unreadable { .. } => "import-error-unreadable",
         }
     }
+
+    /// The line the message names, if any.
+    pub fn line(&self) -> Option<usize> {
+        match self {
+            ImportError::NotUtf8 { line }
+            | ImportError::UnclosedQuote { line }
+            | ImportError::NotText { line }
+            | ImportError::Unreadable { line, .. } => Some(*line),
+            _ => None,
+        }
+    }
+}
+
+/// The line a quoted value that never closes starts on, if there is one.
+/// A CSV reader takes everything after such a quote as one value (the rest of
+/// the file in one cell), so the file is refused instead, naming the line.
+/// Quotes open a value only at its start (RFC 4180), and `""` inside a quoted
+/// value is a quote.
+fn unclosed_quote(text: &str, delimiter: u8) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let (mut line, mut opened_on) = (1, 0);
+    let (mut quoted, mut at_start) = (false, true);
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        if quoted {
+            if c == b'"' {
+                if bytes.get(i + 1) == Some(&b'"') {
+                    i += 1;
+                } else {
+                    quoted = false;
+                }
+            }
+        } else if c == b'"' && at_start {
+            quoted = true;
+            opened_on = line;
+        }
+        if c == b'\n' {
+            line += 1;
+        }
+        if !quoted {
+            at_start = c == delimiter || c == b'\n' || c == b'\r';
+        }
+        i += 1;
+    }
+    quoted.then_some(opened_on)
+}
+
+fn line_of_byte(bytes: &[u8], at: usize) -> usize {
+    bytes[..at.min(bytes.len())]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count()
+        + 1
 }
 
 /// One CSV row as written.
@@ -85,7 +153,12 @@ fn normalise_header(h: &str) -> String {
 
 /// Read CSV text (comma or semicolon separated, as spreadsheet programs write it).
 pub fn parse_csv(bytes: &[u8]) -> Result<Vec<ImportRow>, ImportError> {
-    let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotUtf8)?;
+    if bytes.len() > MAX_BYTES {
+        return Err(ImportError::TooLarge);
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| ImportError::NotUtf8 {
+        line: line_of_byte(bytes, e.valid_up_to()),
+    })?;
     let text = text.trim_start_matches('\u{feff}');
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
@@ -96,15 +169,19 @@ pub fn parse_csv(bytes: &[u8]) -> Result<Vec<ImportRow>, ImportError> {
     } else {
         b','
     };
+    if let Some(line) = unclosed_quote(text, delimiter) {
+        return Err(ImportError::UnclosedQuote { line });
+    }
+    let unreadable = |e: csv::Error| ImportError::Unreadable {
+        line: e.position().map(|p| p.line() as usize).unwrap_or(1),
+        reason: e.to_string(),
+    };
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .flexible(true)
         .trim(csv::Trim::All)
         .from_reader(text.as_bytes());
-    let headers = reader
-        .headers()
-        .map_err(|e| ImportError::Unreadable(e.to_string()))?
-        .clone();
+    let headers = reader.headers().map_err(unreadable)?.clone();
     let mut index: HashMap<&'static str, usize> = HashMap::new();
     for (i, h) in headers.iter().enumerate() {
         let h = normalise_header(h);
@@ -122,9 +199,20 @@ pub fn parse_csv(bytes: &[u8]) -> Result<Vec<ImportRow>, ImportError> {
     }
     let mut rows = vec![];
     for (n, record) in reader.records().enumerate() {
-        let record = record.map_err(|e| ImportError::Unreadable(e.to_string()))?;
+        let record = record.map_err(unreadable)?;
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
+        }
+        let line = record
+            .position()
+            .map(|p| p.line() as usize)
+            .unwrap_or(n + 2);
+        // The one text rule (`domain::text`), as for a form field.
+        if record
+            .iter()
+            .any(|c| super::text::check(c, super::text::Origin::FormField).is_err())
+        {
+            return Err(ImportError::NotText { line });
         }
         if rows.len() >= MAX_ROWS {
             return Err(ImportError::TooManyRows);
@@ -138,10 +226,7 @@ pub fn parse_csv(bytes: &[u8]) -> Result<Vec<ImportRow>, ImportError> {
         };
         let column = |col: &str| index.contains_key(col).then(|| cell(col));
         rows.push(ImportRow {
-            line: record
-                .position()
-                .map(|p| p.line() as usize)
-                .unwrap_or(n + 2),
+            line,
             email: cell("email"),
             name: cell("name"),
             department: column("department"),
@@ -459,6 +544,25 @@ pub fn plan(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unclosed_quote_names_its_line() {
+        assert_eq!(unclosed_quote("a,b\n1,\"x\n2,y\n", b','), Some(2));
+        assert_eq!(
+            unclosed_quote("a,b\n1,\"x\ny\"\n2,\"\"\"q\"\"\"\n", b','),
+            None
+        );
+        // A quote inside an unquoted value is a character, as the reader takes it.
+        assert_eq!(unclosed_quote("a;b\n1;5\" monitor\n", b';'), None);
+        assert_eq!(
+            parse_csv(b"email,name\nx@y.id,\"Ana\n").err(),
+            Some(ImportError::UnclosedQuote { line: 2 })
+        );
+        assert_eq!(
+            parse_csv(b"email,name\nx@y.id,Ana\n\xff").err(),
+            Some(ImportError::NotUtf8 { line: 3 })
+        );
+    }
 
     fn existing(manager: Option<&str>) -> Existing {
         Existing {

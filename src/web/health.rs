@@ -1,23 +1,22 @@
 use actix_web::HttpResponse;
 
 use super::State;
-use crate::error::AppError;
 
 /// The process is up.
 pub async fn healthz() -> HttpResponse {
     HttpResponse::Ok().content_type("text/plain").body("ok")
 }
 
-/// The database answers.
+/// The database would take a write now (see `Db::writable`): a load
+/// balancer sends no one to an instance that could not save their work.
 pub async fn readyz(state: State) -> HttpResponse {
-    let r = state
-        .db
-        .run(|conn| -> Result<(), AppError> { Ok(crate::db::ping(conn)?) })
-        .await;
-    match r {
+    match state.db.writable().await {
         Ok(()) => HttpResponse::Ok().content_type("text/plain").body("ready"),
-        Err(_) => HttpResponse::ServiceUnavailable()
-            .content_type("text/plain")
-            .body("database unavailable"),
+        Err(cause) => {
+            tracing::error!(%cause, "not ready: the database cannot be written");
+            HttpResponse::ServiceUnavailable()
+                .content_type("text/plain")
+                .body("database cannot be written")
+        }
     }
 }

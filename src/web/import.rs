@@ -3,9 +3,9 @@
 
 use actix_multipart::Multipart;
 use actix_web::http::StatusCode;
-use actix_web::{web, HttpResponse};
+use actix_web::HttpResponse;
 use futures_util::StreamExt;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::context::CurrentUser;
 use super::render::{page, page_with_status};
@@ -15,12 +15,11 @@ use crate::domain::import::{self, Plan};
 use crate::domain::policy;
 use crate::error::AppError;
 
-const MAX_FILE: usize = 5 * 1024 * 1024;
-
 #[derive(Serialize, Default)]
 struct ImportPage {
     error: Option<&'static str>,
     error_column: Option<&'static str>,
+    error_line: Option<usize>,
     csv_text: String,
 }
 
@@ -40,8 +39,11 @@ struct PreviewPage {
     csv_text: String,
 }
 
-/// Read the upload: a file part `csv`, or pasted text `csv_text`.
-async fn read_upload(mut payload: Multipart) -> Result<Vec<u8>, AppError> {
+/// Read the upload: a file part `csv`, or pasted text `csv_text`; a part over
+/// the size limit is an import error with its own message.
+async fn read_upload(
+    mut payload: Multipart,
+) -> Result<Result<Vec<u8>, import::ImportError>, AppError> {
     let mut file: Vec<u8> = vec![];
     let mut pasted: Vec<u8> = vec![];
     while let Some(field) = payload.next().await {
@@ -50,8 +52,8 @@ async fn read_upload(mut payload: Multipart) -> Result<Vec<u8>, AppError> {
         let mut buf = vec![];
         while let Some(chunk) = field.next().await {
             let chunk = chunk.map_err(|_| AppError::BadRequest)?;
-            if buf.len() + chunk.len() > MAX_FILE {
-                return Err(AppError::BadRequest);
+            if buf.len() + chunk.len() > import::MAX_BYTES {
+                return Ok(Err(import::ImportError::TooLarge));
             }
             buf.extend_from_slice(&chunk);
         }
@@ -61,11 +63,11 @@ async fn read_upload(mut payload: Multipart) -> Result<Vec<u8>, AppError> {
             _ => {}
         }
     }
-    Ok(if file.iter().any(|b| !b.is_ascii_whitespace()) {
+    Ok(Ok(if file.iter().any(|b| !b.is_ascii_whitespace()) {
         file
     } else {
         pasted
-    })
+    }))
 }
 
 async fn make_plan(
@@ -102,6 +104,7 @@ fn import_error_page(
     let model = ImportPage {
         error: Some(e.message_key()),
         error_column: column,
+        error_line: e.line(),
         csv_text,
     };
     page_with_status(
@@ -119,7 +122,10 @@ pub async fn preview_import(
     payload: Multipart,
 ) -> Result<HttpResponse, AppError> {
     user.require(policy::may_manage_people)?;
-    let bytes = read_upload(payload).await?;
+    let bytes = match read_upload(payload).await? {
+        Ok(b) => b,
+        Err(e) => return import_error_page(&state, &user, e, String::new()),
+    };
     let pasted = String::from_utf8_lossy(&bytes).into_owned();
     match make_plan(&state, &user, bytes).await? {
         Ok((plan, csv_text)) => page(
@@ -130,11 +136,6 @@ pub async fn preview_import(
         ),
         Err(e) => import_error_page(&state, &user, e, pasted),
     }
-}
-
-#[derive(Deserialize)]
-pub struct ApplyForm {
-    csv_text: String,
 }
 
 #[derive(Serialize)]
@@ -154,14 +155,19 @@ struct CreatedPerson {
 }
 
 /// Apply the file: plan again inside the transaction (the directory may have
-/// changed since the preview), then write every accepted row or none.
+/// changed since the preview), then write every accepted row or none. The
+/// preview posts the file's text back as multipart, like the upload: a 5 MB
+/// file would be up to three times that as an urlencoded form.
 pub async fn apply_import(
     state: State,
     user: CurrentUser,
-    form: web::Form<ApplyForm>,
+    payload: Multipart,
 ) -> Result<HttpResponse, AppError> {
     user.require(policy::may_manage_people)?;
-    let bytes = form.into_inner().csv_text.into_bytes();
+    let bytes = match read_upload(payload).await? {
+        Ok(b) => b,
+        Err(e) => return import_error_page(&state, &user, e, String::new()),
+    };
     let rows = match import::parse_csv(&bytes) {
         Ok(r) => r,
         Err(e) => {

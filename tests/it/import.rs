@@ -7,7 +7,8 @@ use crate::on_both_databases;
 on_both_databases!(
     import_previews_applies_and_is_idempotent,
     bad_rows_are_rejected_with_reasons,
-    unreadable_files_get_a_clear_message
+    unreadable_files_get_a_clear_message,
+    broken_and_oversized_files_each_get_their_own_message
 );
 
 const GOOD: &str = "email,name,department,job_title,manager_email,role,language,job_description\n\
@@ -32,6 +33,28 @@ async fn upload(b: &Browser, csv: &str) -> Page {
         .send()
         .await
         .expect("upload");
+    let status = res.status();
+    let headers = res.headers().clone();
+    Page {
+        status,
+        headers,
+        text: res.text().await.expect("body"),
+    }
+}
+
+/// Apply as the preview page does: the file's text posted back as multipart.
+async fn apply(b: &Browser, csv: &str) -> Page {
+    let form = Form::new()
+        .text("csrf_token", b.last_csrf())
+        .text("csv_text", csv.to_string());
+    let res = b
+        .client
+        .post(format!("{}/people/import/apply", b.base))
+        .header("Origin", &b.base)
+        .multipart(form)
+        .send()
+        .await
+        .expect("apply");
     let status = res.status();
     let headers = res.headers().clone();
     Page {
@@ -69,7 +92,7 @@ async fn import_previews_applies_and_is_idempotent(app: TestApp) {
     assert_eq!(people_count(&app), before, "the preview saves nothing");
     let csv_text = preview.select_texts("textarea[name=csv_text]").join("");
     assert!(csv_text.contains("fajar.nugraha"));
-    let applied = hr.post("/people/import/apply", &[("csv_text", GOOD)]).await;
+    let applied = apply(&hr, GOOD).await;
     assert_eq!(applied.status, StatusCode::OK, "{}", applied.text);
     assert_eq!(count(&applied, "created"), "2");
     assert_eq!(count(&applied, "changed"), "1");
@@ -108,7 +131,7 @@ async fn import_previews_applies_and_is_idempotent(app: TestApp) {
     let again = upload(&hr, GOOD).await;
     assert_eq!(count(&again, "unchanged"), "3");
     assert!(again.contains("Tidak ada yang perlu diimpor"));
-    let reapplied = hr.post("/people/import/apply", &[("csv_text", GOOD)]).await;
+    let reapplied = apply(&hr, GOOD).await;
     assert_eq!(count(&reapplied, "created"), "0");
     assert_eq!(count(&reapplied, "changed"), "0");
     assert_eq!(people_count(&app), before + 2);
@@ -138,7 +161,7 @@ async fn bad_rows_are_rejected_with_reasons(app: TestApp) {
         assert!(preview.contains(reason), "missing reason: {reason}");
     }
     let before = people_count(&app);
-    let applied = hr.post("/people/import/apply", &[("csv_text", csv)]).await;
+    let applied = apply(&hr, csv).await;
     assert_eq!(count(&applied, "created"), "1");
     assert_eq!(people_count(&app), before + 1, "only the good row");
     let mut conn = app.conn();
@@ -165,4 +188,67 @@ async fn unreadable_files_get_a_clear_message(app: TestApp) {
     let latin1 = upload(&hr, "").await;
     assert_eq!(latin1.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(latin1.contains("Berkas kosong"));
+}
+
+/// Issue 9, item 12: an unclosed quote swallowed the rest of the file into
+/// one cell; a 6 MB file and a 100,000-row file got the generic page. Each
+/// now gets its own message, naming the line where there is one.
+async fn broken_and_oversized_files_each_get_their_own_message(app: TestApp) {
+    app.seed_demo();
+    let hr = app.signed_in("sari.wulandari").await;
+    let before = people_count(&app);
+    let quote = "email,name,job_description\n\
+a.satu@sejahtera.example,Satu,Baik\n\
+a.dua@sejahtera.example,Dua,\"Tidak ditutup\n\
+a.tiga@sejahtera.example,Tiga,Baik\n";
+    let res = upload(&hr, quote).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        res.contains("Baris 3: sebuah nilai diawali tanda kutip"),
+        "{}",
+        res.text
+    );
+
+    // Quoted values that do close, with line breaks and "" inside, are fine.
+    let fine = "email,name,job_description\n\
+a.satu@sejahtera.example,Satu,\"Baris satu\nBaris \"\"dua\"\"\"\n";
+    assert_eq!(upload(&hr, fine).await.status, StatusCode::OK);
+
+    let nul = "email,name\na.satu@sejahtera.example,Satu\na.dua@sejahtera.example,D\u{0}ua\n";
+    let res = upload(&hr, nul).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        res.contains("Baris 3 berisi karakter kendali"),
+        "{}",
+        res.text
+    );
+
+    let big = format!("email,name\n{}", "x".repeat(6 * 1024 * 1024));
+    let res = upload(&hr, &big).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        res.contains("paling banyak 5 MB per impor"),
+        "{}",
+        &res.text[..2000.min(res.text.len())]
+    );
+
+    let mut many = String::from("email,name\n");
+    for i in 0..20_001 {
+        many.push_str(&format!("p{i}@sejahtera.example,Orang {i}\n"));
+    }
+    let res = upload(&hr, &many).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        res.contains("paling banyak 20.000 baris"),
+        "{}",
+        &res.text[..2000.min(res.text.len())]
+    );
+
+    let res = apply(&hr, quote).await;
+    assert_eq!(
+        res.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "apply checks again"
+    );
+    assert_eq!(people_count(&app), before, "nothing was imported");
 }

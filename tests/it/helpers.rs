@@ -365,6 +365,15 @@ impl TestApp {
         c.batch_execute(sql).expect("sql");
     }
 
+    /// Run SQL as the PostgreSQL server's administrator; `{db}` is this
+    /// test's database name. For tests that take the database away.
+    pub fn pg_admin(&self, sql: &str) {
+        let (admin, name) = self.ground.pg_database.as_ref().expect("a PostgreSQL test");
+        let mut conn = PgConnection::establish(admin).expect("admin connection");
+        conn.batch_execute(&sql.replace("{db}", name))
+            .expect("admin sql");
+    }
+
     pub fn audit_actions(&self) -> Vec<String> {
         use diesel::prelude::*;
         let mut conn = self.conn();

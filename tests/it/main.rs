@@ -11,6 +11,7 @@ mod cli;
 mod csrf;
 mod cycles;
 mod edge;
+mod faults;
 mod form_templates;
 mod headers;
 mod hostile;

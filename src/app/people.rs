@@ -13,8 +13,9 @@ pub mod import;
 
 pub use account::{
     ask_password_reset, change_own_password, record_failed_sign_in, request_password_reset,
-    set_own_email_digest, set_own_language, set_password, set_password_by_link,
-    set_password_by_operator, sign_in, sign_out, start_session, PasswordLink,
+    send_sign_in_link, set_own_email_digest, set_own_language, set_password, set_password_by_link,
+    set_password_by_operator, sign_in, sign_in_by_link, sign_in_link_is_live, sign_out,
+    start_session, PasswordLink,
 };
 pub use import::{import_people, plan_import};
 
@@ -37,6 +38,8 @@ pub const SETUP_HOURS: i64 = 24;
 pub const RESET_MINUTES: i64 = 60;
 /// At most one reset mail per person in this many minutes.
 pub const RESET_PAUSE_MINUTES: i64 = 5;
+/// A sign-in link (the step a held-back sign-in needs) works this long.
+pub const SIGN_IN_LINK_MINUTES: i64 = 15;
 /// A device that signed in successfully is trusted this long by the throttle.
 pub const TRUSTED_DEVICE_DAYS: i64 = 180;
 
@@ -70,6 +73,10 @@ pub fn invitation_url(base_url: &str, token: &str) -> String {
 
 pub fn reset_url(base_url: &str, token: &str) -> String {
     format!("{base_url}/password/reset/{token}")
+}
+
+pub fn sign_in_link_url(base_url: &str, token: &str) -> String {
+    format!("{base_url}/sign-in/link/{token}")
 }
 
 pub fn setup_url(base_url: &str, token: &str) -> String {

@@ -12,6 +12,8 @@ pub enum Purpose {
     Setup,
     Invitation,
     PasswordReset,
+    /// The second step of a sign-in held back by the throttle.
+    SignIn,
 }
 
 impl Purpose {
@@ -20,6 +22,7 @@ impl Purpose {
             Purpose::Setup => "setup",
             Purpose::Invitation => "invitation",
             Purpose::PasswordReset => "password_reset",
+            Purpose::SignIn => "sign_in",
         }
     }
 }

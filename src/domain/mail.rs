@@ -9,6 +9,8 @@ use chrono::{Duration, NaiveDate};
 pub enum MailKind {
     AccountInvitation,
     PasswordReset,
+    /// The link that finishes a sign-in the throttle held back.
+    SignInLink,
     CycleInvitation,
     Reminder,
     Overdue,
@@ -26,9 +28,10 @@ pub enum MailKind {
 }
 
 impl MailKind {
-    pub const ALL: [MailKind; 16] = [
+    pub const ALL: [MailKind; 17] = [
         MailKind::AccountInvitation,
         MailKind::PasswordReset,
+        MailKind::SignInLink,
         MailKind::CycleInvitation,
         MailKind::Reminder,
         MailKind::Overdue,
@@ -49,6 +52,7 @@ impl MailKind {
         match self {
             MailKind::AccountInvitation => "account_invitation",
             MailKind::PasswordReset => "password_reset",
+            MailKind::SignInLink => "sign_in_link",
             MailKind::CycleInvitation => "cycle_invitation",
             MailKind::Reminder => "reminder",
             MailKind::Overdue => "overdue",
@@ -78,6 +82,7 @@ impl MailKind {
             self,
             MailKind::AccountInvitation
                 | MailKind::PasswordReset
+                | MailKind::SignInLink
                 | MailKind::CycleInvitation
                 | MailKind::DatesMoved
                 | MailKind::ParticipationCancelled

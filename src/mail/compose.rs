@@ -283,6 +283,17 @@ impl Composer {
                     ctx.insert("valid_minutes", &crate::app::people::RESET_MINUTES);
                 }
             }
+            MailKind::SignInLink => {
+                let token = text_of(&payload, "token");
+                if token.is_empty() {
+                    return Ok(Err("the link was already sent".into()));
+                }
+                ctx.insert(
+                    "link",
+                    &crate::app::people::sign_in_link_url(&self.base_url, &token),
+                );
+                ctx.insert("valid_minutes", &crate::app::people::SIGN_IN_LINK_MINUTES);
+            }
             MailKind::Test => {
                 ctx.insert("sent_at", &now.format("%Y-%m-%dT%H:%M:%S").to_string());
                 ctx.insert("transport", &text_of(&payload, "transport"));

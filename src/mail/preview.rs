@@ -38,6 +38,10 @@ pub fn sample(kind: MailKind, base_url: &str, today: NaiveDate) -> Context {
             ctx.insert("link", &format!("{base_url}/password/reset/sample-link"));
             ctx.insert("valid_minutes", &crate::app::people::RESET_MINUTES);
         }
+        MailKind::SignInLink => {
+            ctx.insert("link", &format!("{base_url}/sign-in/link/sample-link"));
+            ctx.insert("valid_minutes", &crate::app::people::SIGN_IN_LINK_MINUTES);
+        }
         MailKind::CycleInvitation | MailKind::DatesMoved => {
             ctx.insert("as_participant", &true);
             ctx.insert("self_link", &link);

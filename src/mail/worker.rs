@@ -369,7 +369,9 @@ fn record(
             let kind = MailKind::parse(&row.kind);
             let secret = matches!(
                 kind,
-                Some(MailKind::AccountInvitation) | Some(MailKind::PasswordReset)
+                Some(MailKind::AccountInvitation)
+                    | Some(MailKind::PasswordReset)
+                    | Some(MailKind::SignInLink)
             );
             let token = serde_json::from_str::<serde_json::Value>(&row.payload)
                 .ok()

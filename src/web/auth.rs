@@ -160,10 +160,6 @@ pub async fn sign_in(
     };
 
     let verdict = throttle::judge(counts, max, trusted);
-    if verdict != throttle::Verdict::Allowed {
-        tracing::warn!(email = %email, ip = %ip, ?verdict, "sign-in throttled");
-        return render_error("sign-in-throttled", StatusCode::TOO_MANY_REQUESTS);
-    }
 
     let stored = person
         .as_ref()
@@ -173,6 +169,40 @@ pub async fn sign_in(
     let ok = tokio::task::spawn_blocking(move || password::verify(&pw, stored.as_deref()))
         .await
         .map_err(AppError::unexpected)?;
+
+    if verdict == throttle::Verdict::NeedsProof {
+        // Held back: the right password only sends a link to the mailbox, and
+        // the page is the same either way (auth::throttle says why).
+        tracing::warn!(email = %email, ip = %ip, right = ok, "sign-in needs the emailed link");
+        let (address, ip, clock) = (email.clone(), ip.clone(), state.clock());
+        let person_id = person.as_ref().filter(|_| ok).map(|p| p.id.clone());
+        state
+            .db
+            .run(move |conn| -> Result<_, AppError> {
+                match person_id {
+                    Some(id) => {
+                        accounts::send_sign_in_link(conn, clock, &id)?;
+                    }
+                    None => accounts::record_failed_sign_in(conn, clock, &address, &ip)?,
+                }
+                Ok(())
+            })
+            .await?;
+        let model = SignInPage {
+            email: email.clone(),
+            next: next.clone(),
+            error: None,
+            error_minutes: state.settings.login_window_minutes,
+            notice: Some("sign-in-check-email".into()),
+        };
+        return page_with_status(
+            &state.templates,
+            &visitor,
+            StatusCode::ACCEPTED,
+            "auth/sign_in.html",
+            &model,
+        );
+    }
 
     let person = match (ok, person) {
         (true, Some(p)) => p,
@@ -222,17 +252,83 @@ pub async fn sign_in(
     res.add_cookie(&session_cookie(&state, token))
         .map_err(AppError::unexpected)?;
     if let Some(d) = new_device {
-        let https = state.settings.https();
-        let mut c = Cookie::build(crate::auth::session::device_cookie_name(https), d)
-            .path("/")
-            .http_only(true)
-            .secure(https)
-            .same_site(SameSite::Lax)
-            .finish();
-        c.set_max_age(CookieDuration::days(accounts::TRUSTED_DEVICE_DAYS));
-        res.add_cookie(&c).map_err(AppError::unexpected)?;
+        res.add_cookie(&device_cookie(&state, d))
+            .map_err(AppError::unexpected)?;
     }
     Ok(res)
+}
+
+// ---- The emailed link that finishes a held-back sign-in ----
+
+#[derive(Serialize)]
+struct SignInLinkPage {
+    token: String,
+}
+
+/// The link from the email: a page with one button, so that a mail scanner
+/// opening the link does not use it up.
+pub async fn sign_in_link_form(
+    state: State,
+    visitor: Visitor,
+    token: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let token = token.into_inner();
+    let (t, clock) = (token.clone(), state.clock());
+    let live = state
+        .db
+        .run(move |conn| -> Result<_, AppError> {
+            Ok(accounts::sign_in_link_is_live(conn, clock, &t)?)
+        })
+        .await?;
+    if !live {
+        return link_expired(&state, &visitor);
+    }
+    page(
+        &state.templates,
+        &visitor,
+        "auth/sign_in_link.html",
+        &SignInLinkPage { token },
+    )
+}
+
+pub async fn finish_sign_in(
+    state: State,
+    visitor: Visitor,
+    token: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let token = token.into_inner();
+    let device = auth::random_token();
+    let absolute = Duration::hours(state.settings.session_absolute_hours);
+    let (d, clock) = (device.clone(), state.clock());
+    let session = state
+        .db
+        .run(move |conn| -> Result<_, AppError> {
+            Ok(accounts::sign_in_by_link(
+                conn, clock, &token, &d, absolute,
+            )?)
+        })
+        .await?;
+    let Some(session) = session else {
+        return link_expired(&state, &visitor);
+    };
+    let mut res = see_other("/");
+    res.add_cookie(&session_cookie(&state, session))
+        .map_err(AppError::unexpected)?;
+    res.add_cookie(&device_cookie(&state, device))
+        .map_err(AppError::unexpected)?;
+    Ok(res)
+}
+
+fn device_cookie(state: &State, token: String) -> Cookie<'static> {
+    let https = state.settings.https();
+    let mut c = Cookie::build(crate::auth::session::device_cookie_name(https), token)
+        .path("/")
+        .http_only(true)
+        .secure(https)
+        .same_site(SameSite::Lax)
+        .finish();
+    c.set_max_age(CookieDuration::days(accounts::TRUSTED_DEVICE_DAYS));
+    c
 }
 
 pub async fn sign_out(state: State, visitor: Visitor) -> Result<HttpResponse, AppError> {

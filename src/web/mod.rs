@@ -64,6 +64,14 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/", web::get().to(home::show_home))
         .route("/sign-in", web::get().to(auth::sign_in_form))
         .route("/sign-in", web::post().to(auth::sign_in))
+        .route(
+            "/sign-in/link/{token}",
+            web::get().to(auth::sign_in_link_form),
+        )
+        .route(
+            "/sign-in/link/{token}",
+            web::post().to(auth::finish_sign_in),
+        )
         .route("/sign-out", web::post().to(auth::sign_out))
         .route("/setup/{token}", web::get().to(auth::setup_form))
         .route("/setup/{token}", web::post().to(auth::setup))

@@ -46,6 +46,13 @@ mail-password_reset-valid = The link works for { $minutes ->
     }, and only once.
 mail-password_reset-ignore = If you did not ask for this, ignore this email. Your password stays the same.
 
+## Sign-in link
+mail-sign_in_link-subject = Finish signing in to Cermin
+mail-sign_in_link-title = Finish signing in
+mail-sign_in_link-lead = Someone signed in to your Cermin account with the right password, from a browser Cermin does not know, after several wrong attempts. If that was you, use the link below on that browser to finish signing in.
+mail-sign_in_link-button = Finish signing in
+mail-sign_in_link-ignore = If that was not you, do not open the link, and change your password from your profile: someone knows it.
+
 ## Review cycle invitation
 mail-cycle_invitation-subject-self = Invitation: please fill in your self-assessment by { $date } – { $cycle }
 mail-cycle_invitation-subject-manager = Invitation: your team's manager reviews are due { $date } – { $cycle }

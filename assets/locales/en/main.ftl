@@ -140,7 +140,10 @@ sign-in-title = Sign in
 sign-in-button = Sign in
 sign-in-help = No account yet? Ask HR for an invitation.
 sign-in-failed = Email or password is wrong
-sign-in-throttled = Too many failed sign-in attempts. Wait { $minutes } minutes and try again.
+sign-in-check-email = One more step: this browser is new to this account, and there have been many failed sign-ins. If the email address and password you entered are right, we have emailed a link to that address. Open it on this browser within 15 minutes to finish signing in.
+sign-in-link-title = Finish signing in
+sign-in-link-lead = Press the button to finish signing in on this browser. Cermin will recognise this browser from now on.
+sign-in-link-button = Finish signing in
 sign-in-signed-out = You have signed out.
 sign-in-session-ended = Your session ended because it was inactive for too long. Please sign in again.
 

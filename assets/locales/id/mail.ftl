@@ -40,6 +40,13 @@ mail-password_reset-button = Buat kata sandi baru
 mail-password_reset-valid = Tautan ini berlaku { $minutes } menit dan hanya dapat dipakai sekali.
 mail-password_reset-ignore = Jika Anda tidak memintanya, abaikan email ini. Kata sandi Anda tetap sama.
 
+## Tautan masuk
+mail-sign_in_link-subject = Selesaikan masuk ke Cermin
+mail-sign_in_link-title = Selesaikan masuk
+mail-sign_in_link-lead = Seseorang masuk ke akun Cermin Anda dengan kata sandi yang benar, dari peramban yang belum dikenal Cermin, setelah beberapa percobaan yang salah. Jika itu Anda, buka tautan di bawah pada peramban tersebut untuk menyelesaikan masuk.
+mail-sign_in_link-button = Selesaikan masuk
+mail-sign_in_link-ignore = Jika itu bukan Anda, jangan buka tautannya, dan ganti kata sandi Anda dari profil: ada orang lain yang mengetahuinya.
+
 ## Undangan siklus evaluasi
 mail-cycle_invitation-subject-self = Undangan: isi evaluasi diri Anda paling lambat { $date } – { $cycle }
 mail-cycle_invitation-subject-manager = Undangan: evaluasi atasan untuk tim Anda paling lambat { $date } – { $cycle }

@@ -140,7 +140,10 @@ sign-in-title = Masuk
 sign-in-button = Masuk
 sign-in-help = Belum punya akun? Minta undangan kepada SDM.
 sign-in-failed = Email atau kata sandi salah
-sign-in-throttled = Terlalu banyak percobaan masuk yang gagal. Tunggu { $minutes } menit lalu coba lagi.
+sign-in-check-email = Satu langkah lagi: peramban ini baru bagi akun ini, dan sudah banyak percobaan masuk yang gagal. Jika alamat email dan kata sandi yang Anda masukkan benar, kami telah mengirim tautan ke alamat itu. Buka tautan itu di peramban ini dalam 15 menit untuk menyelesaikan masuk.
+sign-in-link-title = Selesaikan masuk
+sign-in-link-lead = Tekan tombol untuk menyelesaikan masuk di peramban ini. Mulai sekarang Cermin akan mengenali peramban ini.
+sign-in-link-button = Selesaikan masuk
 sign-in-signed-out = Anda sudah keluar.
 sign-in-session-ended = Sesi Anda berakhir karena terlalu lama tidak aktif. Silakan masuk lagi.
 

@@ -3,7 +3,9 @@
 
 use chrono::{Duration, NaiveDateTime};
 
-use super::{issue_token, RESET_MINUTES, RESET_PAUSE_MINUTES, TRUSTED_DEVICE_DAYS};
+use super::{
+    issue_token, RESET_MINUTES, RESET_PAUSE_MINUTES, SIGN_IN_LINK_MINUTES, TRUSTED_DEVICE_DAYS,
+};
 use crate::app::{Actor, Clock, Error};
 use crate::auth;
 use crate::db::{self, audit, people, sessions, tokens, DbConnection, QueryResult};
@@ -83,6 +85,105 @@ pub fn sign_in(
             },
         )?;
         Ok(token)
+    })
+}
+
+/// The right password from a browser the throttle holds back
+/// (`auth::throttle`): email the account a one-time link that finishes the
+/// sign-in, at most one every few minutes. Returns whether a mail was
+/// queued; the page must not say.
+pub fn send_sign_in_link(
+    conn: &mut DbConnection,
+    clock: Clock,
+    person_id: &str,
+) -> Result<bool, Error> {
+    db::write_tx(conn, |conn| {
+        let since = clock.now - Duration::minutes(RESET_PAUSE_MINUTES);
+        if crate::db::outbox::recent(conn, person_id, MailKind::SignInLink.code(), since)? {
+            return Ok(false);
+        }
+        let token = issue_token(
+            conn,
+            tokens::Purpose::SignIn,
+            Some(person_id),
+            None,
+            Duration::minutes(SIGN_IN_LINK_MINUTES),
+        )?;
+        crate::mail::outbox::account_link(conn, MailKind::SignInLink, person_id, &token)?;
+        audit::record(
+            conn,
+            audit::Entry {
+                actor_id: Some(person_id),
+                action: "session.sign_in_link_sent",
+                subject_type: "person",
+                subject_id: person_id,
+                ..Default::default()
+            },
+        )?;
+        Ok(true)
+    })
+}
+
+/// Whether a sign-in link still works (the page before the button).
+pub fn sign_in_link_is_live(
+    conn: &mut DbConnection,
+    clock: Clock,
+    token: &str,
+) -> Result<bool, Error> {
+    let hash = auth::token_hash(token);
+    Ok(tokens::find_live(conn, &hash, tokens::Purpose::SignIn, clock.now)?.is_some())
+}
+
+/// Finish a sign-in from the emailed link (the token is the proof of the
+/// mailbox; the password was checked when it was sent): the browser is
+/// trusted from now on (`new_device`) and a session starts. `None` when the
+/// link was used, has expired, or its person is no longer active.
+pub fn sign_in_by_link(
+    conn: &mut DbConnection,
+    clock: Clock,
+    token: &str,
+    new_device: &str,
+    session_ttl: Duration,
+) -> Result<Option<String>, Error> {
+    let token_hash = auth::token_hash(token);
+    db::write_tx(conn, |conn| {
+        let now = clock.now;
+        let Some(t) = tokens::find_live(conn, &token_hash, tokens::Purpose::SignIn, now)? else {
+            return Ok(None);
+        };
+        let Some(person) = t
+            .person_id
+            .as_deref()
+            .map(|id| people::find(conn, id))
+            .transpose()?
+            .flatten()
+            .filter(|p| p.active)
+        else {
+            return Ok(None);
+        };
+        if !tokens::consume(conn, &token_hash, now)? {
+            return Ok(None);
+        }
+        sessions::trust_device(
+            conn,
+            &auth::token_hash(new_device),
+            &person.id,
+            now,
+            now + Duration::days(TRUSTED_DEVICE_DAYS),
+        )?;
+        let session = start_session(conn, now, &person.id, session_ttl)?;
+        audit::record(
+            conn,
+            audit::Entry {
+                actor_id: Some(&person.id),
+                action: "session.signed_in",
+                subject_type: "person",
+                subject_id: &person.id,
+                details: serde_json::json!({ "via": "sign_in_link" }),
+                ..Default::default()
+            },
+        )?;
+        Ok(Some(session))
     })
 }
 

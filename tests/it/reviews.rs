@@ -22,6 +22,7 @@ on_both_databases!(
     agreed_goals_carry_over_to_the_next_cycle,
     autosave_after_a_long_break_is_kept,
     emptied_new_row_is_removed_and_reopen_forgets_later_steps,
+    check_your_answers_shows_every_part_of_a_goal,
 );
 
 const PRIVATE_NOTE: &str = "Catatan rahasia: Ayu sering terlambat masuk shift pagi";
@@ -1049,4 +1050,57 @@ async fn emptied_new_row_is_removed_and_reopen_forgets_later_steps(app: TestApp)
     assert_eq!(r.state, cermin::domain::review::ReviewState::SelfAssessment);
     assert!(r.shared_at.is_none() && r.self_submitted_at.is_none() && r.acknowledged_at.is_none());
     assert_eq!(r.reopened_reason, "Lampiran bukti kurang");
+}
+
+/// Check your answers shows everything written in a goal: title, kind,
+/// details, support and due date, in the reader's language.
+async fn check_your_answers_shows_every_part_of_a_goal(app: TestApp) {
+    app.seed_demo();
+    app.exec(&format!(
+        "UPDATE people SET lang = 'en' WHERE email = '{}'",
+        email_of("citra.dewi")
+    ));
+    let (_, reviews) = open_cycle(&app, &["citra.dewi"]);
+    let citra = app.signed_in("citra.dewi").await;
+    let path = format!("/reviews/{}/self", reviews[0]);
+    let form = citra.get(&path).await;
+    assert_eq!(form.status, StatusCode::OK);
+    let mut fields = filled(&form, "4", "Menjawab pelanggan dengan sabar.");
+    for (name, value) in [
+        ("new_goal_title", "Finish the complaint-handling course"),
+        ("new_goal_kind", "improvement"),
+        (
+            "new_goal_description",
+            "Two modules a month; my escalations drop below five a week",
+        ),
+        ("new_goal_support", "Two hours a week off the phone queue"),
+        ("new_goal_due", "2027-03-31"),
+        ("action", "check"),
+    ] {
+        fields.push((name.to_string(), value.to_string()));
+    }
+    let saved = citra.post(&path, &pairs(&fields)).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.text);
+    let check = citra.get(&format!("{path}/check")).await;
+    assert_eq!(check.status, StatusCode::OK);
+    // The answer to the goals question, as one row of the summary.
+    let goal: Vec<String> = check
+        .select_texts(".summary-list__row")
+        .into_iter()
+        .filter(|row| row.contains("Finish the complaint-handling course"))
+        .collect();
+    assert_eq!(goal.len(), 1, "{}", check.text);
+    for part in [
+        "Finish the complaint-handling course",
+        "Kind: Improvement",
+        "Two modules a month; my escalations drop below five a week",
+        "Support or training needed: Two hours a week off the phone queue",
+        "Due date: 31 March 2027",
+    ] {
+        assert!(
+            goal[0].contains(part),
+            "{part:?} missing from {:?}",
+            goal[0]
+        );
+    }
 }

@@ -355,6 +355,15 @@ async fn full_cycle_from_launch_to_close(app: TestApp) {
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
     let mcheck = rina.get(&format!("/reviews/{review}/manager/check")).await;
     assert_eq!(mcheck.status, StatusCode::OK, "{}", mcheck.text);
+    // Checking shows each comment with who will read it.
+    let comments = mcheck.select_texts("[data-check-comment]");
+    assert_eq!(comments.len(), 2, "{comments:?}");
+    assert!(comments
+        .iter()
+        .any(|c| c.contains(PRIVATE_NOTE) && c.contains("Pribadi (atasan dan SDM)")));
+    assert!(comments
+        .iter()
+        .any(|c| c.contains(SHARED_NOTE) && c.contains("Dibagikan ke karyawan")));
     let shared = rina.post(&format!("/reviews/{review}/share"), &[]).await;
     assert_eq!(shared.status, StatusCode::SEE_OTHER, "{}", shared.text);
     // Locked for the manager now: a late save gets the page that keeps what was typed.
@@ -889,10 +898,32 @@ async fn agreed_goals_carry_over_to_the_next_cycle(app: TestApp) {
         "last period's agreed goal is in the new form"
     );
     let select = form.select_attrs("select[name^=cg_]", "name").remove(0);
+    let path = format!("/reviews/{}/self", next[0]);
     let version = form.attr("input[name=version]", "value").expect("version");
     let res = kartika
         .post(
-            &format!("/reviews/{}/self", next[0]),
+            &path,
+            &[
+                (select.as_str(), "in_progress"),
+                ("version", version.as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    // Check your answers shows the progress she gave it.
+    let check = kartika.get(&format!("{path}/check")).await;
+    let carried = check.select_texts("[data-check-carried-goal]");
+    assert_eq!(carried.len(), 1, "{}", check.text);
+    assert!(
+        carried[0].contains("Lulus pelatihan penanganan keluhan")
+            && carried[0].contains("Sedang berjalan"),
+        "{carried:?}"
+    );
+    let form = kartika.get(&path).await;
+    let version = form.attr("input[name=version]", "value").expect("version");
+    let res = kartika
+        .post(
+            &path,
             &[(select.as_str(), "done"), ("version", version.as_str())],
         )
         .await;

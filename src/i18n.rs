@@ -87,21 +87,40 @@ impl Catalog {
         self.bundles.get(&lang).is_some_and(|b| b.has_message(key))
     }
 
-    /// The text for `key`; the key itself (and a log line) when it is missing.
+    /// The text for `key`; the key itself (and a log line) when it is
+    /// missing. A message that is missing, or that Fluent could not format
+    /// in full (an argument not given, say), is logged and, in a debug build
+    /// (and so in every test), marked: see [`BROKEN`].
     pub fn text(&self, lang: Lang, key: &str, args: Option<&FluentArgs<'_>>) -> String {
         let Some(bundle) = self.bundles.get(&lang) else {
-            return key.to_string();
+            return broken(key, key);
         };
         let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
             tracing::warn!(key, lang = lang.code(), "missing translation");
-            return key.to_string();
+            return broken(key, key);
         };
         let mut errors = vec![];
         let text = bundle.format_pattern(pattern, args, &mut errors);
         if !errors.is_empty() {
             tracing::warn!(key, lang = lang.code(), ?errors, "translation arguments");
+            return broken(key, &text);
         }
         text.into_owned()
+    }
+}
+
+/// What a debug build puts before a message it could not format: an unknown
+/// key, or a message whose arguments were not all given (Fluent would show
+/// `{$max}`). The integration tests fail any page or email containing it, so
+/// a broken message cannot hide on a page no test reads closely. A release
+/// build shows Fluent's text alone (and the log says what went wrong).
+pub const BROKEN: &str = "[[i18n-error ";
+
+fn broken(key: &str, text: &str) -> String {
+    if cfg!(debug_assertions) {
+        format!("{BROKEN}{key}]]{text}")
+    } else {
+        text.to_string()
     }
 }
 
@@ -182,6 +201,21 @@ mod tests {
             "keys missing in Indonesian: {only_en:?}"
         );
         assert!(id.len() > 50);
+    }
+
+    #[test]
+    fn a_message_that_cannot_be_formatted_is_marked() {
+        let c = Catalog::load().expect("translations load");
+        assert!(!c.text(Lang::En, "team-title", None).contains(BROKEN));
+        // An unknown key, and a message given none of its arguments.
+        let unknown = c.text(Lang::En, "no-such-message", None);
+        assert!(unknown.starts_with(BROKEN), "{unknown}");
+        let missing = c.text(Lang::En, "journal-body-limit", None);
+        assert!(missing.starts_with(BROKEN), "{missing}");
+        let mut args = FluentArgs::new();
+        args.set("max", 5000);
+        let given = c.text(Lang::En, "journal-body-limit", Some(&args));
+        assert!(!given.contains(BROKEN), "{given}");
     }
 
     #[test]

@@ -41,6 +41,17 @@ fn parse_datetime(v: &str) -> Option<NaiveDateTime> {
     NaiveDateTime::parse_from_str(v, "%Y-%m-%dT%H:%M:%S%.f").ok()
 }
 
+/// One argument of `t()`: numbers stay numbers (for plurals), the rest text.
+fn set_arg(args: &mut FluentArgs<'_>, name: String, v: &tera::Value) {
+    if let Some(n) = v.as_f64().filter(|_| v.is_number()) {
+        args.set(name, n);
+    } else if let Some(s) = v.as_str() {
+        args.set(name, s.to_string());
+    } else {
+        args.set(name, v.to_string());
+    }
+}
+
 /// Build a Tera with Cermin's functions and every template. Functions are
 /// registered first: Tera checks them when templates are added.
 pub fn build_tera(tz: Tz, source_url: Option<&str>) -> Result<Tera, tera::Error> {
@@ -58,15 +69,16 @@ pub fn build_tera(tz: Tz, source_url: Option<&str>) -> Result<Tera, tera::Error>
         let mut args = FluentArgs::new();
         for (k, v) in kwargs.iter() {
             let name = k.to_string();
-            if name == "key" {
-                continue;
-            }
-            if let Some(n) = v.as_f64().filter(|_| v.is_number()) {
-                args.set(name, n);
-            } else if let Some(s) = v.as_str() {
-                args.set(name, s.to_string());
-            } else {
-                args.set(name, v.to_string());
+            match name.as_str() {
+                "key" => {}
+                // args={…}: a message's arguments carried with it (a form
+                // error's, see `web::forms::FormErrors`).
+                "args" => {
+                    for (k, v) in v.as_map().into_iter().flatten() {
+                        set_arg(&mut args, k.to_string(), v);
+                    }
+                }
+                _ => set_arg(&mut args, name, v),
             }
         }
         i18n::catalog().text(

@@ -581,3 +581,40 @@ pub fn create_first_hr(
         Ok(Some(start_session(conn, clock.now, &id, session_ttl)?))
     })
 }
+
+// ---- a password set from a link, in the language chosen on its page ----
+
+/// Set a password from an invitation or reset link, as
+/// [`set_password_by_link`] does, and keep `chosen` (the language the
+/// visitor picked on the link's page, if they picked one) as the person's
+/// own language from now on: one transaction, so the language is stored
+/// only when the password is. Returns the new session's token, or `None`
+/// when the link no longer works.
+pub fn set_password_by_link_in(
+    conn: &mut DbConnection,
+    clock: Clock,
+    link: PasswordLink,
+    token: &str,
+    password_hash: &str,
+    session_ttl: Duration,
+    chosen: Option<Lang>,
+) -> Result<Option<String>, Error> {
+    db::write_tx(conn, |conn| {
+        let Some(session) =
+            set_password_by_link(conn, clock, link, token, password_hash, session_ttl)?
+        else {
+            return Ok(None);
+        };
+        let signed_in = sessions::find_with_person(conn, &auth::token_hash(&session))?;
+        if let (Some(lang), Some((_, person))) = (chosen, signed_in) {
+            if person.lang != lang.code() {
+                let actor = Actor {
+                    id: person.id.clone(),
+                    role: Role::from_stored(&person.role),
+                };
+                set_own_language(conn, &actor, clock, lang)?;
+            }
+        }
+        Ok(Some(session))
+    })
+}

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::context::Visitor;
 use super::forms::{safe_next, FormErrors};
-use super::middleware::ClientIp;
+use super::middleware::{chosen_lang, ClientIp};
 use super::render::{page, page_with_status, see_other};
 use super::State;
 use crate::app::people::{self as accounts, PasswordLink};
@@ -548,28 +548,48 @@ async fn link_person(
 pub async fn invitation_form(
     state: State,
     visitor: Visitor,
+    req: HttpRequest,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    password_link_form(state, visitor, path.into_inner(), PasswordLink::Invitation).await
+    let chosen = chosen_lang(&req);
+    password_link_form(
+        state,
+        visitor,
+        chosen,
+        path.into_inner(),
+        PasswordLink::Invitation,
+    )
+    .await
 }
 
 pub async fn reset_form(
     state: State,
     visitor: Visitor,
+    req: HttpRequest,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    password_link_form(state, visitor, path.into_inner(), PasswordLink::Reset).await
+    let chosen = chosen_lang(&req);
+    password_link_form(
+        state,
+        visitor,
+        chosen,
+        path.into_inner(),
+        PasswordLink::Reset,
+    )
+    .await
 }
 
 pub async fn accept_invitation(
     state: State,
     visitor: Visitor,
+    req: HttpRequest,
     path: web::Path<String>,
     form: web::Form<InvitationForm>,
 ) -> Result<HttpResponse, AppError> {
     set_password_by_link(
         state,
         visitor,
+        chosen_lang(&req),
         path.into_inner(),
         form.into_inner(),
         PasswordLink::Invitation,
@@ -580,12 +600,14 @@ pub async fn accept_invitation(
 pub async fn reset_password(
     state: State,
     visitor: Visitor,
+    req: HttpRequest,
     path: web::Path<String>,
     form: web::Form<InvitationForm>,
 ) -> Result<HttpResponse, AppError> {
     set_password_by_link(
         state,
         visitor,
+        chosen_lang(&req),
         path.into_inner(),
         form.into_inner(),
         PasswordLink::Reset,
@@ -593,19 +615,27 @@ pub async fn reset_password(
     .await
 }
 
+/// The language of a link's page: the one the visitor chose there
+/// (`?lang=`, or the language cookie it sets), else the language stored for
+/// the link's person, else the visitor's own.
+fn link_page_visitor(visitor: Visitor, chosen: Option<Lang>, p: &people::PersonRow) -> Visitor {
+    Visitor {
+        lang: chosen.or(Lang::parse(&p.lang)).unwrap_or(visitor.lang),
+        ..visitor
+    }
+}
+
 async fn password_link_form(
     state: State,
     visitor: Visitor,
+    chosen: Option<Lang>,
     token: String,
     link: PasswordLink,
 ) -> Result<HttpResponse, AppError> {
     let Some(p) = link_person(&state, &token, link).await? else {
         return link_expired(&state, &visitor);
     };
-    let visitor = Visitor {
-        lang: Lang::parse(&p.lang).unwrap_or(visitor.lang),
-        ..visitor
-    };
+    let visitor = link_page_visitor(visitor, chosen, &p);
     page(
         &state.templates,
         &visitor,
@@ -624,6 +654,7 @@ async fn password_link_form(
 async fn set_password_by_link(
     state: State,
     visitor: Visitor,
+    chosen: Option<Lang>,
     token: String,
     form: InvitationForm,
     link: PasswordLink,
@@ -631,10 +662,7 @@ async fn set_password_by_link(
     let Some(p) = link_person(&state, &token, link).await? else {
         return link_expired(&state, &visitor);
     };
-    let visitor = Visitor {
-        lang: Lang::parse(&p.lang).unwrap_or(visitor.lang),
-        ..visitor
-    };
+    let visitor = link_page_visitor(visitor, chosen, &p);
     let mut errors = FormErrors::default();
     check_new_password(&mut errors, &form.password, &form.password_confirm);
     if !errors.is_empty() {
@@ -663,8 +691,8 @@ async fn set_password_by_link(
     let session_token = state
         .db
         .run(move |conn| -> Result<_, AppError> {
-            Ok(accounts::set_password_by_link(
-                conn, clock, link, &token, &hash, absolute,
+            Ok(accounts::set_password_by_link_in(
+                conn, clock, link, &token, &hash, absolute, chosen,
             )?)
         })
         .await?;

@@ -9,28 +9,43 @@ use crate::domain::text::{self, Origin, TextProblem};
 
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct FormErrors {
-    /// In page order: `{field, message}` where message is a translation key.
+    /// In page order: `{field, message, args}` where message is a translation key.
     pub items: Vec<FieldError>,
     /// The same, by field, for the message beside each input.
     pub by_field: BTreeMap<String, String>,
+    /// Each field's message arguments (empty for most), for the message
+    /// beside the input: `t(key=errors.by_field.body, args=errors.args.body)`.
+    pub args: BTreeMap<String, MessageArgs>,
 }
+
+/// A message's Fluent arguments, by name (the `t()` of the templates takes
+/// them as `args=`).
+pub type MessageArgs = BTreeMap<String, serde_json::Value>;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct FieldError {
     pub field: String,
     pub message: String,
+    pub args: MessageArgs,
 }
 
 impl FormErrors {
     pub fn add(&mut self, field: &str, message_key: &str) {
+        self.add_with(field, message_key, MessageArgs::new());
+    }
+
+    /// A message that takes arguments, such as a limit: `{ $max }`.
+    pub fn add_with(&mut self, field: &str, message_key: &str, args: MessageArgs) {
         if self.by_field.contains_key(field) {
             return;
         }
         self.items.push(FieldError {
             field: field.into(),
             message: message_key.into(),
+            args: args.clone(),
         });
         self.by_field.insert(field.into(), message_key.into());
+        self.args.insert(field.into(), args);
     }
 
     pub fn is_empty(&self) -> bool {

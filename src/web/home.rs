@@ -4,6 +4,7 @@ use actix_web::{web, HttpResponse};
 use serde::{Deserialize, Serialize};
 
 use super::context::Visitor;
+use super::people::PersonLink;
 use super::render::{page, see_other};
 use super::State;
 use crate::db::{people, reviews};
@@ -14,7 +15,7 @@ use crate::error::AppError;
 struct HomePage {
     person: people::PersonRow,
     manager: Option<people::PersonRow>,
-    reports: Vec<people::PersonRow>,
+    reports: Vec<PersonLink>,
     people_count: Option<i64>,
     invited_count: Option<i64>,
     /// HR: emails that could not be delivered and wait for a look.
@@ -70,6 +71,7 @@ pub async fn show_home(
     };
     let is_hr = user.is_hr;
     let id = user.id.clone();
+    let actor = user.actor();
     let today = state.today();
     let (person, manager, reports, counts, current, notifications, manager_summary, to_review) =
         state
@@ -80,7 +82,10 @@ pub async fn show_home(
                     Some(m) => people::find(conn, m)?,
                     None => None,
                 };
-                let reports = people::reports_of(conn, &id)?;
+                let reports: Vec<PersonLink> = people::reports_of(conn, &id)?
+                    .iter()
+                    .map(|r| PersonLink::new(&actor, r))
+                    .collect();
                 let counts = if is_hr {
                     let active = people::count_active(conn)?;
                     let invited = people::count_without_password(conn)?;

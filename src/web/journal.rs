@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::context::CurrentUser;
-use super::forms::FormErrors;
+use super::forms::{FormErrors, MessageArgs};
 use super::render::{page, page_with_status, see_other};
 use super::State;
 use crate::app::journal::{self as journal_app, EntryInput};
@@ -92,7 +92,8 @@ impl JournalForm {
         if body.is_empty() {
             errors.add("body", "journal-error-body-missing");
         } else if body.chars().count() > BODY_MAX {
-            errors.add("body", "journal-error-body-too-long");
+            let max = MessageArgs::from([("max".into(), BODY_MAX.into())]);
+            errors.add_with("body", "journal-error-body-too-long", max);
         }
         if !errors.is_empty() {
             return None;

@@ -8,7 +8,7 @@ use actix_web::http::header::{self, HeaderValue};
 use actix_web::http::{Method, StatusCode};
 use actix_web::middleware::Next;
 use actix_web::web::{Bytes, BytesMut, Data};
-use actix_web::{Error, HttpMessage, HttpResponse};
+use actix_web::{Error, HttpMessage, HttpRequest, HttpResponse};
 use futures_util::StreamExt;
 
 use super::context::{SignedIn, Visitor};
@@ -113,18 +113,26 @@ fn is_unsafe(method: &Method) -> bool {
     !matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
 }
 
-fn anonymous_lang(req: &ServiceRequest, default: Lang) -> (Lang, Option<Lang>) {
-    // ?lang=en on any page switches the language and remembers it.
-    let from_query = req
-        .query_string()
+/// The language a visitor chose: `?lang=` on this request, else the
+/// language cookie an earlier `?lang=` set. Pages reached by a link without
+/// signing in (an invitation, a password reset) let it win over the
+/// language stored for the link's person.
+pub fn chosen_lang(req: &HttpRequest) -> Option<Lang> {
+    query_lang(req.query_string())
+        .or_else(|| req.cookie(LANG_COOKIE).and_then(|c| Lang::parse(c.value())))
+}
+
+fn query_lang(query: &str) -> Option<Lang> {
+    query
         .split('&')
         .find_map(|p| p.strip_prefix("lang="))
-        .and_then(Lang::parse);
-    if let Some(l) = from_query {
-        return (l, Some(l));
-    }
-    if let Some(l) = req.cookie(LANG_COOKIE).and_then(|c| Lang::parse(c.value())) {
-        return (l, None);
+        .and_then(Lang::parse)
+}
+
+fn anonymous_lang(req: &ServiceRequest, default: Lang) -> (Lang, Option<Lang>) {
+    // ?lang=en on any page switches the language and remembers it.
+    if let Some(l) = chosen_lang(req.request()) {
+        return (l, query_lang(req.query_string()));
     }
     let accept = req
         .headers()

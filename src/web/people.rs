@@ -363,15 +363,43 @@ pub async fn create_person(
     }
 }
 
+/// A person named on a page: their name is a link to their page only when
+/// the reader may open it (`policy::may_view_person`, the rule that page
+/// itself applies). A manager's manager sees the manager's reports named, not
+/// linked.
+#[derive(Serialize)]
+pub(crate) struct PersonLink {
+    pub id: String,
+    pub name: String,
+    pub job_title: String,
+    pub link: Option<String>,
+}
+
+impl PersonLink {
+    pub(crate) fn new(actor: &policy::Actor, p: &people::PersonRow) -> Self {
+        let facts = PersonFacts {
+            id: &p.id,
+            manager_id: p.manager_id.as_deref(),
+        };
+        Self {
+            id: p.id.clone(),
+            name: p.name.clone(),
+            job_title: p.job_title.clone(),
+            link: policy::may_view_person(actor, facts).then(|| format!("/people/{}", p.id)),
+        }
+    }
+}
+
 #[derive(Serialize)]
 struct PersonPage {
     person: people::PersonRow,
     manager: Option<people::PersonRow>,
-    reports: Vec<people::PersonRow>,
+    reports: Vec<PersonLink>,
     invited: bool,
     can_manage: bool,
     /// The notes about this person: their manager and HR, never themselves.
     can_read_notes: bool,
+    can_view_history: bool,
     can_deactivate: bool,
     notice: Option<String>,
     history: Vec<audit::AuditRow>,
@@ -401,42 +429,49 @@ pub async fn show_person(
     let id = path.into_inner();
     let actor = user.actor();
     let can_manage = policy::may_manage_people(&actor);
-    let (person, manager, reports, history, can_read_notes, can_deactivate) = state
-        .db
-        .run(move |conn| -> Result<_, AppError> {
-            let person = people::find(conn, &id)?.ok_or(AppError::NotFound)?;
-            let facts = PersonFacts {
-                id: &person.id,
-                manager_id: person.manager_id.as_deref(),
-            };
-            if !policy::may_view_person(&actor, facts) {
-                return Err(AppError::Forbidden);
-            }
-            let can_read_notes = policy::may_read_notes_about(&actor, facts);
-            let can_deactivate = policy::may_deactivate(&actor, facts);
-            let manager = match &person.manager_id {
-                Some(m) => people::find(conn, m)?,
-                None => None,
-            };
-            let reports = people::reports_of(conn, &person.id)?;
-            let history = if can_manage {
-                audit::for_subject(conn, &person.id, 20)?
-            } else {
-                vec![]
-            };
-            Ok((
-                person,
-                manager,
-                reports,
-                history,
-                can_read_notes,
-                can_deactivate,
-            ))
-        })
-        .await?;
+    let (person, manager, reports, history, can_read_notes, can_view_history, can_deactivate) =
+        state
+            .db
+            .run(move |conn| -> Result<_, AppError> {
+                let person = people::find(conn, &id)?.ok_or(AppError::NotFound)?;
+                let facts = PersonFacts {
+                    id: &person.id,
+                    manager_id: person.manager_id.as_deref(),
+                };
+                if !policy::may_view_person(&actor, facts) {
+                    return Err(AppError::Forbidden);
+                }
+                let can_read_notes = policy::may_read_notes_about(&actor, facts);
+                let can_view_history = policy::may_view_history(&actor, facts);
+                let can_deactivate = policy::may_deactivate(&actor, facts);
+                let manager = match &person.manager_id {
+                    Some(m) => people::find(conn, m)?,
+                    None => None,
+                };
+                let reports: Vec<PersonLink> = people::reports_of(conn, &person.id)?
+                    .iter()
+                    .map(|r| PersonLink::new(&actor, r))
+                    .collect();
+                let history = if can_manage {
+                    audit::for_subject(conn, &person.id, 20)?
+                } else {
+                    vec![]
+                };
+                Ok((
+                    person,
+                    manager,
+                    reports,
+                    history,
+                    can_read_notes,
+                    can_view_history,
+                    can_deactivate,
+                ))
+            })
+            .await?;
     let model = PersonPage {
         invited: !person.has_password(),
         can_read_notes,
+        can_view_history,
         can_deactivate,
         person,
         manager,

@@ -11,7 +11,7 @@ use super::State;
 use crate::db::cycles::CycleRow;
 use crate::db::people;
 use crate::db::reviews::{self, ReviewRow};
-use crate::domain::policy::{self, Actor, ReviewFacts};
+use crate::domain::policy::{self, Actor, PersonFacts, ReviewFacts};
 use crate::domain::review::{CycleStatus, ReviewState};
 use crate::error::AppError;
 
@@ -44,7 +44,41 @@ struct TeamMember {
     /// A direct report now (else: a review the actor still writes for
     /// someone who moved to another manager).
     is_report: bool,
+    /// Their page, notes and history: each only when the reader may open it
+    /// (the same policy rule each of those pages applies).
+    profile: Option<String>,
+    notes: Option<String>,
+    history: Option<String>,
     reviews: Vec<TeamReview>,
+}
+
+impl TeamMember {
+    fn new(actor: &Actor, p: &people::PersonRow, is_report: bool) -> Self {
+        let facts = PersonFacts {
+            id: &p.id,
+            manager_id: p.manager_id.as_deref(),
+        };
+        let link = |allowed: bool, path: String| allowed.then_some(path);
+        Self {
+            id: p.id.clone(),
+            name: p.name.clone(),
+            job_title: p.job_title.clone(),
+            is_report,
+            profile: link(
+                policy::may_view_person(actor, facts),
+                format!("/people/{}", p.id),
+            ),
+            notes: link(
+                policy::may_read_notes_about(actor, facts),
+                format!("/people/{}/notes", p.id),
+            ),
+            history: link(
+                policy::may_view_history(actor, facts),
+                format!("/history/{}", p.id),
+            ),
+            reviews: vec![],
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -98,13 +132,20 @@ fn team_review(actor: &Actor, today: NaiveDate, r: &ReviewRow, c: &CycleRow) -> 
 pub async fn show_team(state: State, user: CurrentUser) -> Result<HttpResponse, AppError> {
     let actor = user.actor();
     let me = user.user.id.clone();
-    let (reports, current) = state
+    let (reports, current, moved) = state
         .db
         .run(move |conn| -> Result<_, AppError> {
-            Ok((
-                people::reports_of(conn, &me)?,
-                reviews::for_manager_current(conn, &me)?,
-            ))
+            let reports = people::reports_of(conn, &me)?;
+            let current = reviews::for_manager_current(conn, &me)?;
+            // People whose review the actor still writes but who report to
+            // someone else now.
+            let moved_ids: Vec<String> = current
+                .iter()
+                .map(|(r, _, _)| r.person_id.clone())
+                .filter(|id| !reports.iter().any(|p| &p.id == id))
+                .collect();
+            let moved = people::find_many(conn, &moved_ids)?;
+            Ok((reports, current, moved))
         })
         .await?;
     if !policy::may_view_team(&actor, !reports.is_empty()) {
@@ -113,25 +154,17 @@ pub async fn show_team(state: State, user: CurrentUser) -> Result<HttpResponse, 
     let today = state.today();
     let mut members: Vec<TeamMember> = reports
         .iter()
-        .map(|p| TeamMember {
-            id: p.id.clone(),
-            name: p.name.clone(),
-            job_title: p.job_title.clone(),
-            is_report: true,
-            reviews: vec![],
-        })
+        .map(|p| TeamMember::new(&actor, p, true))
         .collect();
-    for (r, c, name) in &current {
+    for (r, c, _) in &current {
         let review = team_review(&actor, today, r, c);
-        match members.iter_mut().find(|m| m.id == r.person_id) {
-            Some(m) => m.reviews.push(review),
-            None => members.push(TeamMember {
-                id: r.person_id.clone(),
-                name: name.clone(),
-                job_title: r.job_title.clone(),
-                is_report: false,
-                reviews: vec![review],
-            }),
+        if let Some(m) = members.iter_mut().find(|m| m.id == r.person_id) {
+            m.reviews.push(review);
+        } else if let Some(p) = moved.iter().find(|p| p.id == r.person_id) {
+            let mut m = TeamMember::new(&actor, p, false);
+            m.job_title = r.job_title.clone();
+            m.reviews.push(review);
+            members.push(m);
         }
     }
     let all = || members.iter().flat_map(|m| m.reviews.iter());

@@ -70,7 +70,47 @@ pub fn run_test(test: impl std::future::Future<Output = ()>) {
         .expect("a Tokio runtime");
     runtime.block_on(test);
     drop(runtime);
-    GROUNDS.with(|g| g.borrow_mut().clear());
+    let grounds = GROUNDS.with(|g| std::mem::take(&mut *g.borrow_mut()));
+    for ground in &grounds {
+        ground.assert_mail_translated();
+    }
+}
+
+impl Ground {
+    /// Every email the test's server wrote to `.eml` files (no SMTP server
+    /// set) shows only messages that could be translated; see
+    /// [`assert_translated`]. Mail sent over SMTP is checked by `SmtpPeer`.
+    fn assert_mail_translated(&self) {
+        let Ok(files) = std::fs::read_dir(self.dir.path().join("mail")) else {
+            return;
+        };
+        for path in files.filter_map(|e| e.ok()).map(|e| e.path()) {
+            if path.extension().is_some_and(|x| x == "eml") {
+                let raw = std::fs::read(&path).expect("an .eml file");
+                assert_mail_translated(&path.display().to_string(), &raw);
+            }
+        }
+    }
+}
+
+/// [`assert_translated`] for one email: its subject and every part, decoded
+/// as a mail client shows them.
+pub fn assert_mail_translated(what: &str, raw: &[u8]) {
+    use mail_parser::MimeHeaders;
+    let m = mail_parser::MessageParser::default()
+        .parse(raw)
+        .expect("a MIME message");
+    let mut text = m.subject().unwrap_or_default().to_string();
+    for part in m.parts.iter() {
+        let is_text = part.content_type().is_none_or(|ct| ct.ctype() == "text");
+        if is_text {
+            if let Some(t) = part.text_contents() {
+                text.push('\n');
+                text.push_str(t);
+            }
+        }
+    }
+    assert_translated(&format!("the email {what}"), &text);
 }
 
 /// Why the `::postgres` tests are ignored by default (libtest prints it).
@@ -402,6 +442,25 @@ pub async fn wait_until(what: &str, timeout: std::time::Duration, mut done: impl
     }
 }
 
+/// Fail when `text` (a page, an email) shows a message the server could not
+/// translate: an unknown key, or a message missing one of its arguments. The
+/// server marks those in debug builds (`cermin::i18n::BROKEN`), and every
+/// page a [`Browser`] fetches and every email a test's server sent (see
+/// [`run_test`] and `SmtpPeer`) comes through here.
+pub fn assert_translated(what: &str, text: &str) {
+    if let Some(at) = text.find(cermin::i18n::BROKEN) {
+        let end = text[at..]
+            .char_indices()
+            .nth(160)
+            .map_or(text.len(), |(i, _)| at + i);
+        panic!(
+            "{what} shows a message that could not be translated (an unknown key or a \
+             missing argument): {}",
+            &text[at..end]
+        );
+    }
+}
+
 /// A response as a user would meet it.
 #[derive(Debug)]
 pub struct Page {
@@ -494,9 +553,11 @@ impl Browser {
     }
 
     async fn page(&self, res: reqwest::Response) -> Page {
+        let res_url = res.url().path().to_string();
         let status = res.status();
         let headers = res.headers().clone();
         let text = res.text().await.expect("body");
+        assert_translated(&format!("the page {}", res_url), &text);
         let page = Page {
             status,
             headers,

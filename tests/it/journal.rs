@@ -168,7 +168,12 @@ async fn own_journal_is_private_to_its_author(app: TestApp) {
         )
         .await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(refused.contains("Teks paling banyak 5000 karakter"));
+    // The limit is in the message, in the error summary and beside the field.
+    assert_eq!(
+        refused.select_texts(".error-summary__list a"),
+        vec!["Teks paling banyak 5000 karakter"]
+    );
+    assert!(refused.select_texts("#body-error")[0].ends_with("Teks paling banyak 5000 karakter"));
     let secret = "Pak Harun membentak saya di kasir 3 pukul 14.10; saya tetap tenang dan memanggil supervisor.";
     let saved = ayu
         .post(
@@ -289,6 +294,23 @@ async fn manager_notes_are_for_the_manager_and_hr_only(app: TestApp) {
     assert_eq!(
         invalid.attr("#entry_on", "value").as_deref(),
         Some("2025-07-01")
+    );
+
+    let too_long = "b".repeat(5001);
+    let refused = rina
+        .post(
+            &notes,
+            &[
+                ("entry_on", "2025-07-01"),
+                ("kind", "note"),
+                ("body", &too_long),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        refused.select_texts(".error-summary__list a"),
+        vec!["Teks paling banyak 5000 karakter"]
     );
 
     let note = "Ayu datang terlambat 40 menit tanpa kabar; kami bicara, ia minta maaf.";

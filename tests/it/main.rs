@@ -18,6 +18,7 @@ mod hostile;
 mod import;
 mod journal;
 mod language;
+mod links;
 mod mail;
 mod people;
 mod races;

@@ -22,6 +22,7 @@ on_both_databases!(
     agreed_goals_carry_over_to_the_next_cycle,
     autosave_after_a_long_break_is_kept,
     emptied_new_row_is_removed_and_reopen_forgets_later_steps,
+    check_your_answers_shows_every_part_of_a_goal,
 );
 
 const PRIVATE_NOTE: &str = "Catatan rahasia: Ayu sering terlambat masuk shift pagi";
@@ -354,6 +355,15 @@ async fn full_cycle_from_launch_to_close(app: TestApp) {
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
     let mcheck = rina.get(&format!("/reviews/{review}/manager/check")).await;
     assert_eq!(mcheck.status, StatusCode::OK, "{}", mcheck.text);
+    // Checking shows each comment with who will read it.
+    let comments = mcheck.select_texts("[data-check-comment]");
+    assert_eq!(comments.len(), 2, "{comments:?}");
+    assert!(comments
+        .iter()
+        .any(|c| c.contains(PRIVATE_NOTE) && c.contains("Pribadi (atasan dan SDM)")));
+    assert!(comments
+        .iter()
+        .any(|c| c.contains(SHARED_NOTE) && c.contains("Dibagikan ke karyawan")));
     let shared = rina.post(&format!("/reviews/{review}/share"), &[]).await;
     assert_eq!(shared.status, StatusCode::SEE_OTHER, "{}", shared.text);
     // Locked for the manager now: a late save gets the page that keeps what was typed.
@@ -888,10 +898,32 @@ async fn agreed_goals_carry_over_to_the_next_cycle(app: TestApp) {
         "last period's agreed goal is in the new form"
     );
     let select = form.select_attrs("select[name^=cg_]", "name").remove(0);
+    let path = format!("/reviews/{}/self", next[0]);
     let version = form.attr("input[name=version]", "value").expect("version");
     let res = kartika
         .post(
-            &format!("/reviews/{}/self", next[0]),
+            &path,
+            &[
+                (select.as_str(), "in_progress"),
+                ("version", version.as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    // Check your answers shows the progress she gave it.
+    let check = kartika.get(&format!("{path}/check")).await;
+    let carried = check.select_texts("[data-check-carried-goal]");
+    assert_eq!(carried.len(), 1, "{}", check.text);
+    assert!(
+        carried[0].contains("Lulus pelatihan penanganan keluhan")
+            && carried[0].contains("Sedang berjalan"),
+        "{carried:?}"
+    );
+    let form = kartika.get(&path).await;
+    let version = form.attr("input[name=version]", "value").expect("version");
+    let res = kartika
+        .post(
+            &path,
             &[(select.as_str(), "done"), ("version", version.as_str())],
         )
         .await;
@@ -1049,4 +1081,57 @@ async fn emptied_new_row_is_removed_and_reopen_forgets_later_steps(app: TestApp)
     assert_eq!(r.state, cermin::domain::review::ReviewState::SelfAssessment);
     assert!(r.shared_at.is_none() && r.self_submitted_at.is_none() && r.acknowledged_at.is_none());
     assert_eq!(r.reopened_reason, "Lampiran bukti kurang");
+}
+
+/// Check your answers shows everything written in a goal: title, kind,
+/// details, support and due date, in the reader's language.
+async fn check_your_answers_shows_every_part_of_a_goal(app: TestApp) {
+    app.seed_demo();
+    app.exec(&format!(
+        "UPDATE people SET lang = 'en' WHERE email = '{}'",
+        email_of("citra.dewi")
+    ));
+    let (_, reviews) = open_cycle(&app, &["citra.dewi"]);
+    let citra = app.signed_in("citra.dewi").await;
+    let path = format!("/reviews/{}/self", reviews[0]);
+    let form = citra.get(&path).await;
+    assert_eq!(form.status, StatusCode::OK);
+    let mut fields = filled(&form, "4", "Menjawab pelanggan dengan sabar.");
+    for (name, value) in [
+        ("new_goal_title", "Finish the complaint-handling course"),
+        ("new_goal_kind", "improvement"),
+        (
+            "new_goal_description",
+            "Two modules a month; my escalations drop below five a week",
+        ),
+        ("new_goal_support", "Two hours a week off the phone queue"),
+        ("new_goal_due", "2027-03-31"),
+        ("action", "check"),
+    ] {
+        fields.push((name.to_string(), value.to_string()));
+    }
+    let saved = citra.post(&path, &pairs(&fields)).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.text);
+    let check = citra.get(&format!("{path}/check")).await;
+    assert_eq!(check.status, StatusCode::OK);
+    // The answer to the goals question, as one row of the summary.
+    let goal: Vec<String> = check
+        .select_texts(".summary-list__row")
+        .into_iter()
+        .filter(|row| row.contains("Finish the complaint-handling course"))
+        .collect();
+    assert_eq!(goal.len(), 1, "{}", check.text);
+    for part in [
+        "Finish the complaint-handling course",
+        "Kind: Improvement",
+        "Two modules a month; my escalations drop below five a week",
+        "Support or training needed: Two hours a week off the phone queue",
+        "Due date: 31 March 2027",
+    ] {
+        assert!(
+            goal[0].contains(part),
+            "{part:?} missing from {:?}",
+            goal[0]
+        );
+    }
 }

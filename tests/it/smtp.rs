@@ -173,6 +173,20 @@ impl SmtpPeer {
     }
 }
 
+/// Every message the peer accepted shows only messages the server could
+/// translate (`helpers::assert_translated`), whether or not the test read it.
+impl Drop for SmtpPeer {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            return;
+        }
+        let inbox = std::mem::take(&mut self.shared.lock().expect("lock").inbox);
+        for r in &inbox {
+            crate::helpers::assert_mail_translated(&format!("to {:?}", r.to), &r.data);
+        }
+    }
+}
+
 /// A received message, parsed by a real MIME parser.
 #[derive(Debug, Clone)]
 pub struct Mail {

@@ -17,6 +17,7 @@ mod import;
 mod journal;
 mod language;
 mod mail;
+mod mail_events;
 mod people;
 mod races;
 mod reviews;

@@ -1,8 +1,9 @@
 //! Mail that follows from HR's changes, end to end through a real SMTP
 //! server, with the calendar files read by an independent iCalendar parser:
-//! what closing a cycle cancels, the order one person's mail leaves in, and
-//! a cancellation made moot by adding someone back (issue 9, items 13, 19
-//! and 20).
+//! what closing a cycle cancels, the order one person's mail leaves in, a
+//! cancellation made moot by adding someone back, and the words of a
+//! password reset HR makes for an existing account (issue 9, items 13, 19,
+//! 20 and 21).
 
 use chrono::{Duration, Utc};
 use reqwest::StatusCode;
@@ -20,6 +21,7 @@ mail_tests!(
     closing_cancels_the_due_dates_left_undone,
     a_persons_mail_leaves_in_the_order_of_its_events,
     taken_out_and_added_back_hears_only_the_invitation,
+    hr_makes_a_reset_link_for_an_existing_account,
 );
 
 /// What a TEXT value means, undoing RFC 5545's escapes.
@@ -368,4 +370,134 @@ async fn taken_out_and_added_back_hears_only_the_invitation(backend: Backend) {
     let got = budi_mail();
     assert_eq!(got.len(), 3);
     assert_eq!(got[2].ics_method.as_deref(), Some("REQUEST"));
+}
+
+async fn hr_makes_a_reset_link_for_an_existing_account(backend: Backend) {
+    let smtp = SmtpPeer::start();
+    let app = app_with(backend, &smtp.url(), false, &[]).await;
+    app.seed_demo();
+    app.exec(&format!(
+        "UPDATE people SET lang = 'en' WHERE email = '{}'",
+        email_of("citra.dewi")
+    ));
+    let hr = app.signed_in("sari.wulandari").await;
+    let cases = [
+        (
+            "ayu.lestari",
+            "Buat kata sandi baru untuk Cermin",
+            "Ada permintaan kata sandi baru",
+            "Buat kata sandi baru",
+        ),
+        (
+            "citra.dewi",
+            "Choose a new password for Cermin",
+            "A new password was requested",
+            "Choose a new password",
+        ),
+    ];
+    for (key, subject, lead, form_title) in cases {
+        let id = app.person_id(key);
+        let person = hr.get(&format!("/people/{id}")).await;
+        assert!(person.contains("Buat tautan atur ulang kata sandi"));
+        let made = hr.post(&format!("/people/{id}/invitation"), &[]).await;
+        assert_eq!(made.status, StatusCode::SEE_OTHER, "{}", made.text);
+        let result = made.location().expect("to the result page").to_string();
+        assert_eq!(result, format!("/people/{id}/link"));
+        let page = hr.get(&result).await;
+        assert_eq!(page.status, StatusCode::OK, "{}", page.text);
+        assert_eq!(page.h1(), "Tautan atur ulang kata sandi");
+        assert!(!page.contains("Tautan undangan"), "{}", page.text);
+        let link = page
+            .attr("[data-invitation-link]", "value")
+            .expect("the link, to pass on");
+        assert!(
+            link.starts_with(&format!("{}/password/reset/", app.base)),
+            "{link}"
+        );
+        // Reloading the result page shows the same link and mails nothing new.
+        let again = hr.get(&result).await;
+        assert_eq!(
+            again.attr("[data-invitation-link]", "value").as_deref(),
+            Some(link.as_str())
+        );
+        let queued: i64 = {
+            use cermin::db::schema::email_outbox::dsl as o;
+            use diesel::prelude::*;
+            o::email_outbox
+                .filter(o::recipient_id.eq(&id))
+                .count()
+                .get_result(&mut *app.conn())
+                .expect("count")
+        };
+        assert_eq!(queued, 1, "{key}: one mail for one link");
+
+        app.run_mail_until_idle().await;
+        let mails: Vec<Mail> = smtp
+            .messages()
+            .into_iter()
+            .filter(|m| m.to == email_of(key))
+            .collect();
+        assert_eq!(mails.len(), 1, "{key}");
+        let mail = &mails[0];
+        assert_eq!(mail.subject, subject);
+        for body in [&mail.text, &mail.html] {
+            assert!(body.contains(lead), "{body}");
+            for invitation_words in [
+                "account is ready",
+                "sudah dibuat",
+                "Welcome",
+                "Selamat datang",
+            ] {
+                assert!(!body.contains(invitation_words), "{key}: {body}");
+            }
+        }
+        assert_eq!(
+            mail.link(&format!("{}/password/reset/", app.base))
+                .as_deref(),
+            Some(link.as_str())
+        );
+        let form = app.browser().get(link.trim_start_matches(&app.base)).await;
+        assert_eq!(form.status, StatusCode::OK);
+        assert_eq!(form.h1(), form_title);
+    }
+
+    // Someone who never chose a password still gets an invitation.
+    hr.get("/people/new").await;
+    let created = hr
+        .post(
+            "/people",
+            &[
+                ("name", "Bayu Nugroho"),
+                ("email", "bayu.nugroho@sejahtera.example"),
+                ("role", "employee"),
+                ("manager_id", &app.person_id("rina.marlina")),
+                ("department", "Pusat Panggilan"),
+                ("job_title", "Agen"),
+                ("job_description", ""),
+                ("lang", "id"),
+            ],
+        )
+        .await;
+    assert_eq!(created.status, StatusCode::OK, "{}", created.text);
+    let bayu = created
+        .attr("a.button[href^='/people/']", "href")
+        .expect("a link to Bayu");
+    hr.get(&bayu).await;
+    let made = hr.post(&format!("{bayu}/invitation"), &[]).await;
+    assert_eq!(made.status, StatusCode::SEE_OTHER, "{}", made.text);
+    let page = hr.get(made.location().expect("redirect")).await;
+    assert_eq!(page.h1(), "Tautan undangan");
+    assert!(page
+        .attr("[data-invitation-link]", "value")
+        .is_some_and(|l| l.starts_with(&format!("{}/invitation/", app.base))));
+
+    // Without the fresh link (another browser, or later), the page only
+    // says where it went.
+    let other = app.signed_in("sari.wulandari").await;
+    let plain = other
+        .get(&format!("/people/{}/link", app.person_id("ayu.lestari")))
+        .await;
+    assert_eq!(plain.status, StatusCode::OK);
+    assert!(plain.attr("[data-invitation-link]", "value").is_none());
+    assert!(plain.contains(&email_of("ayu.lestari")));
 }

@@ -492,9 +492,11 @@ pub fn close(
             })
             .map(ReviewState::code)
             .collect();
+        // The mail before the reviews change: which calendar entries it
+        // cancels depends on how far each review got.
+        mail::cycle_closed(conn, &cycle)?;
         let unfinished =
             reviews::set_state_where(conn, cycle_id, &closing, ReviewState::Unfinished)?;
-        mail::cycle_closed(conn, &cycle)?;
         audit::record(
             conn,
             cycle_entry(

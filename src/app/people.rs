@@ -379,14 +379,19 @@ pub fn set_active(
     })
 }
 
-/// A new invitation link for an active person (the old one stops working),
-/// emailed to them; returns the person and the token. Refusal: `NotFound`.
-pub fn reissue_invitation(
+/// A new one-time password link for an active person, made by HR and
+/// emailed to them (an older link of the same kind stops working). Someone
+/// who has never set a password gets an invitation ("your account is ready:
+/// choose a password", valid for days); someone who has one gets a password
+/// reset ("choose a new password", valid for an hour, as when they ask
+/// themselves). Returns the person, which link it is, and the token.
+/// Refusal: `NotFound`.
+pub fn send_password_link(
     conn: &mut DbConnection,
     actor: &Actor,
     _clock: Clock,
     person_id: &str,
-) -> Result<(people::PersonRow, String), Error> {
+) -> Result<(people::PersonRow, PasswordLink, String), Error> {
     db::write_tx(conn, |conn| {
         if !policy::may_manage_people(actor) {
             return Err(Error::Forbidden);
@@ -394,25 +399,34 @@ pub fn reissue_invitation(
         let p = people::find(conn, person_id)?
             .filter(|p| p.active)
             .ok_or(Error::NotFound)?;
-        let token = issue_token(
-            conn,
-            tokens::Purpose::Invitation,
-            Some(&p.id),
-            Some(&actor.id),
-            Duration::days(INVITATION_DAYS),
-        )?;
-        crate::mail::outbox::account_link(conn, MailKind::AccountInvitation, &p.id, &token)?;
+        let (link, ttl, kind, action) = if p.has_password() {
+            (
+                PasswordLink::Reset,
+                Duration::minutes(RESET_MINUTES),
+                MailKind::PasswordReset,
+                "person.password_reset_sent",
+            )
+        } else {
+            (
+                PasswordLink::Invitation,
+                Duration::days(INVITATION_DAYS),
+                MailKind::AccountInvitation,
+                "person.invited",
+            )
+        };
+        let token = issue_token(conn, link.purpose(), Some(&p.id), Some(&actor.id), ttl)?;
+        crate::mail::outbox::account_link(conn, kind, &p.id, &token)?;
         audit::record(
             conn,
             audit::Entry {
                 actor_id: Some(&actor.id),
-                action: "person.invited",
+                action,
                 subject_type: "person",
                 subject_id: &p.id,
                 ..Default::default()
             },
         )?;
-        Ok((p, token))
+        Ok((p, link, token))
     })
 }
 

@@ -115,7 +115,16 @@ fn recent_load(conn: &mut DbConnection, now: NaiveDateTime) -> QueryResult<i64> 
 
 /// Claim up to `limit` due messages for `worker` until `lease_until`, within
 /// the per-minute `rate`. Account mail goes first: someone waiting for a
-/// password link should not wait behind a launch's thousands of invitations. A crashed worker's claim simply expires. On
+/// password link should not wait behind a launch's thousands of invitations.
+///
+/// Each person's mail about what happens in Cermin leaves in the order of
+/// the events that caused it (creation order: `created_at`, then the
+/// time-ordered id). Such a message is not claimed while an older one for
+/// the same recipient is still queued and due, being sent, or waiting to be
+/// tried again; so one claim holds at most one per person, and the next
+/// waits until it was recorded. A message waiting for its first send time (a
+/// cycle that opens overnight) holds nothing back, and account mail (a
+/// password link) neither waits nor holds anything back. A crashed worker's claim simply expires. On
 /// PostgreSQL the claims of several instances are serialised by an advisory
 /// lock (so the rate holds across instances) and rows are taken with
 /// `FOR UPDATE SKIP LOCKED`; on SQLite the write transaction is the lock.
@@ -152,11 +161,18 @@ pub fn claim(
         let rows: Vec<IdRow> = match conn {
             DbConnection::Pg(c) => diesel::sql_query(
                 "UPDATE email_outbox SET lease_until = $1, leased_by = $2, attempts = attempts + 1 \
-                 WHERE id IN (SELECT id FROM email_outbox \
-                   WHERE status = 'queued' AND next_attempt_at <= $3 \
-                     AND (lease_until IS NULL OR lease_until < $3) \
-                   ORDER BY (kind IN ('password_reset', 'account_invitation')) DESC, \
-                     next_attempt_at, id LIMIT $4 FOR UPDATE SKIP LOCKED) \
+                 WHERE id IN (SELECT o.id FROM email_outbox o \
+                   WHERE o.status = 'queued' AND o.next_attempt_at <= $3 \
+                     AND (o.lease_until IS NULL OR o.lease_until < $3) \
+                     AND (o.kind IN ('password_reset', 'account_invitation') \
+                       OR NOT EXISTS (SELECT 1 FROM email_outbox e \
+                       WHERE e.recipient_id = o.recipient_id AND e.status = 'queued' \
+                         AND e.kind NOT IN ('password_reset', 'account_invitation') \
+                         AND (e.next_attempt_at <= $3 OR e.attempts > 0) \
+                         AND (e.created_at < o.created_at \
+                           OR (e.created_at = o.created_at AND e.id < o.id)))) \
+                   ORDER BY (o.kind IN ('password_reset', 'account_invitation')) DESC, \
+                     o.next_attempt_at, o.id LIMIT $4 FOR UPDATE SKIP LOCKED) \
                  RETURNING id",
             )
             .bind::<Timestamp, _>(lease_until)
@@ -166,15 +182,23 @@ pub fn claim(
             .load(c)?,
             DbConnection::Sqlite(c) => diesel::sql_query(
                 "UPDATE email_outbox SET lease_until = ?, leased_by = ?, attempts = attempts + 1 \
-                 WHERE id IN (SELECT id FROM email_outbox \
-                   WHERE status = 'queued' AND next_attempt_at <= ? \
-                     AND (lease_until IS NULL OR lease_until < ?) \
-                   ORDER BY (kind IN ('password_reset', 'account_invitation')) DESC, \
-                     next_attempt_at, id LIMIT ?) \
+                 WHERE id IN (SELECT o.id FROM email_outbox o \
+                   WHERE o.status = 'queued' AND o.next_attempt_at <= ? \
+                     AND (o.lease_until IS NULL OR o.lease_until < ?) \
+                     AND (o.kind IN ('password_reset', 'account_invitation') \
+                       OR NOT EXISTS (SELECT 1 FROM email_outbox e \
+                       WHERE e.recipient_id = o.recipient_id AND e.status = 'queued' \
+                         AND e.kind NOT IN ('password_reset', 'account_invitation') \
+                         AND (e.next_attempt_at <= ? OR e.attempts > 0) \
+                         AND (e.created_at < o.created_at \
+                           OR (e.created_at = o.created_at AND e.id < o.id)))) \
+                   ORDER BY (o.kind IN ('password_reset', 'account_invitation')) DESC, \
+                     o.next_attempt_at, o.id LIMIT ?) \
                  RETURNING id",
             )
             .bind::<Timestamp, _>(lease_until)
             .bind::<Text, _>(worker)
+            .bind::<Timestamp, _>(now)
             .bind::<Timestamp, _>(now)
             .bind::<Timestamp, _>(now)
             .bind::<BigInt, _>(room)
@@ -188,6 +212,42 @@ pub fn claim(
     let mut rows = find_many(conn, &ids)?;
     rows.sort_by(|a, b| (a.next_attempt_at, &a.id).cmp(&(b.next_attempt_at, &b.id)));
     Ok(rows)
+}
+
+/// Messages still waiting that a later event made moot: those of `kinds`
+/// about `cycle_id` (for one recipient, or for everyone) are marked skipped
+/// with `reason`, so HR's outbox says why they did not go. One being sent
+/// right now (under a live lease) is left to finish: it is on its way, and
+/// the recipient's later mail waits for it. Returns how many were dropped.
+pub fn supersede(
+    conn: &mut DbConnection,
+    cycle_id: &str,
+    recipient_id: Option<&str>,
+    kinds: &[&str],
+    reason: &str,
+) -> QueryResult<usize> {
+    let now = super::now();
+    let mut q = diesel::update(email_outbox::table)
+        .filter(email_outbox::cycle_id.eq(cycle_id))
+        .filter(email_outbox::kind.eq_any(kinds))
+        .filter(
+            email_outbox::status.eq_any([OutboxStatus::Queued.code(), OutboxStatus::Held.code()]),
+        )
+        .filter(
+            email_outbox::lease_until
+                .is_null()
+                .or(email_outbox::lease_until.lt(now)),
+        )
+        .into_boxed();
+    if let Some(r) = recipient_id {
+        q = q.filter(email_outbox::recipient_id.eq(r));
+    }
+    q.set((
+        email_outbox::status.eq(OutboxStatus::Skipped.code()),
+        email_outbox::lease_until.eq(None::<NaiveDateTime>),
+        email_outbox::last_error.eq(reason),
+    ))
+    .execute(conn)
 }
 
 pub fn find(conn: &mut DbConnection, id: &str) -> QueryResult<Option<OutboxRow>> {

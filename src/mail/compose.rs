@@ -344,28 +344,56 @@ impl Composer {
                     Ok(()) => {}
                     Err(reason) => return Ok(Err(reason)),
                 }
-                if kind.has_calendar() {
-                    let method = if kind == MailKind::ParticipationCancelled {
-                        Method::Cancel
-                    } else {
-                        Method::Request
-                    };
-                    let as_participant = kind == MailKind::ParticipationCancelled
-                        || flag(&payload, "as_participant");
-                    let as_manager =
-                        kind != MailKind::ParticipationCancelled && flag(&payload, "as_manager");
+                // Which of the person's entries the attachment holds, if any.
+                let plan = match kind {
+                    MailKind::CycleInvitation | MailKind::DatesMoved => {
+                        let mut phases = vec![];
+                        if flag(&payload, "as_participant") {
+                            phases.extend([Phase::SelfAssessment, Phase::Acknowledgement]);
+                        }
+                        if flag(&payload, "as_manager") {
+                            phases.push(Phase::ManagerReview);
+                        }
+                        Some((Method::Request, phases))
+                    }
+                    MailKind::ParticipationCancelled => Some((
+                        Method::Cancel,
+                        vec![Phase::SelfAssessment, Phase::Acknowledgement],
+                    )),
+                    MailKind::CycleClosed => Some((
+                        Method::Cancel,
+                        super::outbox::closing_cancellations(&payload),
+                    ))
+                    .filter(|(_, phases)| !phases.is_empty()),
+                    _ => None,
+                };
+                if let Some((method, phases)) = plan {
                     let name = person.map(|p| p.name.as_str()).unwrap_or_default();
+                    // The closing mail's own link is the history; its
+                    // entries keep the links they were sent with.
+                    let link = match (kind, &review) {
+                        (MailKind::CycleClosed, Some(r)) => {
+                            self.url(&format!("/reviews/{}/self", r.id))
+                        }
+                        _ => ctx
+                            .get("link")
+                            .and_then(|v| v.as_str())
+                            .unwrap_or_default()
+                            .to_string(),
+                    };
                     let text = self.calendar(
                         &cycle,
                         method,
                         &recipient_id,
                         (name, &row.to_address),
-                        as_participant,
-                        as_manager,
+                        &phases,
                         lang,
-                        ctx.get("link").and_then(|v| v.as_str()).unwrap_or_default(),
+                        &link,
                         now,
                     );
+                    if kind == MailKind::CycleClosed {
+                        ctx.insert("calendar_cancelled", &true);
+                    }
                     ics = Some((
                         text,
                         if method == Method::Cancel {
@@ -435,6 +463,11 @@ impl Composer {
                 }
             }
             MailKind::ParticipationCancelled => {
+                // Added back before this left: the invitation that followed
+                // is the word that counts.
+                if review.is_some_and(|r| r.state() != ReviewState::Removed) {
+                    return Ok(Err("added back to the review cycle since".into()));
+                }
                 ctx.insert("link", &self.url("/"));
             }
             MailKind::CycleClosed => {
@@ -612,8 +645,7 @@ impl Composer {
         method: Method,
         person_id: &str,
         attendee: (&str, &str),
-        as_participant: bool,
-        as_manager: bool,
+        phases: &[Phase],
         lang: Lang,
         link: &str,
         now: NaiveDateTime,
@@ -624,7 +656,7 @@ impl Composer {
             i18n::catalog().text(lang, key, Some(&args))
         };
         let mut entries = vec![];
-        if as_participant {
+        if phases.contains(&Phase::SelfAssessment) {
             entries.push(DueEntry {
                 phase: Phase::SelfAssessment,
                 date: cycle.self_due_on,
@@ -632,6 +664,8 @@ impl Composer {
                 description: t("calendar-self-due-description"),
                 link: link.to_string(),
             });
+        }
+        if phases.contains(&Phase::Acknowledgement) {
             entries.push(DueEntry {
                 phase: Phase::Acknowledgement,
                 date: cycle.ack_due_on,
@@ -641,7 +675,7 @@ impl Composer {
                 link: link.strip_suffix("/self").unwrap_or(link).to_string(),
             });
         }
-        if as_manager {
+        if phases.contains(&Phase::ManagerReview) {
             entries.push(DueEntry {
                 phase: Phase::ManagerReview,
                 date: cycle.manager_due_on,

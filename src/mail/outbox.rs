@@ -16,7 +16,7 @@ use crate::db::outbox::{self, NewOutboxRow};
 use crate::db::people::{self, MailTarget};
 use crate::db::reviews::{self, ReviewRow};
 use crate::db::{self, DbConnection, QueryResult};
-use crate::domain::mail::{MailKind, OutboxStatus};
+use crate::domain::mail::{MailKind, OutboxStatus, Phase};
 use crate::domain::review::{CycleStatus, PhaseDates, ReviewState};
 
 /// One message to queue.
@@ -31,6 +31,29 @@ pub struct Outgoing {
     pub not_before: NaiveDateTime,
 }
 
+/// The calendar entries a cycle's closing mail cancels (its payload's
+/// `cancel`: the phases whose step was not done when the cycle closed).
+pub fn closing_cancellations(payload: &Value) -> Vec<Phase> {
+    payload
+        .get("cancel")
+        .and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().and_then(Phase::parse))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Whether a message may wait for its recipient's daily digest: a digest is
+/// a list of links and cannot carry a calendar file, so a closing mail that
+/// cancels entries goes at once.
+fn holdable(m: &Outgoing) -> bool {
+    let carries_calendar =
+        m.kind == MailKind::CycleClosed && !closing_cancellations(&m.payload).is_empty();
+    m.kind.digestible() && !carries_calendar
+}
+
 /// Queue messages. People who are no longer active get nothing; people in
 /// digest mode have digestible mail held for their daily digest. A message
 /// whose key is already in the outbox is not queued again.
@@ -41,7 +64,7 @@ pub fn enqueue(conn: &mut DbConnection, mails: Vec<Outgoing>) -> QueryResult<usi
         .filter(|m| m.recipient.active && !m.recipient.email.is_empty())
         .map(|m| {
             let id = db::new_id();
-            let status = if m.recipient.email_digest && m.kind.digestible() {
+            let status = if m.recipient.email_digest && holdable(&m) {
                 OutboxStatus::Held
             } else {
                 OutboxStatus::Queued
@@ -144,6 +167,15 @@ pub fn participant_added(
     if cycle.status != CycleStatus::Open {
         return Ok(0); // a scheduled cycle invites everyone when it opens
     }
+    // Taken out and added back before the cancellation left: it would be
+    // the last word they get, and a wrong one. It is not sent.
+    outbox::supersede(
+        conn,
+        &cycle.id,
+        Some(person_id),
+        &[MailKind::ParticipationCancelled.code()],
+        "superseded: added back to the review cycle before it was sent",
+    )?;
     let now = db::now();
     let mut mails = vec![];
     if let Some(recipient) = one(conn, person_id)? {
@@ -192,6 +224,17 @@ pub fn participant_removed(
     if cycle.status != CycleStatus::Open {
         return Ok(0);
     }
+    // An invitation or date change that has not left yet would now be wrong.
+    outbox::supersede(
+        conn,
+        &cycle.id,
+        Some(&review.person_id),
+        &[
+            MailKind::CycleInvitation.code(),
+            MailKind::DatesMoved.code(),
+        ],
+        "superseded: taken out of the review cycle before it was sent",
+    )?;
     let Some(recipient) = one(conn, &review.person_id)? else {
         return Ok(0);
     };
@@ -247,8 +290,51 @@ pub fn dates_moved(
     enqueue(conn, mails)
 }
 
-/// A cycle closed: everyone who took part, and their managers.
+/// A cycle is closing: everyone who took part, and their managers. Called
+/// before the reviews are marked unfinished, because what each mail says
+/// about the calendar depends on how far each review got: no due date of a
+/// closed cycle applies any more, so every entry whose step was not done
+/// (the self-assessment, the acknowledgement, a manager's review of their
+/// team) is cancelled in the closing mail of its owner. Entries for steps
+/// that were done stay, as they always do. Only an open cycle has sent
+/// entries; invitations and date changes still waiting are not sent.
 pub fn cycle_closed(conn: &mut DbConnection, cycle: &CycleRow) -> QueryResult<usize> {
+    let was_open = cycle.status == CycleStatus::Open;
+    outbox::supersede(
+        conn,
+        &cycle.id,
+        None,
+        &[
+            MailKind::CycleInvitation.code(),
+            MailKind::DatesMoved.code(),
+        ],
+        "superseded: the review cycle closed before it was sent",
+    )?;
+    let mut cancel: BTreeMap<String, Vec<Phase>> = BTreeMap::new();
+    if was_open {
+        for line in reviews::roster(conn, &cycle.id)? {
+            let state = line.state();
+            if state == ReviewState::Removed || state.is_final() {
+                continue;
+            }
+            let own = cancel.entry(line.person_id.clone()).or_default();
+            if state == ReviewState::SelfAssessment {
+                own.push(Phase::SelfAssessment);
+            }
+            own.push(Phase::Acknowledgement);
+            if matches!(
+                state,
+                ReviewState::SelfAssessment | ReviewState::ManagerReview
+            ) {
+                if let Some(m) = line.manager_id {
+                    let theirs = cancel.entry(m).or_default();
+                    if !theirs.contains(&Phase::ManagerReview) {
+                        theirs.push(Phase::ManagerReview);
+                    }
+                }
+            }
+        }
+    }
     let roles = roles(conn, &cycle.id, false)?;
     let mut people = targets(conn, roles.keys().cloned().collect())?;
     let now = db::now();
@@ -256,13 +342,19 @@ pub fn cycle_closed(conn: &mut DbConnection, cycle: &CycleRow) -> QueryResult<us
         .into_iter()
         .filter_map(|(pid, (review_id, _))| {
             let recipient = people.remove(&pid)?;
+            let phases: Vec<&str> = cancel
+                .remove(&pid)
+                .unwrap_or_default()
+                .into_iter()
+                .map(Phase::code)
+                .collect();
             Some(Outgoing {
                 kind: MailKind::CycleClosed,
                 key: format!("cycle_closed:{pid}:{}", cycle.id),
                 recipient,
                 cycle_id: Some(cycle.id.clone()),
                 review_id,
-                payload: json!({}),
+                payload: json!({ "cancel": phases }),
                 not_before: now,
             })
         })

@@ -108,6 +108,8 @@ pub fn sample(kind: MailKind, base_url: &str, today: NaiveDate) -> Context {
         }
         MailKind::CycleClosed => {
             ctx.insert("link", &format!("{base_url}/history"));
+            // The sample is someone who had not finished: their entries go.
+            ctx.insert("calendar_cancelled", &true);
         }
         MailKind::ParticipationCancelled => {
             ctx.insert("link", &format!("{base_url}/"));
@@ -146,8 +148,11 @@ pub fn render(
 ) -> Result<Rendered, ComposeError> {
     let ctx = sample(kind, base_url, today);
     let mut r = composer.render(kind, lang, ("Rina Marlina", "rina@contoh.co.id"), ctx)?;
-    if kind.has_calendar() {
-        let method = if kind == MailKind::ParticipationCancelled {
+    if kind.has_calendar() || kind == MailKind::CycleClosed {
+        let method = if matches!(
+            kind,
+            MailKind::ParticipationCancelled | MailKind::CycleClosed
+        ) {
             Method::Cancel
         } else {
             Method::Request

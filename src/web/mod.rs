@@ -114,7 +114,11 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         )
         .route(
             "/people/{id}/invitation",
-            web::post().to(people::invite_person),
+            web::post().to(people::send_password_link),
+        )
+        .route(
+            "/people/{id}/link",
+            web::get().to(people::show_password_link),
         )
         .route("/audit", web::get().to(audit::list_audit))
         .configure(cycles::routes)

@@ -4,8 +4,9 @@
 
 use std::collections::HashMap;
 
+use actix_web::cookie::{time::Duration as CookieDuration, Cookie, SameSite};
 use actix_web::http::StatusCode;
-use actix_web::{web, HttpResponse};
+use actix_web::{web, HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
 
 use super::context::CurrentUser;
@@ -13,7 +14,7 @@ use super::forms::FormErrors;
 use super::render::{page, page_with_status, see_other};
 use super::State;
 use crate::app::{self, people as accounts};
-use crate::db::{audit, people};
+use crate::db::{audit, people, tokens};
 use crate::domain::person::{self, PersonDetails, PersonFieldError};
 use crate::domain::policy::{self, PersonFacts};
 use crate::domain::{EmailAddress, Lang, Role};
@@ -580,33 +581,123 @@ async fn set_active(
     Ok(see_other(&format!("/people/{id}?notice={notice}")))
 }
 
-/// A new invitation link (the old one stops working): emailed to the person
-/// and shown to HR, who can also pass it on.
-pub async fn invite_person(
+/// The cookie that carries a link HR just made to the page that shows it,
+/// so that the POST can redirect (reloading the page shows the same link
+/// and makes no new one) without the token ever being in an address.
+const LINK_COOKIE: &str = "cermin_link";
+/// How long the page can show a link after it was made.
+const LINK_COOKIE_MINUTES: i64 = 15;
+
+fn link_page_path(id: &str) -> String {
+    format!("/people/{id}/link")
+}
+
+/// A new password link (the old one stops working), emailed to the person:
+/// an invitation for someone who never chose a password, a password reset
+/// for someone who has one. Then to the page that shows it
+/// (post-redirect-get).
+pub async fn send_password_link(
     state: State,
     user: CurrentUser,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     user.require(policy::may_manage_people)?;
     let id = path.into_inner();
-    let (actor, clock) = (user.actor(), state.clock());
-    let (p, token) = state
+    let (actor, clock, pid) = (user.actor(), state.clock(), id.clone());
+    let (_, _, token) = state
         .db
         .run(move |conn| -> Result<_, AppError> {
-            Ok(accounts::reissue_invitation(conn, &actor, clock, &id)?)
+            Ok(accounts::send_password_link(conn, &actor, clock, &pid)?)
         })
         .await?;
-    let model = InvitationLinkPage {
-        id: p.id,
-        name: p.name,
-        email: p.email,
-        link: accounts::invitation_url(&state.settings.base_url, &token),
-        created: false,
+    let page_path = link_page_path(&id);
+    let https = state.settings.https();
+    let cookie = Cookie::build(LINK_COOKIE, token)
+        .path(page_path.clone())
+        .http_only(true)
+        .secure(https)
+        .same_site(SameSite::Strict)
+        .max_age(CookieDuration::minutes(LINK_COOKIE_MINUTES))
+        .finish();
+    let mut res = see_other(&page_path);
+    res.add_cookie(&cookie).map_err(AppError::unexpected)?;
+    Ok(res)
+}
+
+#[derive(Serialize)]
+struct PasswordLinkPage {
+    id: String,
+    name: String,
+    email: String,
+    /// `invitation` or `reset`: the words the page uses.
+    kind: &'static str,
+    /// The link, while it is still fresh and unused; else the page only says
+    /// that it was emailed.
+    link: Option<String>,
+    valid_days: i64,
+    valid_minutes: i64,
+}
+
+/// The link HR just made: what it is, that it was emailed, and the link
+/// itself to pass on. Reading it changes nothing.
+pub async fn show_password_link(
+    state: State,
+    user: CurrentUser,
+    req: HttpRequest,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    user.require(policy::may_manage_people)?;
+    let id = path.into_inner();
+    let token = req.cookie(LINK_COOKIE).map(|c| c.value().to_string());
+    let now = state.clock().now;
+    let pid = id.clone();
+    let hash = token.as_deref().map(crate::auth::token_hash);
+    let (person, live) = state
+        .db
+        .run(move |conn| -> Result<_, AppError> {
+            let person = people::find(conn, &pid)?.ok_or(AppError::NotFound)?;
+            let mut live = None;
+            if let Some(hash) = &hash {
+                for link in [
+                    accounts::PasswordLink::Invitation,
+                    accounts::PasswordLink::Reset,
+                ] {
+                    let row = tokens::find_live(conn, hash, link.purpose(), now)?;
+                    if row.is_some_and(|t| t.person_id.as_deref() == Some(pid.as_str())) {
+                        live = Some(link);
+                    }
+                }
+            }
+            Ok((person, live))
+        })
+        .await?;
+    let (kind, link) = match (live, token) {
+        (Some(accounts::PasswordLink::Invitation), Some(t)) => (
+            accounts::PasswordLink::Invitation,
+            Some(accounts::invitation_url(&state.settings.base_url, &t)),
+        ),
+        (Some(accounts::PasswordLink::Reset), Some(t)) => (
+            accounts::PasswordLink::Reset,
+            Some(accounts::reset_url(&state.settings.base_url, &t)),
+        ),
+        // No fresh link for this person here: say what was sent, by what
+        // the person's account needs.
+        _ if person.has_password() => (accounts::PasswordLink::Reset, None),
+        _ => (accounts::PasswordLink::Invitation, None),
+    };
+    let model = PasswordLinkPage {
+        id: person.id,
+        name: person.name,
+        email: person.email,
+        kind: kind.code(),
+        link,
+        valid_days: accounts::INVITATION_DAYS,
+        valid_minutes: accounts::RESET_MINUTES,
     };
     page(
         &state.templates,
         &user.visitor,
-        "people/invitation.html",
+        "people/password_link.html",
         &model,
     )
 }

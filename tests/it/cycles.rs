@@ -15,6 +15,7 @@ on_both_databases!(
     a_participant_without_a_manager_blocks_launch,
     hr_runs_an_open_cycle_to_its_close,
     employees_and_managers_cannot_run_cycles,
+    launching_and_deleting_a_draft_ask_first,
 );
 
 /// A day relative to today (far enough from midnight in any time zone).
@@ -551,4 +552,87 @@ async fn employees_and_managers_cannot_run_cycles(app: TestApp) {
         .expect("q")
         .is_empty());
     assert!(!app.audit_actions().contains(&"cycle.launched".to_string()));
+}
+
+/// Launching (which emails everyone) and deleting a draft (which cannot be
+/// undone) are never one click: the cycle page links to a page that says
+/// what will happen and who will be emailed, and only its form acts
+/// (issue 9, item 20). Looking at those pages changes nothing.
+async fn launching_and_deleting_a_draft_ask_first(app: TestApp) {
+    app.seed_demo();
+    let hr = app.signed_in("sari.wulandari").await;
+    let rina = app.person_id("rina.marlina");
+    let rule = [("rule", "manager"), ("manager_id", rina.as_str())];
+    let (res, id) = post_draft(&hr, "Evaluasi Tim Rina", [-1, 7, 14, 18, 21], &rule).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.text);
+    let id = id.expect("the new draft");
+    let launch = format!("/cycles/{id}/launch");
+    let delete = format!("/cycles/{id}/delete");
+    let page = hr.get(&format!("/cycles/{id}")).await;
+    for path in [&launch, &delete] {
+        assert!(
+            page.contains(&format!("href=\"{path}\"")),
+            "a link to {path}"
+        );
+        assert!(
+            !page.contains(&format!("action=\"{path}\"")),
+            "no button for {path}"
+        );
+    }
+
+    let confirm = hr.get(&launch).await;
+    assert_eq!(confirm.status, StatusCode::OK, "{}", confirm.text);
+    assert_eq!(confirm.h1(), "Luncurkan “Evaluasi Tim Rina”?");
+    let effects = confirm.select_texts("#launch-effects li").join(" ");
+    assert!(effects.contains("9 evaluasi akan dibuat"), "{effects}");
+    let mail = confirm.select_texts("#launch-mail").join(" ");
+    assert!(
+        mail.contains("10 orang") && mail.contains("langsung menerima undangan"),
+        "Rina's nine reports and Rina: {mail}"
+    );
+    assert!(confirm.contains(&format!("action=\"{launch}\"")));
+    let delete_confirm = hr.get(&delete).await;
+    assert_eq!(delete_confirm.status, StatusCode::OK);
+    assert_eq!(delete_confirm.h1(), "Hapus draf “Evaluasi Tim Rina”?");
+    let says = delete_confirm.select_texts("#delete-effects").join(" ");
+    assert!(says.contains("9 peserta"), "{says}");
+    assert!(delete_confirm.contains("Tidak ada yang menerima email"));
+    // Nothing happened.
+    let cycle = cycles::find(&mut app.conn(), &id)
+        .expect("q")
+        .expect("still there");
+    assert_eq!(cycle.status.code(), "draft");
+    assert!(app.outbox().is_empty(), "{:?}", app.outbox());
+    assert!(!app
+        .audit_actions()
+        .iter()
+        .any(|a| a == "cycle.launched" || a == "cycle.deleted"));
+
+    // The confirmation's own form launches.
+    hr.get(&launch).await;
+    let launched = hr.post(&launch, &[]).await;
+    assert_eq!(launched.status, StatusCode::SEE_OTHER, "{}", launched.text);
+    assert!(launched
+        .location()
+        .is_some_and(|l| l.contains("launched-open")));
+    assert_eq!(
+        app.outbox().get("queued").copied().unwrap_or(0)
+            + app.outbox().get("sent").copied().unwrap_or(0),
+        10
+    );
+    // A launched cycle has nothing to launch or delete any more.
+    assert_eq!(hr.get(&launch).await.status, StatusCode::CONFLICT);
+    assert_eq!(hr.get(&delete).await.status, StatusCode::CONFLICT);
+
+    // Another draft, deleted through its confirmation.
+    let before = cycle_count(&app);
+    let (_, other) = post_draft(&hr, "Draf dibuang", [30, 40, 45, 50, 60], &rule).await;
+    let other = other.expect("a draft");
+    assert_eq!(cycle_count(&app), before + 1);
+    let path = format!("/cycles/{other}/delete");
+    hr.get(&path).await;
+    assert_eq!(cycle_count(&app), before + 1, "looking deletes nothing");
+    let deleted = hr.post(&path, &[]).await;
+    assert_eq!(deleted.status, StatusCode::SEE_OTHER, "{}", deleted.text);
+    assert_eq!(cycle_count(&app), before);
 }

@@ -20,6 +20,7 @@ mod journal;
 mod language;
 mod links;
 mod mail;
+mod mail_events;
 mod people;
 mod races;
 mod reviews;

@@ -187,6 +187,16 @@ impl Drop for SmtpPeer {
     }
 }
 
+/// The words of one calendar event, as written in the file.
+#[derive(Debug, Clone)]
+pub struct EventTexts {
+    pub attendee: String,
+    /// The CN parameter's values (more than one means a broken quote).
+    pub cn: Vec<String>,
+    pub summary: String,
+    pub description: String,
+}
+
 /// A received message, parsed by a real MIME parser.
 #[derive(Debug, Clone)]
 pub struct Mail {
@@ -264,6 +274,39 @@ impl Mail {
                         .unwrap_or_default()
                 };
                 (prop("UID"), prop("URL"))
+            })
+            .collect()
+    }
+
+    /// Each calendar event's attendee: its address and its name (the CN as
+    /// written, RFC 6868 encoding and all), SUMMARY and DESCRIPTION (as
+    /// written, RFC 5545 escapes and all), read by a real iCalendar parser.
+    pub fn event_texts(&self) -> Vec<EventTexts> {
+        let text = self.ics.as_deref().expect("a calendar attachment");
+        let mut parser = ical::IcalParser::new(std::io::BufReader::new(text.as_bytes()));
+        let cal = parser
+            .next()
+            .expect("one calendar")
+            .expect("a calendar the parser accepts");
+        cal.events
+            .iter()
+            .map(|e| {
+                let prop = |name: &str| e.properties.iter().find(|p| p.name == name);
+                let value =
+                    |name: &str| prop(name).and_then(|p| p.value.clone()).unwrap_or_default();
+                let cn = prop("ATTENDEE")
+                    .and_then(|p| p.params.clone())
+                    .unwrap_or_default()
+                    .into_iter()
+                    .find(|(k, _)| k == "CN")
+                    .map(|(_, v)| v)
+                    .unwrap_or_default();
+                EventTexts {
+                    attendee: value("ATTENDEE"),
+                    cn,
+                    summary: value("SUMMARY"),
+                    description: value("DESCRIPTION"),
+                }
             })
             .collect()
     }

@@ -199,3 +199,38 @@ cycles-mail-log-title = Email sent for this cycle
 cycles-mail-log-empty = No email for this cycle yet.
 cycles-mail-log-hint = The { $count } newest.
 cycles-mail-log-all = See them all in the outbox
+
+## Launch, delete and remove: confirmation pages
+cycles-launch-confirm-title = Launch “{ $name }”?
+cycles-launch-confirm-reviews = { $count ->
+    [one] 1 review will be created, with the participant's current manager and job description kept in it.
+   *[other] { $count } reviews will be created, each with the participant's current manager and job description kept in it.
+}
+cycles-launch-confirm-mail-now = { $count ->
+    [one] 1 person (the participants and their managers) will be emailed an invitation now, with the due dates for their calendar.
+   *[other] { $count } people (the participants and their managers) will be emailed an invitation now, with the due dates for their calendar.
+}
+cycles-launch-confirm-mail-later = { $count ->
+    [one] 1 person (the participants and their managers) will be emailed an invitation on { $date }, when the review cycle opens.
+   *[other] { $count } people (the participants and their managers) will be emailed an invitation on { $date }, when the review cycle opens.
+}
+cycles-launch-confirm-undo = A launched review cycle cannot be deleted or launched again. Its dates can still be moved, and it can be closed.
+cycles-launch-confirm-no-manager = { $count ->
+    [one] 1 participant has no manager: the launch will be refused until they have one.
+   *[other] { $count } participants have no manager: the launch will be refused until they have one.
+}
+cycles-launch-confirm-button = Yes, launch the review cycle
+cycles-delete-title = Delete the draft “{ $name }”?
+cycles-delete-confirm-lead = { $count ->
+    [one] The draft and its list of 1 participant will be deleted.
+   *[other] The draft and its list of { $count } participants will be deleted.
+}
+cycles-delete-confirm-nobody = Nobody is emailed: the draft was never launched. This cannot be undone.
+cycles-delete-confirm-button = Yes, delete the draft
+cycles-remove-title = Take { $person } out of “{ $name }”?
+cycles-remove-mail = { $person } will be emailed that they no longer take part, with a calendar file that removes the review cycle's due dates from their calendar.
+cycles-remove-no-mail = { $person } is not emailed: the review cycle has not opened, so they were never invited.
+cycles-remove-kept = Their review is kept, marked removed, with everything written in it. You can add them back later.
+cycles-remove-button = Yes, take { $person } out
+cycles-close-mail = Everyone who took part is emailed that it closed. Those who had not finished also get a calendar file that removes the due dates they had left.
+cycles-close-mail-scheduled = Everyone who takes part is emailed that it closed.

@@ -226,6 +226,7 @@ mail-cycle_closed-title = “{ $cycle }” is closed
 mail-cycle_closed-lead = The review cycle “{ $cycle }” is now closed. Thank you for your time and your honesty.
 mail-cycle_closed-history = Nothing in it can be changed any more, but your reviews stay readable in your history.
 mail-cycle_closed-button = Open my history
+mail-cycle_closed-calendar = The attached calendar file removes the due dates you had not reached from your calendar.
 
 ## Dates moved
 mail-dates_moved-subject = The dates of “{ $cycle }” have changed

@@ -224,6 +224,10 @@ invitation-link-lead = Cermin has emailed this link to { $name } ({ $email }). W
 invitation-link-label = Invitation link
 invitation-link-warning = Whoever holds this link can sign in as this person. Send it to them only.
 invitation-view-person = See this person
+password-link-reset-title = Password reset link
+password-link-reset-lead = Cermin has emailed { $name } ({ $email }) a link to choose a new password. Their current password keeps working until they do. The link works for { $minutes } minutes, once. If the email does not arrive, you can pass the link on yourself.
+password-link-reset-label = Password reset link
+password-link-gone = The link was emailed to { $name } ({ $email }). It is shown here only for a short while after it was made; to pass one on yourself, make a new one on the person's page (the one emailed before then stops working).
 
 ## CSV import
 import-title = Import people from CSV

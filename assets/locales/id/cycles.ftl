@@ -183,3 +183,23 @@ cycles-mail-log-title = Email yang terkirim untuk siklus ini
 cycles-mail-log-empty = Belum ada email untuk siklus ini.
 cycles-mail-log-hint = { $count } email terbaru.
 cycles-mail-log-all = Lihat semua di kotak keluar
+
+## Luncurkan, hapus dan keluarkan: halaman konfirmasi
+cycles-launch-confirm-title = Luncurkan “{ $name }”?
+cycles-launch-confirm-reviews = { $count } evaluasi akan dibuat, masing-masing dengan atasan dan uraian pekerjaan peserta saat ini tersimpan di dalamnya.
+cycles-launch-confirm-mail-now = { $count } orang (peserta dan atasannya) akan langsung menerima undangan lewat email, dengan batas waktu untuk kalender mereka.
+cycles-launch-confirm-mail-later = { $count } orang (peserta dan atasannya) akan menerima undangan lewat email pada { $date }, saat siklus evaluasi dibuka.
+cycles-launch-confirm-undo = Siklus evaluasi yang sudah diluncurkan tidak dapat dihapus atau diluncurkan ulang. Tanggalnya masih dapat digeser, dan siklus dapat ditutup.
+cycles-launch-confirm-no-manager = { $count } peserta belum punya atasan: peluncuran akan ditolak sampai mereka punya atasan.
+cycles-launch-confirm-button = Ya, luncurkan siklus evaluasi
+cycles-delete-title = Hapus draf “{ $name }”?
+cycles-delete-confirm-lead = Draf ini dan daftar { $count } pesertanya akan dihapus.
+cycles-delete-confirm-nobody = Tidak ada yang menerima email: draf ini belum pernah diluncurkan. Penghapusan tidak dapat dibatalkan.
+cycles-delete-confirm-button = Ya, hapus draf
+cycles-remove-title = Keluarkan { $person } dari “{ $name }”?
+cycles-remove-mail = { $person } akan menerima email bahwa ia tidak lagi mengikuti siklus ini, dengan berkas kalender yang menghapus batas waktu siklus evaluasi dari kalendernya.
+cycles-remove-no-mail = { $person } tidak menerima email: siklus evaluasi belum dibuka, jadi ia belum pernah diundang.
+cycles-remove-kept = Evaluasinya tetap tersimpan, ditandai dikeluarkan, beserta semua isinya. Anda dapat menambahkannya kembali nanti.
+cycles-remove-button = Ya, keluarkan { $person }
+cycles-close-mail = Semua yang ikut serta menerima email bahwa siklus ditutup. Yang belum selesai juga menerima berkas kalender yang menghapus batas waktu yang tersisa dari kalendernya.
+cycles-close-mail-scheduled = Semua peserta menerima email bahwa siklus ditutup.

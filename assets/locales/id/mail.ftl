@@ -193,6 +193,7 @@ mail-cycle_closed-title = “{ $cycle }” sudah ditutup
 mail-cycle_closed-lead = Siklus evaluasi “{ $cycle }” sudah ditutup. Terima kasih atas waktu dan kejujuran Anda.
 mail-cycle_closed-history = Isinya tidak dapat diubah lagi, tetapi evaluasi Anda tetap dapat dibaca di Riwayat.
 mail-cycle_closed-button = Buka riwayat saya
+mail-cycle_closed-calendar = Berkas kalender terlampir menghapus batas waktu yang belum Anda selesaikan dari kalender Anda.
 
 ## Tanggal digeser
 mail-dates_moved-subject = Jadwal “{ $cycle }” berubah

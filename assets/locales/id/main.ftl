@@ -224,6 +224,10 @@ invitation-link-lead = Cermin telah mengirim tautan ini ke email { $name } ({ $e
 invitation-link-label = Tautan undangan
 invitation-link-warning = Siapa pun yang memegang tautan ini dapat masuk sebagai orang tersebut. Kirimkan hanya kepadanya.
 invitation-view-person = Lihat data orang ini
+password-link-reset-title = Tautan atur ulang kata sandi
+password-link-reset-lead = Cermin telah mengirim tautan ke email { $name } ({ $email }) untuk membuat kata sandi baru. Kata sandinya yang sekarang tetap berlaku sampai ia menggantinya. Tautan berlaku { $minutes } menit dan hanya sekali pakai. Jika email tidak sampai, Anda dapat meneruskan tautan ini sendiri.
+password-link-reset-label = Tautan atur ulang kata sandi
+password-link-gone = Tautan sudah dikirim ke email { $name } ({ $email }). Tautan hanya ditampilkan di sini sesaat setelah dibuat; untuk meneruskannya sendiri, buat tautan baru di halaman orang tersebut (tautan yang dikirim sebelumnya lalu tidak berlaku lagi).
 
 ## Impor CSV
 import-title = Impor karyawan dari CSV

@@ -18,7 +18,7 @@ use crate::domain::CycleId;
 use crate::error::AppError;
 use crate::web::context::CurrentUser;
 use crate::web::forms::FormErrors;
-use crate::web::render::{page_with_status, see_other};
+use crate::web::render::{page, page_with_status, see_other};
 
 const NAME_MAX: usize = 120;
 
@@ -343,6 +343,46 @@ pub async fn update_cycle(
         Ok(()) => Ok(see_other(&format!("/cycles/{id}?notice=saved"))),
         Err(e) => refused(&state, &user, Some(id.to_string()), form, errors, e).await,
     }
+}
+
+#[derive(Serialize)]
+struct DeletePage {
+    cycle_id: String,
+    cycle_name: String,
+    participants: i64,
+}
+
+/// What deleting a draft does (nobody is emailed; it cannot be undone);
+/// deleting is this page's button, never one click on the cycle page.
+pub async fn confirm_delete(
+    state: State,
+    user: CurrentUser,
+    path: web::Path<CycleId>,
+) -> Result<HttpResponse, AppError> {
+    user.require(policy::may_run_cycles)?;
+    let id = path.into_inner();
+    let (c, participants) = state
+        .db
+        .run(move |conn| -> Result<_, AppError> {
+            let c = cycles::find(conn, &id)?.ok_or(AppError::NotFound)?;
+            if !c.status.is_editable_draft() {
+                return Err(AppError::Conflict("error-cycle-already-launched"));
+            }
+            let n = cycles::participant_count(conn, &id)?;
+            Ok((c, n))
+        })
+        .await?;
+    let model = DeletePage {
+        cycle_id: c.id,
+        cycle_name: c.name,
+        participants,
+    };
+    page(
+        &state.templates,
+        &user.visitor,
+        "cycles/delete.html",
+        &model,
+    )
 }
 
 pub async fn delete_cycle(

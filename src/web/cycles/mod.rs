@@ -39,7 +39,9 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/cycles/{id}", web::get().to(show::show_cycle))
         .route("/cycles/{id}/edit", web::get().to(drafts::edit_cycle))
         .route("/cycles/{id}/edit", web::post().to(drafts::update_cycle))
+        .route("/cycles/{id}/launch", web::get().to(show::confirm_launch))
         .route("/cycles/{id}/launch", web::post().to(show::launch_cycle))
+        .route("/cycles/{id}/delete", web::get().to(drafts::confirm_delete))
         .route("/cycles/{id}/delete", web::post().to(drafts::delete_cycle))
         .route(
             "/cycles/{id}/participants",
@@ -60,6 +62,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route(
             "/cycles/{id}/reviews/{review_id}/reopen",
             web::post().to(participants::reopen_review),
+        )
+        .route(
+            "/cycles/{id}/reviews/{review_id}/remove",
+            web::get().to(participants::confirm_remove),
         )
         .route(
             "/cycles/{id}/reviews/{review_id}/remove",

@@ -14,7 +14,7 @@ use crate::domain::{CycleId, ReviewId};
 use crate::error::AppError;
 use crate::web::context::CurrentUser;
 use crate::web::forms::FormErrors;
-use crate::web::render::{page_with_status, see_other};
+use crate::web::render::{page, page_with_status, see_other};
 
 const REASON_MAX: usize = 2000;
 
@@ -65,6 +65,55 @@ pub async fn add_participant(
         }
         Err(e) => refused(&state, &user, id, "person_id", e).await,
     }
+}
+
+#[derive(Serialize)]
+struct RemovePage {
+    cycle_id: String,
+    cycle_name: String,
+    review_id: String,
+    person_name: String,
+    /// Whether the person is emailed a cancellation (only an open cycle has
+    /// invited them).
+    emailed: bool,
+}
+
+/// Who is taken out and who is emailed; removing is this page's button,
+/// never one click on the cycle page.
+pub async fn confirm_remove(
+    state: State,
+    user: CurrentUser,
+    path: web::Path<(CycleId, ReviewId)>,
+) -> Result<HttpResponse, AppError> {
+    user.require(policy::may_run_cycles)?;
+    let (cycle_id, review_id) = path.into_inner();
+    let (r, c, person) = state
+        .db
+        .run(move |conn| -> Result<_, AppError> {
+            let (r, c) = review_in_cycle(conn, &cycle_id, &review_id)?;
+            if c.status == review::CycleStatus::Closed {
+                return Err(AppError::Conflict("error-cycle-closed"));
+            }
+            if r.state() == review::ReviewState::Removed {
+                return Err(AppError::Conflict("error-review-not-now"));
+            }
+            let person = people::find(conn, &r.person_id)?.ok_or(AppError::NotFound)?;
+            Ok((r, c, person))
+        })
+        .await?;
+    let model = RemovePage {
+        emailed: c.status == review::CycleStatus::Open && person.active,
+        cycle_id: c.id,
+        cycle_name: c.name,
+        review_id: r.id,
+        person_name: person.name,
+    };
+    page(
+        &state.templates,
+        &user.visitor,
+        "cycles/remove.html",
+        &model,
+    )
 }
 
 pub async fn remove_participant(

@@ -52,6 +52,8 @@ struct ClosePage {
     cycle_name: String,
     not_finished: i64,
     total: i64,
+    /// Whether people were invited (and have calendar entries to cancel).
+    open: bool,
     errors: FormErrors,
 }
 
@@ -82,6 +84,7 @@ pub async fn confirm_close(
         .sum();
     let (_, total) = progress(&counts);
     let model = ClosePage {
+        open: c.status == CycleStatus::Open,
         cycle_id: c.id,
         cycle_name: c.name,
         not_finished,

@@ -20,7 +20,7 @@ use crate::domain::CycleId;
 use crate::error::AppError;
 use crate::web::context::CurrentUser;
 use crate::web::forms::FormErrors;
-use crate::web::render::{page_with_status, see_other};
+use crate::web::render::{page, page_with_status, see_other};
 
 /// How many of a cycle's emails its page lists (the outbox page has more).
 const MAIL_LOG_SIZE: i64 = 50;
@@ -281,6 +281,72 @@ pub async fn show_cycle(
         },
     )
     .await
+}
+
+// ---- launch ----
+
+#[derive(Serialize)]
+struct LaunchPage {
+    cycle_id: String,
+    cycle_name: String,
+    /// Reviews the launch creates.
+    reviews: usize,
+    /// People emailed an invitation: the participants and their managers.
+    invited: usize,
+    opens_now: bool,
+    opens_on: NaiveDate,
+    without_manager: usize,
+}
+
+/// What launching will do and who will be emailed; launching is this page's
+/// button (a POST), never one click on the cycle page.
+pub async fn confirm_launch(
+    state: State,
+    user: CurrentUser,
+    path: web::Path<CycleId>,
+) -> Result<HttpResponse, AppError> {
+    user.require(policy::may_run_cycles)?;
+    let id = path.into_inner();
+    let (c, participants, managers) = state
+        .db
+        .run(move |conn| -> Result<_, AppError> {
+            let c = cycles::find(conn, &id)?.ok_or(AppError::NotFound)?;
+            if c.status != CycleStatus::Draft {
+                return Err(AppError::Conflict("error-cycle-already-launched"));
+            }
+            let participants = cycles::participants(conn, &id)?;
+            let manager_ids: Vec<String> = participants
+                .iter()
+                .filter_map(|p| p.manager_id.clone())
+                .collect();
+            let managers = people::find_many(conn, &manager_ids)?;
+            Ok((c, participants, managers))
+        })
+        .await?;
+    let invited: HashSet<&str> = participants
+        .iter()
+        .chain(managers.iter())
+        .filter(|p| p.active)
+        .map(|p| p.id.as_str())
+        .collect();
+    let model = LaunchPage {
+        reviews: participants.len(),
+        invited: invited.len(),
+        opens_now: c.opens_on <= state.today(),
+        opens_on: c.opens_on,
+        without_manager: participants
+            .iter()
+            .filter(|p| p.manager_id.is_none())
+            .count(),
+        cycle_id: c.id,
+        cycle_name: c.name,
+    };
+    page(
+        &state.templates,
+        &user.visitor,
+        "cycles/launch.html",
+        &model,
+    )
 }
 
 pub async fn launch_cycle(

@@ -193,7 +193,7 @@ pub async fn sign_in(
             next: next.clone(),
             error: None,
             error_minutes: state.settings.login_window_minutes,
-            notice: Some("sign-in-check-email".into()),
+            notice: Some("sign-in-check-email"),
         };
         return page_with_status(
             &state.templates,

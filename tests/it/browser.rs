@@ -27,8 +27,8 @@ const TEST_LIMIT: Duration = Duration::from_secs(120);
 /// How often to look again while waiting.
 const POLL: Duration = Duration::from_millis(100);
 
-const PHONE_WIDTH: u32 = 390;
-const PHONE_HEIGHT: u32 = 844;
+pub(crate) const PHONE_WIDTH: u32 = 390;
+pub(crate) const PHONE_HEIGHT: u32 = 844;
 
 fn env_path(var: &str) -> Option<PathBuf> {
     std::env::var_os(var)
@@ -43,14 +43,14 @@ fn on_path(name: &str) -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
-struct Tools {
+pub(crate) struct Tools {
     chromedriver: PathBuf,
-    chromium: PathBuf,
+    pub(crate) chromium: PathBuf,
 }
 
 /// The browser and its driver. The browser tests are ignored unless asked
 /// for (`--include-ignored`); asked for without these tools, they fail.
-fn tools() -> Tools {
+pub(crate) fn tools() -> Tools {
     let chromedriver = match env_path("CERMIN_TEST_CHROMEDRIVER") {
         Some(p) => Some(p),
         None => on_path("chromedriver"),
@@ -77,16 +77,16 @@ fn tools() -> Tools {
 /// A chromedriver child process on a loopback port, with its own temporary
 /// folder (log, browser profiles). Dropping it ends the browser session and
 /// the driver, also when a test panics.
-struct Driver {
+pub(crate) struct Driver {
     child: Child,
     port: u16,
-    session: Option<String>,
+    pub(crate) session: Option<String>,
     dir: tempfile::TempDir,
     profiles: usize,
 }
 
 impl Driver {
-    async fn start(tools: &Tools) -> Driver {
+    pub(crate) async fn start(tools: &Tools) -> Driver {
         // The free port is found by binding port 0 and letting go; another
         // process may take it in between, so try a few.
         let mut last_log = String::new();
@@ -159,7 +159,7 @@ impl Driver {
 
     /// A new headless Chromium session on a phone-sized window with a fresh
     /// profile; `javascript: false` turns scripts off.
-    async fn session(&mut self, chromium: &Path, javascript: bool) -> Client {
+    pub(crate) async fn session(&mut self, chromium: &Path, javascript: bool) -> Client {
         self.profiles += 1;
         let profile = self.dir.path().join(format!("profile-{}", self.profiles));
         let mut args: Vec<String> = [
@@ -263,7 +263,7 @@ impl Drop for Driver {
 
 /// Run a whole browser test, failing (and ending the browser) if it takes
 /// longer than `TEST_LIMIT`: a WebDriver command can hang rather than fail.
-async fn within_limit(test: impl std::future::Future<Output = ()>) {
+pub(crate) async fn within_limit(test: impl std::future::Future<Output = ()>) {
     if tokio::time::timeout(TEST_LIMIT, test).await.is_err() {
         panic!(
             "the browser test did not finish within {} s",
@@ -273,7 +273,7 @@ async fn within_limit(test: impl std::future::Future<Output = ()>) {
 }
 
 /// Wait until `check` gives `Some`, or fail after `WAIT` with `what`.
-async fn eventually<T, F, Fut>(what: &str, mut check: F) -> T
+pub(crate) async fn eventually<T, F, Fut>(what: &str, mut check: F) -> T
 where
     F: FnMut() -> Fut,
     Fut: std::future::Future<Output = Option<T>>,
@@ -307,7 +307,7 @@ async fn value_of(c: &Client, css: &str) -> String {
 }
 
 /// Sign in through the real sign-in page and wait until it has let us in.
-async fn sign_in(c: &Client, base: &str, key: &str) {
+pub(crate) async fn sign_in(c: &Client, base: &str, key: &str) {
     c.goto(&format!("{base}/sign-in"))
         .await
         .expect("open sign-in");

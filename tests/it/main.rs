@@ -4,6 +4,7 @@
 
 mod helpers;
 
+mod a11y;
 mod auth;
 mod authz;
 mod browser;

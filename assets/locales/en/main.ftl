@@ -270,6 +270,7 @@ import-created = Created
 import-changed = Changed
 import-links-heading = Invitation links
 import-links-lead = Send each person their link. Each works for 14 days, once.
+import-example-label = Example CSV file
 import-error-empty = The file is empty. Choose a CSV file with a header row and at least one person.
 import-error-too-large = The file is too large: at most 5 MB per import. Split it into smaller files and import them one after another.
 import-error-unclosed-quote = Line { $line }: a value starts with a quote (") that is never closed, so the rest of the file would be read as one value. Close the quote or remove it.

@@ -270,6 +270,7 @@ import-created = Dibuat
 import-changed = Diubah
 import-links-heading = Tautan undangan
 import-links-lead = Kirim tautan ini kepada masing-masing orang. Setiap tautan berlaku 14 hari dan hanya sekali pakai.
+import-example-label = Contoh berkas CSV
 import-error-empty = Berkas kosong. Pilih berkas CSV yang berisi baris judul dan paling sedikit satu orang.
 import-error-too-large = Berkas terlalu besar: paling banyak 5 MB per impor. Pecah menjadi beberapa berkas kecil dan impor satu per satu.
 import-error-unclosed-quote = Baris { $line }: sebuah nilai diawali tanda kutip (") yang tidak pernah ditutup, sehingga sisa berkas akan terbaca sebagai satu nilai. Tutup tanda kutipnya atau hapus.

@@ -13,6 +13,7 @@ pub mod drafts;
 pub mod form_templates;
 pub mod journal;
 pub mod mail;
+pub mod notifications;
 pub mod people;
 pub mod reviews;
 

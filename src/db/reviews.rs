@@ -779,18 +779,27 @@ pub fn unread(
         .load(conn)
 }
 
-pub fn mark_read(conn: &mut DbConnection, person_id: &str, review_id: &str) -> QueryResult<usize> {
-    let unread = notifications::table
-        .filter(notifications::person_id.eq(person_id))
-        .filter(notifications::review_id.eq(review_id))
-        .filter(notifications::read_at.is_null());
-    // Most page views have nothing unread: read first, so they do not write.
-    if !diesel::select(diesel::dsl::exists(unread)).get_result::<bool>(conn)? {
-        return Ok(0);
-    }
-    diesel::update(unread)
-        .set(notifications::read_at.eq(Some(now())))
-        .execute(conn)
+/// One notification, if it exists.
+pub fn find_notification(
+    conn: &mut DbConnection,
+    id: &str,
+) -> QueryResult<Option<NotificationRow>> {
+    notifications::table
+        .find(id)
+        .select(NotificationRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Mark a notification read (dismissed), if it is not already.
+pub fn dismiss_notification(conn: &mut DbConnection, id: &str) -> QueryResult<usize> {
+    diesel::update(
+        notifications::table
+            .filter(notifications::id.eq(id))
+            .filter(notifications::read_at.is_null()),
+    )
+    .set(notifications::read_at.eq(Some(now())))
+    .execute(conn)
 }
 
 /// One line of a cycle's roster: whose review, who manages it, where it is.

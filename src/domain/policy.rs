@@ -264,9 +264,23 @@ pub fn may_edit_form_templates(actor: &Actor) -> bool {
     may_run_cycles(actor)
 }
 
+/// Dismiss a notification from the home page: only one's own.
+pub fn may_dismiss_notification(actor: &Actor, owner_id: &str) -> bool {
+    actor.id == owner_id
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_ones_own_notifications_are_dismissed() {
+        let ayu = actor("ayu", Role::Employee);
+        let hr = actor("sari", Role::Hr);
+        assert!(may_dismiss_notification(&ayu, "ayu"));
+        assert!(!may_dismiss_notification(&ayu, "joko"));
+        assert!(!may_dismiss_notification(&hr, "ayu"), "not even HR");
+    }
 
     fn actor(id: &str, role: Role) -> Actor {
         Actor {

@@ -3,7 +3,7 @@
 use actix_web::{web, HttpResponse};
 use serde::{Deserialize, Serialize};
 
-use super::context::Visitor;
+use super::context::{CurrentUser, Visitor};
 use super::people::PersonLink;
 use super::render::{page, see_other};
 use super::State;
@@ -25,7 +25,22 @@ struct HomePage {
     current: Vec<CurrentReview>,
     notifications: Vec<Notice>,
     manager_summary: Option<ManagerSummary>,
-    to_review: usize,
+    /// Everything waiting on this person, soonest due first.
+    tasks: Vec<Task>,
+}
+
+/// One thing waiting on this person: their own step, or a report's review
+/// that waits for them.
+#[derive(Serialize)]
+struct Task {
+    /// The message key of what to do ("home-task-self", …).
+    what: &'static str,
+    /// Whose review, for a manager's task.
+    name: String,
+    cycle_name: String,
+    due_on: chrono::NaiveDate,
+    overdue: bool,
+    href: String,
 }
 
 #[derive(Serialize)]
@@ -41,6 +56,7 @@ struct CurrentReview {
 
 #[derive(Serialize)]
 struct Notice {
+    id: String,
     kind: String,
     actor: String,
     review_id: Option<String>,
@@ -73,91 +89,130 @@ pub async fn show_home(
     let id = user.id.clone();
     let actor = user.actor();
     let today = state.today();
-    let (person, manager, reports, counts, current, notifications, manager_summary, to_review) =
-        state
-            .db
-            .run(move |conn| -> Result<_, AppError> {
-                let person = people::find(conn, &id)?.ok_or(AppError::NotFound)?;
-                let manager = match &person.manager_id {
-                    Some(m) => people::find(conn, m)?,
-                    None => None,
+    let (person, manager, reports, counts, current, notifications, manager_summary, tasks) = state
+        .db
+        .run(move |conn| -> Result<_, AppError> {
+            let person = people::find(conn, &id)?.ok_or(AppError::NotFound)?;
+            let manager = match &person.manager_id {
+                Some(m) => people::find(conn, m)?,
+                None => None,
+            };
+            let reports: Vec<PersonLink> = people::reports_of(conn, &id)?
+                .iter()
+                .map(|r| PersonLink::new(&actor, r))
+                .collect();
+            let counts = if is_hr {
+                let active = people::count_active(conn)?;
+                let invited = people::count_without_password(conn)?;
+                let failed = crate::db::outbox::count_with_status(
+                    conn,
+                    crate::domain::mail::OutboxStatus::Failed,
+                )?;
+                Some((active, invited, failed))
+            } else {
+                None
+            };
+            let mine: Vec<_> = reviews::for_person(conn, &id)?
+                .into_iter()
+                .filter(|(_, c)| c.status(today) == CycleStatus::Open)
+                .collect();
+            let mut tasks: Vec<Task> = vec![];
+            for (r, c) in &mine {
+                let (what, due_on, href) = match r.state() {
+                    ReviewState::SelfAssessment => (
+                        "home-task-self",
+                        c.self_due_on,
+                        format!("/reviews/{}/self", r.id),
+                    ),
+                    ReviewState::Shared => {
+                        ("home-task-ack", c.ack_due_on, format!("/reviews/{}", r.id))
+                    }
+                    _ => continue,
                 };
-                let reports: Vec<PersonLink> = people::reports_of(conn, &id)?
-                    .iter()
-                    .map(|r| PersonLink::new(&actor, r))
-                    .collect();
-                let counts = if is_hr {
-                    let active = people::count_active(conn)?;
-                    let invited = people::count_without_password(conn)?;
-                    let failed = crate::db::outbox::count_with_status(
-                        conn,
-                        crate::domain::mail::OutboxStatus::Failed,
-                    )?;
-                    Some((active, invited, failed))
-                } else {
-                    None
-                };
-                let current: Vec<CurrentReview> = reviews::for_person(conn, &id)?
-                    .into_iter()
-                    .filter(|(_, c)| c.status(today) == CycleStatus::Open)
-                    .map(|(r, c)| {
-                        // Late only with one's own step: the manager review
-                        // is the manager's to be late with.
-                        let step = r.state();
-                        let due = step
-                            .due_on(&c.dates())
-                            .filter(|_| step != ReviewState::ManagerReview);
-                        CurrentReview {
-                            overdue: due.is_some_and(|d| d < today),
-                            id: r.id,
-                            cycle_name: c.name,
-                            state: r.state.into(),
-                            self_due_on: c.self_due_on,
-                            manager_due_on: c.manager_due_on,
-                            ack_due_on: c.ack_due_on,
-                        }
-                    })
-                    .collect();
-                let notifications = reviews::unread(conn, &id, 10)?
-                    .into_iter()
-                    .map(|(n, actor)| Notice {
-                        kind: n.kind,
-                        actor: actor.unwrap_or_default(),
-                        review_id: n.review_id,
-                        created_at: n.created_at,
-                        details: n.details,
-                    })
-                    .collect();
-                let manager_summary = match &person.manager_id {
-                    Some(m) => reviews::published_summaries_of(conn, m)?
-                        .into_iter()
-                        .find(|(_, c)| c.status(today) != CycleStatus::Closed)
-                        .map(|(r, c)| ManagerSummary {
-                            name: manager.as_ref().map(|m| m.name.clone()).unwrap_or_default(),
-                            cycle_name: c.name,
-                            text: r.team_summary,
-                        }),
-                    None => None,
-                };
-                let to_review = reviews::for_manager_current(conn, &id)?
-                    .iter()
-                    .filter(|(r, c, _)| {
-                        r.state == ReviewState::ManagerReview
-                            && c.status(today) == CycleStatus::Open
-                    })
-                    .count();
-                Ok((
-                    person,
-                    manager,
-                    reports,
-                    counts,
-                    current,
-                    notifications,
-                    manager_summary,
-                    to_review,
+                tasks.push(Task {
+                    what,
+                    name: String::new(),
+                    cycle_name: c.name.clone(),
+                    due_on,
+                    overdue: due_on < today,
+                    href,
+                });
+            }
+            for (r, c, name) in reviews::for_manager_current(conn, &id)? {
+                if r.state() == ReviewState::ManagerReview && c.status(today) == CycleStatus::Open {
+                    tasks.push(Task {
+                        what: "home-task-manager",
+                        name,
+                        cycle_name: c.name.clone(),
+                        due_on: c.manager_due_on,
+                        overdue: c.manager_due_on < today,
+                        href: format!("/reviews/{}/manager", r.id),
+                    });
+                }
+            }
+            // Soonest due first; on the same day, someone else's review
+            // (they are waiting) before one's own step.
+            tasks.sort_by(|a, b| {
+                (a.due_on, a.what != "home-task-manager", &a.name).cmp(&(
+                    b.due_on,
+                    b.what != "home-task-manager",
+                    &b.name,
                 ))
-            })
-            .await?;
+            });
+            let current: Vec<CurrentReview> = mine
+                .into_iter()
+                .map(|(r, c)| {
+                    // Late only with one's own step: the manager review
+                    // is the manager's to be late with.
+                    let step = r.state();
+                    let due = step
+                        .due_on(&c.dates())
+                        .filter(|_| step != ReviewState::ManagerReview);
+                    CurrentReview {
+                        overdue: due.is_some_and(|d| d < today),
+                        id: r.id,
+                        cycle_name: c.name,
+                        state: r.state.into(),
+                        self_due_on: c.self_due_on,
+                        manager_due_on: c.manager_due_on,
+                        ack_due_on: c.ack_due_on,
+                    }
+                })
+                .collect();
+            let notifications = reviews::unread(conn, &id, 10)?
+                .into_iter()
+                .map(|(n, actor)| Notice {
+                    id: n.id,
+                    kind: n.kind,
+                    actor: actor.unwrap_or_default(),
+                    review_id: n.review_id,
+                    created_at: n.created_at,
+                    details: n.details,
+                })
+                .collect();
+            let manager_summary = match &person.manager_id {
+                Some(m) => reviews::published_summaries_of(conn, m)?
+                    .into_iter()
+                    .find(|(_, c)| c.status(today) != CycleStatus::Closed)
+                    .map(|(r, c)| ManagerSummary {
+                        name: manager.as_ref().map(|m| m.name.clone()).unwrap_or_default(),
+                        cycle_name: c.name,
+                        text: r.team_summary,
+                    }),
+                None => None,
+            };
+            Ok((
+                person,
+                manager,
+                reports,
+                counts,
+                current,
+                notifications,
+                manager_summary,
+                tasks,
+            ))
+        })
+        .await?;
     let model = HomePage {
         person,
         manager,
@@ -170,7 +225,25 @@ pub async fn show_home(
         current,
         notifications,
         manager_summary,
-        to_review,
+        tasks,
     };
     page(&state.templates, &visitor, "home.html", &model)
+}
+
+/// Dismiss a notification; back to the home page's notifications.
+pub async fn dismiss_notification(
+    state: State,
+    user: CurrentUser,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let (actor, clock, id) = (user.actor(), state.clock(), id.into_inner());
+    state
+        .db
+        .run(move |conn| -> Result<_, AppError> {
+            Ok(crate::app::notifications::dismiss(
+                conn, &actor, clock, &id,
+            )?)
+        })
+        .await?;
+    Ok(see_other("/#notifications"))
 }

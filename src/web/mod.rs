@@ -62,6 +62,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/favicon.ico", web::get().to(assets::favicon))
         .route("/assets/{path:.*}", web::get().to(assets::asset))
         .route("/", web::get().to(home::show_home))
+        .route(
+            "/notifications/{id}/dismiss",
+            web::post().to(home::dismiss_notification),
+        )
         .route("/sign-in", web::get().to(auth::sign_in_form))
         .route("/sign-in", web::post().to(auth::sign_in))
         .route(

@@ -297,19 +297,20 @@ audit-subject = Subject
 audit-details = Details
 
 ## Home: reviews
+home-todo-heading = Your to-do list
+home-task-next = Next
+home-task-self = Fill in your self-assessment
+home-task-ack = Read your review and confirm you have read it
+home-task-manager = Write { $name }'s manager review
+home-my-review = My review: { $cycle }
+home-notice-dismiss = Dismiss
 home-notifications = New notifications
 home-notice-self_submitted = { $name } submitted their self-assessment
 home-notice-review_shared = { $name } shared your manager review
 home-notice-acknowledged = { $name } acknowledged reading their review
 home-notice-reopened = A review was reopened for you by { $name }
 home-overdue = Overdue
-home-read-review = Read your manager review
 home-see-review = See the review
-home-to-review = { $count ->
-    [one] 1 manager review is waiting for you.
-   *[other] { $count } manager reviews are waiting for you.
-}
-home-team-link = See my team
 home-manager-summary = Your manager's self-evaluation, { $name }
 
 # Email and forgotten passwords

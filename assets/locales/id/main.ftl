@@ -297,19 +297,20 @@ audit-subject = Objek
 audit-details = Rincian
 
 ## Home: reviews
+home-todo-heading = Daftar tugas Anda
+home-task-next = Berikutnya
+home-task-self = Isi evaluasi diri Anda
+home-task-ack = Baca evaluasi Anda dan konfirmasi telah dibaca
+home-task-manager = Tulis evaluasi atasan untuk { $name }
+home-my-review = Evaluasi saya: { $cycle }
+home-notice-dismiss = Tutup
 home-notifications = Pemberitahuan baru
 home-notice-self_submitted = { $name } mengirim evaluasi dirinya
 home-notice-review_shared = { $name } membagikan evaluasi atasan untuk Anda
 home-notice-acknowledged = { $name } mengonfirmasi telah membaca evaluasinya
 home-notice-reopened = Evaluasi dibuka kembali untuk Anda oleh { $name }
 home-overdue = Terlambat
-home-read-review = Baca evaluasi atasan
 home-see-review = Lihat evaluasi
-home-to-review = { $count ->
-    [one] 1 evaluasi atasan menunggu Anda.
-   *[other] { $count } evaluasi atasan menunggu Anda.
-}
-home-team-link = Lihat tim saya
 home-manager-summary = Evaluasi diri atasan Anda, { $name }
 
 # Email dan kata sandi yang terlupa

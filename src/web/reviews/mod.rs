@@ -254,7 +254,6 @@ async fn form_page(
             } else {
                 vec![]
             };
-            reviews::mark_read(conn, &actor.id, &l.review.id)?;
             Ok((
                 FormPage {
                     version: l.review.version(side),

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{load, wf, Loaded, ReviewHead};
 use crate::app::reviews as workflow;
-use crate::db::{self, forms, reviews};
+use crate::db::{self, forms};
 use crate::domain::policy;
 use crate::domain::review::{ReviewState, Side};
 use crate::domain::ReviewId;
@@ -100,7 +100,6 @@ pub async fn show_review(
             } else {
                 (None, vec![])
             };
-            reviews::mark_read(conn, &actor.id, &l.review.id)?;
             let can_publish_summary = policy::may_publish_team_summary(&actor, f, has_reports);
             let summary_draft = if l.review.team_summary.is_empty() && can_publish_summary {
                 draft_team_summary(conn, &l, lang)?

@@ -125,7 +125,13 @@ fn team_review(actor: &Actor, today: NaiveDate, r: &ReviewRow, c: &CycleRow) -> 
         overdue,
         next_key,
         my_turn,
-        link: policy::may_view_review(actor, facts).then(|| format!("/reviews/{}", r.id)),
+        // "Write the manager review" opens the form itself, not the
+        // overview with a second button of the same name.
+        link: if my_turn {
+            Some(format!("/reviews/{}/manager", r.id))
+        } else {
+            policy::may_view_review(actor, facts).then(|| format!("/reviews/{}", r.id))
+        },
     }
 }
 

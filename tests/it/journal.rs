@@ -471,7 +471,8 @@ async fn team_page_lists_reports_and_overdue_steps(app: TestApp) {
             "href"
         )
         .as_deref(),
-        Some(format!("/reviews/{budi_review}").as_str())
+        Some(format!("/reviews/{budi_review}/manager").as_str()),
+        "Write the manager review opens the form itself"
     );
     assert!(page
         .select_texts("a[data-next-action]")

@@ -29,8 +29,7 @@ pub struct SignInQuery {
 struct SignInPage {
     email: String,
     next: String,
-    error: Option<String>,
-    error_minutes: i64,
+    errors: FormErrors,
     notice: Option<&'static str>,
 }
 
@@ -87,14 +86,38 @@ pub async fn sign_in(
 ) -> Result<HttpResponse, AppError> {
     let form = form.into_inner();
     let next = safe_next(form.next.as_deref());
-    // Only an address that could be an account's is looked up or counted:
-    // a 4 MB "email" is neither stored nor echoed back.
-    let Ok(email) = EmailAddress::parse(&form.email).map(EmailAddress::into_string) else {
+    // An empty field is asked for by name, before anything is looked up.
+    let mut missing = FormErrors::default();
+    if form.email.trim().is_empty() {
+        missing.add("email", "error-email-missing");
+    }
+    if form.password.is_empty() {
+        missing.add("password", "error-password-missing");
+    }
+    if !missing.is_empty() {
         let model = SignInPage {
             email: form.email.trim().chars().take(text::EMAIL_MAX).collect(),
             next,
-            error: Some("sign-in-failed".into()),
-            error_minutes: state.settings.login_window_minutes,
+            errors: missing,
+            notice: None,
+        };
+        return page_with_status(
+            &state.templates,
+            &visitor,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "auth/sign_in.html",
+            &model,
+        );
+    }
+    // Only an address that could be an account's is looked up or counted:
+    // a 4 MB "email" is neither stored nor echoed back.
+    let Ok(email) = EmailAddress::parse(&form.email).map(EmailAddress::into_string) else {
+        let mut errors = FormErrors::default();
+        errors.add("email", "sign-in-failed");
+        let model = SignInPage {
+            email: form.email.trim().chars().take(text::EMAIL_MAX).collect(),
+            next,
+            errors,
             notice: None,
         };
         return page_with_status(
@@ -143,11 +166,12 @@ pub async fn sign_in(
     };
 
     let render_error = |key: &str, status: StatusCode| {
+        let mut errors = FormErrors::default();
+        errors.add("email", key);
         let model = SignInPage {
             email: email.clone(),
             next: next.clone(),
-            error: Some(key.into()),
-            error_minutes: state.settings.login_window_minutes,
+            errors,
             notice: None,
         };
         page_with_status(
@@ -191,8 +215,7 @@ pub async fn sign_in(
         let model = SignInPage {
             email: email.clone(),
             next: next.clone(),
-            error: None,
-            error_minutes: state.settings.login_window_minutes,
+            errors: FormErrors::default(),
             notice: Some("sign-in-check-email"),
         };
         return page_with_status(

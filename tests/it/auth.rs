@@ -14,7 +14,37 @@ on_both_databases!(
     setup_link_creates_the_first_hr_admin_once,
     health_and_readiness,
     hostile_next_signs_in_and_goes_home,
+    an_empty_sign_in_asks_for_what_is_missing,
 );
+
+/// Issue 10: an empty sign-in form said "wrong email or password"; it asks
+/// for the missing field, beside that field.
+async fn an_empty_sign_in_asks_for_what_is_missing(app: TestApp) {
+    app.seed_demo();
+    let b = app.browser();
+    let both = b.sign_in("", "").await;
+    assert_eq!(both.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        both.select_texts(".error-summary__list a"),
+        vec!["Masukkan alamat email", "Masukkan kata sandi Anda"]
+    );
+    assert!(both.select_texts("#email-error")[0].contains("Masukkan alamat email"));
+    assert!(both.select_texts("#password-error")[0].contains("Masukkan kata sandi Anda"));
+    let no_password = b.sign_in(&email_of("ayu.lestari"), "").await;
+    assert_eq!(no_password.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        no_password.select_texts(".error-summary__list a"),
+        vec!["Masukkan kata sandi Anda"]
+    );
+    assert_eq!(
+        no_password.attr("#email", "value"),
+        Some(email_of("ayu.lestari")),
+        "what was typed is kept"
+    );
+    let wrong = b.sign_in(&email_of("ayu.lestari"), "salah-salah-salah").await;
+    assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+    assert!(wrong.select_texts("#email-error")[0].contains("salah"));
+}
 
 /// With an SMTP peer of its own: on SQLite, and on PostgreSQL when asked for.
 mod a_held_back_sign_in_finishes_from_the_mailbox {

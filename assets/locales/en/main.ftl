@@ -119,6 +119,7 @@ field-label-other = One of the fields
 error-unexpected-title = Sorry, something went wrong
 error-unexpected-body = The problem has been logged. Try again in a moment; if it keeps happening, tell HR.
 error-email-missing = Enter an email address
+error-password-missing = Enter your password
 error-email-invalid = Enter a valid email address, like name@company.com
 error-email-taken = Someone already has this email address
 error-name-missing = Enter a full name

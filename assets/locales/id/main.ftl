@@ -119,6 +119,7 @@ field-label-other = Salah satu kolom
 error-unexpected-title = Maaf, terjadi kesalahan
 error-unexpected-body = Kesalahan sudah dicatat. Coba lagi sebentar lagi; jika terus terjadi, beri tahu SDM.
 error-email-missing = Masukkan alamat email
+error-password-missing = Masukkan kata sandi Anda
 error-email-invalid = Masukkan alamat email yang benar, misalnya nama@perusahaan.co.id
 error-email-taken = Sudah ada orang dengan alamat email ini
 error-name-missing = Masukkan nama lengkap

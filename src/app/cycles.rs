@@ -84,13 +84,21 @@ fn resolve(conn: &mut DbConnection, c: &NewCycle) -> Result<Vec<String>, Error> 
         _ => invalid.push(("template_id".to_string(), "cycles-error-template-missing")),
     }
     let (ids, field) = match &c.rule {
-        ParticipantRule::Everyone => (cycles::select_people(conn, None, None)?, "rule"),
-        ParticipantRule::Department(d) => {
-            (cycles::select_people(conn, Some(d), None)?, "department")
-        }
-        ParticipantRule::Reports(m) => (cycles::select_people(conn, None, Some(m))?, "manager_id"),
+        // "Everyone" and a department leave out those without a manager
+        // (the top of the organisation): nobody could write their manager
+        // review, so including them would only block the launch. The form
+        // says who is left out before HR saves.
+        ParticipantRule::Everyone => (cycles::select_people(conn, None, None, true)?, "rule"),
+        ParticipantRule::Department(d) => (
+            cycles::select_people(conn, Some(d), None, true)?,
+            "department",
+        ),
+        ParticipantRule::Reports(m) => (
+            cycles::select_people(conn, None, Some(m), false)?,
+            "manager_id",
+        ),
         ParticipantRule::Picked(picked) => {
-            let active: HashSet<String> = cycles::select_people(conn, None, None)?
+            let active: HashSet<String> = cycles::select_people(conn, None, None, false)?
                 .into_iter()
                 .collect();
             let ids = picked

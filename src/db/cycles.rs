@@ -274,12 +274,18 @@ pub fn set_participants(
 }
 
 /// Active people chosen by a rule: everyone, a department, a manager's reports.
+/// Active people, by department or manager; `with_manager`: only those who
+/// have a manager (everyone else could not get a manager review).
 pub fn select_people(
     conn: &mut DbConnection,
     department: Option<&str>,
     manager_id: Option<&str>,
+    with_manager: bool,
 ) -> QueryResult<Vec<String>> {
     let mut q = people::table.filter(people::active.eq(true)).into_boxed();
+    if with_manager {
+        q = q.filter(people::manager_id.is_not_null());
+    }
     if let Some(d) = department {
         q = q.filter(people::department.eq(d.to_string()));
     }

@@ -41,7 +41,9 @@ async fn an_empty_sign_in_asks_for_what_is_missing(app: TestApp) {
         Some(email_of("ayu.lestari")),
         "what was typed is kept"
     );
-    let wrong = b.sign_in(&email_of("ayu.lestari"), "salah-salah-salah").await;
+    let wrong = b
+        .sign_in(&email_of("ayu.lestari"), "salah-salah-salah")
+        .await;
     assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
     assert!(wrong.select_texts("#email-error")[0].contains("salah"));
 }

@@ -225,7 +225,13 @@ async fn hr_creates_and_launches_a_draft_for_a_department(app: TestApp) {
 async fn a_participant_without_a_manager_blocks_launch(app: TestApp) {
     app.seed_demo();
     let hr = app.signed_in("sari.wulandari").await;
-    // Layanan Pelanggan: Hendra (no manager), Teguh and Wulan.
+    // The new-cycle form says up front who "everyone" leaves out: the top of
+    // the organisation has no manager, so nobody could write their review.
+    let form = hr.get("/cycles/new").await;
+    let left_out = form.select_texts("[data-left-out]").join(" ");
+    assert!(left_out.contains("Hendra Gunawan"), "{left_out}");
+    // Layanan Pelanggan: Hendra (no manager), Teguh and Wulan. A department
+    // takes those who have a manager, so the draft can launch.
     let (created, id) = post_draft(
         &hr,
         "Evaluasi kantor pusat",
@@ -235,6 +241,36 @@ async fn a_participant_without_a_manager_blocks_launch(app: TestApp) {
     .await;
     assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.text);
     let id = id.expect("id");
+    let draft = hr.get(&format!("/cycles/{id}")).await;
+    assert!(draft.select_texts("#without-manager li").is_empty());
+    assert_eq!(
+        draft.select_texts("[data-participant-count]"),
+        vec!["2 peserta".to_string()]
+    );
+
+    // Picked by hand, Hendra is in, and the launch is refused, naming him.
+    let edit = hr.get(&format!("/cycles/{id}/edit")).await;
+    let template = edit
+        .attr("#template_id option[selected]", "value")
+        .expect("template");
+    let hendra = app.person_id("hendra.gunawan");
+    let (teguh, wulan) = (
+        app.person_id("teguh.wibowo"),
+        app.person_id("wulan.safitri"),
+    );
+    let dates = dates([-1, 7, 14, 21, 28]);
+    let mut fields: Vec<(&str, &str)> = vec![
+        ("name", "Evaluasi kantor pusat"),
+        ("template_id", &template),
+        ("reminder_days", ""),
+        ("rule", "manual"),
+        ("person_ids", &hendra),
+        ("person_ids", &teguh),
+        ("person_ids", &wulan),
+    ];
+    fields.extend(dates.iter().map(|(k, v)| (*k, v.as_str())));
+    let saved = hr.post(&format!("/cycles/{id}/edit"), &fields).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.text);
     let draft = hr.get(&format!("/cycles/{id}")).await;
     assert_eq!(
         draft.select_texts("#without-manager li"),
@@ -275,11 +311,6 @@ async fn a_participant_without_a_manager_blocks_launch(app: TestApp) {
         Some(ymd(day(7))),
         "the dates are filled in"
     );
-    let template = edit
-        .attr("#template_id option[selected]", "value")
-        .expect("template");
-    let hendra = app.person_id("hendra.gunawan");
-    let dates = dates([-1, 7, 14, 21, 28]);
     let mut fields: Vec<(&str, &str)> = vec![
         ("name", "Evaluasi kantor pusat"),
         ("template_id", &template),

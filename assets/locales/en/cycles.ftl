@@ -58,7 +58,11 @@ cycles-field-reminders = Reminder schedule
 cycles-field-reminders-hint = How many days before each due date Cermin emails a reminder, separated by commas: “7,2,0” means a week before, two days before and on the day itself. Reminders go only to people who still have something to do.
 cycles-participants-legend = Who takes part
 cycles-participants-hint = Only active people take part. You can change the list until you launch the cycle.
-cycles-rule-all = Everyone active ({ $count } people)
+cycles-rule-all = Everyone active who has a manager ({ $count } people)
+cycles-rule-all-left-out = Not included: { $names }. { $count ->
+        [one] This person has
+       *[other] These { $count } people have
+    } no manager in Cermin, so nobody could write their manager review. To include them, give them a manager on the People page.
 cycles-rule-department = Everyone in one department
 cycles-rule-manager = The direct reports of one manager
 cycles-rule-manual = People I pick by hand

@@ -153,7 +153,10 @@ struct CycleFormPage {
     departments: Vec<String>,
     managers: Vec<Choice>,
     people: Vec<PersonChoice>,
+    /// Active people with a manager: who "everyone" takes part.
     active_count: usize,
+    /// Active people without a manager, left out of "everyone".
+    left_out: Vec<String>,
 }
 
 async fn form_page(
@@ -196,7 +199,12 @@ async fn form_page(
                 label: format!("{name} ({email})"),
             })
             .collect(),
-        active_count: everyone.len(),
+        active_count: everyone.iter().filter(|p| p.manager_id.is_some()).count(),
+        left_out: everyone
+            .iter()
+            .filter(|p| p.manager_id.is_none())
+            .map(|p| p.name.clone())
+            .collect(),
         people: everyone
             .into_iter()
             .map(|p| PersonChoice {

@@ -37,8 +37,14 @@
     try { return decodeURIComponent(hash.slice(1)); } catch (e) { return ""; }
   }
 
-  // Arriving with a #fragment from another page.
-  if (window.location.hash) { focusTarget(idOf(window.location.hash)); }
+  // Arriving with a #fragment from another page. The browser applies the
+  // fragment after the page has loaded, and clears focus when its target is
+  // not itself a field: so focus once that is done.
+  if (window.location.hash) {
+    window.addEventListener("load", function () {
+      window.setTimeout(function () { focusTarget(idOf(window.location.hash)); }, 0);
+    });
+  }
 
   // An error summary's link on the same page.
   document.addEventListener("click", function (e) {

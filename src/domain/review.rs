@@ -563,21 +563,62 @@ mod tests {
         use SectionStatus::*;
         assert_eq!(SectionStatus::of([(true, true), (false, false)]), Done);
         assert_eq!(SectionStatus::of([(true, true), (true, false)]), InProgress);
-        assert_eq!(SectionStatus::of([(true, false), (false, false)]), NotStarted);
+        assert_eq!(
+            SectionStatus::of([(true, false), (false, false)]),
+            NotStarted
+        );
         assert_eq!(SectionStatus::of([(false, false)]), Optional);
         assert_eq!(SectionStatus::of([(false, true)]), Done);
-        assert_eq!(SectionStatus::of([(false, true), (true, false)]), InProgress);
+        assert_eq!(
+            SectionStatus::of([(false, true), (true, false)]),
+            InProgress
+        );
     }
 
     #[test]
     fn what_counts_as_an_answer() {
         let none = AnswerFacts::default();
         assert!(!is_answered(QuestionKind::Rating, Side::Own, none));
-        assert!(is_answered(QuestionKind::CompetencyRating, Side::Own, AnswerFacts { rating: Some(3), ..none }));
-        assert!(!is_answered(QuestionKind::Text, Side::Own, AnswerFacts { body: "  \n", ..none }));
-        assert!(is_answered(QuestionKind::Strengths, Side::Manager, AnswerFacts { records: true, ..none }));
-        assert!(is_answered(QuestionKind::Goals, Side::Own, AnswerFacts { body: "later", ..none }));
-        assert!(!is_answered(QuestionKind::Goals, Side::Manager, AnswerFacts { body: "later", ..none }));
+        assert!(is_answered(
+            QuestionKind::CompetencyRating,
+            Side::Own,
+            AnswerFacts {
+                rating: Some(3),
+                ..none
+            }
+        ));
+        assert!(!is_answered(
+            QuestionKind::Text,
+            Side::Own,
+            AnswerFacts {
+                body: "  \n",
+                ..none
+            }
+        ));
+        assert!(is_answered(
+            QuestionKind::Strengths,
+            Side::Manager,
+            AnswerFacts {
+                records: true,
+                ..none
+            }
+        ));
+        assert!(is_answered(
+            QuestionKind::Goals,
+            Side::Own,
+            AnswerFacts {
+                body: "later",
+                ..none
+            }
+        ));
+        assert!(!is_answered(
+            QuestionKind::Goals,
+            Side::Manager,
+            AnswerFacts {
+                body: "later",
+                ..none
+            }
+        ));
     }
     use super::*;
 

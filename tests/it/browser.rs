@@ -585,6 +585,21 @@ async fn save_bar_stays_in_view_while_typing_the_last_answer() {
 
 async fn save_bar_stays_in_view_while_typing_the_last_answer_in(tools: Tools) {
     let (app, review, mut driver, c) = ayu_form(&tools).await;
+    // In the middle of the longest section (the competencies), the bar is
+    // stuck to the bottom of the screen.
+    let stuck = c
+        .execute(
+            "var longest = Array.prototype.reduce.call(document.querySelectorAll('[data-section]'),                function (a, s) { return s.querySelectorAll('[data-question]').length >                  a.querySelectorAll('[data-question]').length ? s : a; });              var boxes = longest.querySelectorAll('textarea');              var box = boxes[Math.floor(boxes.length / 2)];              box.scrollIntoView({block: 'center'}); box.focus();              var h = window.innerHeight;              return Array.prototype.some.call(longest.querySelectorAll('.form-bar'), function (b) {                var r = b.getBoundingClientRect(); return Math.abs(r.bottom - h) <= 2 && r.top > 0; });",
+            vec![],
+        )
+        .await
+        .expect("measure");
+    assert_eq!(
+        stuck,
+        json!(true),
+        "the section's save bar sits at the bottom of the screen"
+    );
+
     // The last question of the form, some 20 screens down.
     let name: String = c
         .execute(

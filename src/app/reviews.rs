@@ -121,37 +121,41 @@ pub fn missing_required(
         }
         let kind = q.kind;
         let answer = answers.iter().find(|a| a.question_id == q.id);
-        let ok = match kind {
-            QuestionKind::Rating | QuestionKind::CompetencyRating => {
-                answer.is_some_and(|a| a.rating.is_some())
-            }
-            QuestionKind::Text => answer.is_some_and(|a| !a.body.trim().is_empty()),
-            QuestionKind::Strengths | QuestionKind::Weaknesses => {
-                let k = if kind == QuestionKind::Strengths {
-                    "strength"
-                } else {
-                    "weakness"
-                };
-                match side {
-                    Side::Own => traits.iter().any(|t| t.kind == k && t.side == Side::Own),
-                    // The manager answers by agreeing with, adjusting or adding to the employee's list.
-                    Side::Manager => traits
-                        .iter()
-                        .any(|t| t.kind == k && t.side == Side::Manager),
-                }
-            }
-            QuestionKind::Goals => match side {
-                Side::Own => !goals.is_empty() || answer.is_some_and(|a| !a.body.trim().is_empty()),
-                Side::Manager => goals
-                    .iter()
-                    .any(|g| g.status != crate::domain::review::GoalStatus::Dropped),
-            },
+        let records = match kind {
+            QuestionKind::Strengths => traits
+                .iter()
+                .any(|t| t.kind == "strength" && t.side == side),
+            QuestionKind::Weaknesses => traits
+                .iter()
+                .any(|t| t.kind == "weakness" && t.side == side),
+            _ => false,
         };
+        let ok = crate::domain::review::is_answered(
+            kind,
+            side,
+            crate::domain::review::AnswerFacts {
+                rating: answer.and_then(|a| a.rating),
+                body: answer.map(|a| a.body.as_str()).unwrap_or_default(),
+                records,
+                goals: counts_goals(&goals, side),
+            },
+        );
         if !ok {
             missing.push(q.id.clone());
         }
     }
     Ok(missing)
+}
+
+/// Does the review have a goal that counts as this side's answer to the
+/// goals question? The employee's: any goal. The manager's: one not dropped.
+pub fn counts_goals(goals: &[crate::db::reviews::GoalRow], side: Side) -> bool {
+    match side {
+        Side::Own => !goals.is_empty(),
+        Side::Manager => goals
+            .iter()
+            .any(|g| g.status != crate::domain::review::GoalStatus::Dropped),
+    }
 }
 
 /// Submit or share: the step that locks `side`, once every required answer

@@ -474,6 +474,65 @@ pub fn self_perception_gap(own: Option<i32>, manager: Option<i32>) -> Option<i32
     Some(own? - manager?)
 }
 
+/// What is stored for one question on one side, as far as "has it been
+/// answered?" goes. `records`: this side has listed at least one strength
+/// or weakness of the question's kind (a manager's reply to the employee's
+/// entry counts). `goals`: the review has a goal this side counts (for the
+/// manager, one that was not dropped).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct AnswerFacts<'a> {
+    pub rating: Option<i32>,
+    pub body: &'a str,
+    pub records: bool,
+    pub goals: bool,
+}
+
+/// Has this side answered a question of this kind? One rule for the check
+/// before submitting and for the form's section marks.
+pub fn is_answered(kind: QuestionKind, side: Side, a: AnswerFacts<'_>) -> bool {
+    match kind {
+        QuestionKind::Rating | QuestionKind::CompetencyRating => a.rating.is_some(),
+        QuestionKind::Text => !a.body.trim().is_empty(),
+        QuestionKind::Strengths | QuestionKind::Weaknesses => a.records,
+        QuestionKind::Goals => match side {
+            Side::Own => a.goals || !a.body.trim().is_empty(),
+            Side::Manager => a.goals,
+        },
+    }
+}
+
+/// Where one section of a form stands for the side filling it in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SectionStatus {
+    /// Every required question is answered, and at least one question is.
+    Done,
+    /// Something is answered, but a required question is not yet.
+    InProgress,
+    /// Nothing answered yet, and something here is required.
+    NotStarted,
+    /// Nothing answered yet, and nothing here is required.
+    Optional,
+}
+
+impl SectionStatus {
+    /// From (required, answered) for each question this side answers.
+    pub fn of(questions: impl IntoIterator<Item = (bool, bool)>) -> SectionStatus {
+        let (mut any_answered, mut any_required, mut missing) = (false, false, false);
+        for (required, answered) in questions {
+            any_answered |= answered;
+            any_required |= required;
+            missing |= required && !answered;
+        }
+        match (any_answered, missing) {
+            (true, false) => SectionStatus::Done,
+            (true, true) => SectionStatus::InProgress,
+            (false, _) if any_required => SectionStatus::NotStarted,
+            (false, _) => SectionStatus::Optional,
+        }
+    }
+}
+
 /// Days from `today` to `due` (negative when overdue).
 pub fn days_until(today: NaiveDate, due: NaiveDate) -> i64 {
     (due - today).num_days()
@@ -498,6 +557,69 @@ pub fn parse_reminder_days(s: &str) -> Option<Vec<i64>> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_section_is_done_when_every_required_answer_is_in() {
+        use SectionStatus::*;
+        assert_eq!(SectionStatus::of([(true, true), (false, false)]), Done);
+        assert_eq!(SectionStatus::of([(true, true), (true, false)]), InProgress);
+        assert_eq!(
+            SectionStatus::of([(true, false), (false, false)]),
+            NotStarted
+        );
+        assert_eq!(SectionStatus::of([(false, false)]), Optional);
+        assert_eq!(SectionStatus::of([(false, true)]), Done);
+        assert_eq!(
+            SectionStatus::of([(false, true), (true, false)]),
+            InProgress
+        );
+    }
+
+    #[test]
+    fn what_counts_as_an_answer() {
+        let none = AnswerFacts::default();
+        assert!(!is_answered(QuestionKind::Rating, Side::Own, none));
+        assert!(is_answered(
+            QuestionKind::CompetencyRating,
+            Side::Own,
+            AnswerFacts {
+                rating: Some(3),
+                ..none
+            }
+        ));
+        assert!(!is_answered(
+            QuestionKind::Text,
+            Side::Own,
+            AnswerFacts {
+                body: "  \n",
+                ..none
+            }
+        ));
+        assert!(is_answered(
+            QuestionKind::Strengths,
+            Side::Manager,
+            AnswerFacts {
+                records: true,
+                ..none
+            }
+        ));
+        assert!(is_answered(
+            QuestionKind::Goals,
+            Side::Own,
+            AnswerFacts {
+                body: "later",
+                ..none
+            }
+        ));
+        assert!(!is_answered(
+            QuestionKind::Goals,
+            Side::Manager,
+            AnswerFacts {
+                body: "later",
+                ..none
+            }
+        ));
+    }
     use super::*;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {

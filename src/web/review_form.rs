@@ -18,7 +18,7 @@ use crate::db::forms::{CompetencyRow, Form};
 use crate::db::journal::JournalRow;
 use crate::db::reviews::{self, AnswerRow, CommentRow, GoalRow, TraitRow};
 use crate::db::{self, DbConnection, QueryResult};
-use crate::domain::review::{Answerer, QuestionKind, Side};
+use crate::domain::review::{self as review, Answerer, QuestionKind, SectionStatus, Side};
 use crate::domain::Lang;
 use crate::i18n::pick;
 
@@ -76,6 +76,9 @@ pub struct QuestionView {
     pub gap: Option<i32>,
     pub competency: String,
     pub missing: bool,
+    /// This side's saved answer counts as an answer (the rule the check
+    /// before submitting uses).
+    pub answered: bool,
     /// Strengths or weaknesses: this side's own records.
     pub my_records: Vec<TraitView>,
     /// Strengths or weaknesses: the other side's records (the employee's, for a manager).
@@ -91,6 +94,17 @@ pub struct SectionView {
     pub comments: Vec<CommentView>,
     pub new_comment_id: String,
     pub has_goals: bool,
+    /// This side answers at least one question here.
+    pub mine: bool,
+    /// Where the section stands for this side, from what is saved.
+    pub status: SectionStatus,
+}
+
+/// "3 of 6 sections done", from what is saved.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Progress {
+    pub done: usize,
+    pub total: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -122,6 +136,7 @@ pub struct Choice {
 #[derive(Debug, Clone, Serialize)]
 pub struct FormModel {
     pub sections: Vec<SectionView>,
+    pub progress: Progress,
     pub goals: Vec<GoalView>,
     pub carried_goals: Vec<GoalView>,
     pub competencies: Vec<Choice>,
@@ -271,6 +286,25 @@ pub fn build(
                         _ => (vec![], vec![]),
                     };
                     let my_rating = my.and_then(|a| a.rating);
+                    let my_body = my.map(|a| a.body.clone()).unwrap_or_default();
+                    let records_kind = match kind {
+                        QuestionKind::Strengths => Some("strength"),
+                        QuestionKind::Weaknesses => Some("weakness"),
+                        _ => None,
+                    };
+                    let answered = mine
+                        && review::is_answered(
+                            kind,
+                            side,
+                            review::AnswerFacts {
+                                rating: my_rating,
+                                body: &my_body,
+                                records: records_kind.is_some_and(|k| {
+                                    stored.traits.iter().any(|t| t.kind == k && t.side == side)
+                                }),
+                                goals: crate::app::reviews::counts_goals(&stored.goals, side),
+                            },
+                        );
                     let their_rating = their.and_then(|a| a.rating);
                     let (own_r, mgr_r) = if side == Side::Own {
                         (my_rating, their_rating)
@@ -286,7 +320,7 @@ pub fn build(
                         mine,
                         theirs,
                         my_rating,
-                        my_body: my.map(|a| a.body.clone()).unwrap_or_default(),
+                        my_body,
                         their_rating,
                         their_body: their.map(|a| a.body.clone()).unwrap_or_default(),
                         gap: crate::domain::review::self_perception_gap(own_r, mgr_r),
@@ -296,12 +330,20 @@ pub fn build(
                             .and_then(|c| comp_name.get(c).cloned())
                             .unwrap_or_default(),
                         missing: missing.contains(&q.id),
+                        answered,
                         my_records,
                         their_records,
                     })
                 })
                 .collect();
             let has_goals = questions.iter().any(|q| q.kind == "goals");
+            let mine = questions.iter().any(|q| q.mine);
+            let status = SectionStatus::of(
+                questions
+                    .iter()
+                    .filter(|q| q.mine)
+                    .map(|q| (q.required, q.answered)),
+            );
             let comments = stored
                 .comments
                 .iter()
@@ -323,12 +365,24 @@ pub fn build(
                 comments,
                 new_comment_id: db::new_id(),
                 has_goals,
+                mine,
+                status,
             }
         })
         .filter(|s| !s.questions.is_empty())
-        .collect();
+        .collect::<Vec<SectionView>>();
+    // Only sections this side answers something in count towards progress.
+    let own: Vec<&SectionView> = sections.iter().filter(|s| s.mine).collect();
+    let progress = Progress {
+        done: own
+            .iter()
+            .filter(|s| s.status == SectionStatus::Done)
+            .count(),
+        total: own.len(),
+    };
     FormModel {
         sections,
+        progress,
         goals: stored
             .goals
             .iter()

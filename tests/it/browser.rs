@@ -1,6 +1,8 @@
 //! The self-assessment in a real headless Chromium on a phone-sized screen:
-//! autosave survives a reload, "Simpan draf" works without JavaScript, and the
-//! form never scrolls sideways.
+//! autosave survives a reload, "Simpan draf" works without JavaScript, the
+//! form never scrolls sideways, the save bar stays in view while typing the
+//! last answer, Enter in a goal's title stays in place, and an error link
+//! puts the cursor in the field.
 //!
 //! Needs `chromium` and `chromedriver` (Debian: `chromium chromium-driver`);
 //! paths may be given with CERMIN_TEST_CHROMIUM and CERMIN_TEST_CHROMEDRIVER.
@@ -532,6 +534,219 @@ async fn save_draft_without_javascript_in(tools: Tools) {
     assert_eq!(
         stored_answer(&app, review, name.trim_start_matches("b_")).as_deref(),
         Some(typed)
+    );
+
+    c.close().await.expect("close the browser");
+    driver.session = None;
+}
+
+/// Ayu's open self-assessment in a scripted browser, signed in.
+async fn ayu_form(tools: &Tools) -> (TestApp, String, Driver, Client) {
+    let app = spawn_app(Backend::Sqlite).await.expect("sqlite app");
+    app.seed_demo();
+    let (_cycle, reviews) = crate::reviews::open_cycle(&app, &["ayu.lestari"]);
+    let review = reviews[0].clone();
+    let mut driver = Driver::start(tools).await;
+    let c = driver.session(&tools.chromium, true).await;
+    sign_in(&c, &app.base, "ayu.lestari").await;
+    c.goto(&format!("{}/reviews/{review}/self", app.base))
+        .await
+        .expect("open the self-assessment");
+    c.find(Locator::Css("form#review-form[data-autosave]"))
+        .await
+        .expect("the autosaving form");
+    (app, review, driver, c)
+}
+
+/// The save bar in view below the focused field (stuck to the bottom of
+/// the screen, or at the end of a short last section just under the
+/// field), if there is one: its status text, whether the field is clear of
+/// it, and its button's value.
+const BAR_AT_BOTTOM: &str = "
+  var h = window.innerHeight;
+  var field = document.activeElement.getBoundingClientRect();
+  var bar = Array.prototype.find.call(document.querySelectorAll('.form-bar'), function (b) {
+    var r = b.getBoundingClientRect();
+    return r.height > 0 && r.top >= field.top && r.bottom <= h + 1;
+  });
+  if (!bar) { return null; }
+  return [bar.querySelector('[data-saved-status]').textContent,
+          field.bottom <= bar.getBoundingClientRect().top + 1,
+          bar.querySelector('[data-save-draft]').value];";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs chromium and chromedriver: pass --include-ignored"]
+async fn save_bar_stays_in_view_while_typing_the_last_answer() {
+    within_limit(save_bar_stays_in_view_while_typing_the_last_answer_in(
+        tools(),
+    ))
+    .await;
+}
+
+async fn save_bar_stays_in_view_while_typing_the_last_answer_in(tools: Tools) {
+    let (app, review, mut driver, c) = ayu_form(&tools).await;
+    // In the middle of the longest section (the competencies), the bar is
+    // stuck to the bottom of the screen.
+    let stuck = c
+        .execute(
+            "var longest = Array.prototype.reduce.call(document.querySelectorAll('[data-section]'),                function (a, s) { return s.querySelectorAll('[data-question]').length >                  a.querySelectorAll('[data-question]').length ? s : a; });              var boxes = longest.querySelectorAll('textarea');              var box = boxes[Math.floor(boxes.length / 2)];              box.scrollIntoView({block: 'center'}); box.focus();              var h = window.innerHeight;              return Array.prototype.some.call(longest.querySelectorAll('.form-bar'), function (b) {                var r = b.getBoundingClientRect(); return Math.abs(r.bottom - h) <= 2 && r.top > 0; });",
+            vec![],
+        )
+        .await
+        .expect("measure");
+    assert_eq!(
+        stuck,
+        json!(true),
+        "the section's save bar sits at the bottom of the screen"
+    );
+
+    // The last question of the form, some 20 screens down.
+    let name: String = c
+        .execute(
+            "var q = document.querySelectorAll('[data-question] textarea[name^=b_]'); \
+             var last = q[q.length - 1]; last.scrollIntoView({block: 'center'}); return last.name;",
+            vec![],
+        )
+        .await
+        .expect("the last question")
+        .as_str()
+        .expect("a name")
+        .to_string();
+    let last = c
+        .find(Locator::Css(&format!("textarea[name='{name}']")))
+        .await
+        .expect("the last answer");
+    last.click().await.expect("focus the last answer");
+    let typed = "Saya ingin memutuskan sendiri penggantian biaya kirim di bawah Rp50.000.";
+    last.send_keys(typed).await.expect("type");
+
+    // While typing: a save bar is in view under the field, clear of it.
+    let bar = c.execute(BAR_AT_BOTTOM, vec![]).await.expect("measure");
+    let bar = bar.as_array().expect("a save bar in view below the field");
+    assert_eq!(bar[1], json!(true), "the field is not hidden under the bar");
+    let section = bar[2].as_str().expect("its Save draft").to_string();
+    assert!(
+        section.starts_with("save:"),
+        "the bar's button names its section: {section}"
+    );
+
+    // After the autosave, the bar in view says so.
+    let status = eventually("the bar in view to say \"Tersimpan pukul\"", || async {
+        let bar = c.execute(BAR_AT_BOTTOM, vec![]).await.ok()?;
+        let text = bar.as_array()?.first()?.as_str()?.to_string();
+        text.starts_with("Tersimpan pukul ").then_some(text)
+    })
+    .await;
+    assert!(status.starts_with("Tersimpan pukul "));
+    assert_eq!(
+        stored_answer(&app, &review, name.trim_start_matches("b_")).as_deref(),
+        Some(typed)
+    );
+
+    c.close().await.expect("close the browser");
+    driver.session = None;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs chromium and chromedriver: pass --include-ignored"]
+async fn enter_in_a_goal_title_stays_in_place() {
+    within_limit(enter_in_a_goal_title_stays_in_place_in(tools())).await;
+}
+
+async fn enter_in_a_goal_title_stays_in_place_in(tools: Tools) {
+    let (app, review, mut driver, c) = ayu_form(&tools).await;
+    let before = c.current_url().await.expect("url");
+    let title = c
+        .find(Locator::Css("#new_goal_title"))
+        .await
+        .expect("the new goal's title");
+    c.execute(
+        "document.getElementById('new_goal_title').scrollIntoView({block: 'center'});",
+        vec![],
+    )
+    .await
+    .expect("scroll to the goal");
+    title.click().await.expect("focus the goal title");
+    // "\u{E007}" is WebDriver's Enter: a phone keyboard's Go does the same.
+    title
+        .send_keys("Ikut pelatihan produk kartu kredit\u{E007}")
+        .await
+        .expect("type and press Enter");
+
+    // Enter saves in place: the status says so, the page stays.
+    eventually("the save after Enter", || async {
+        text_of(&c, "[data-saved-status]")
+            .await
+            .filter(|t| t.starts_with("Tersimpan pukul "))
+    })
+    .await;
+    assert_eq!(
+        c.current_url().await.expect("url"),
+        before,
+        "no page was loaded"
+    );
+    let focused = c
+        .execute("return document.activeElement.id;", vec![])
+        .await
+        .expect("focus");
+    assert_eq!(
+        focused,
+        json!("new_goal_title"),
+        "the cursor stays in the title"
+    );
+    let mut conn = app.conn();
+    let traits = cermin::db::reviews::traits(&mut conn, &review).expect("traits");
+    assert!(traits.is_empty(), "no strength was added: {traits:?}");
+    let goals = cermin::db::reviews::goals_of_review(&mut conn, &review).expect("goals");
+    assert_eq!(
+        goals.iter().map(|g| g.title.as_str()).collect::<Vec<_>>(),
+        vec!["Ikut pelatihan produk kartu kredit"],
+        "the goal was saved"
+    );
+    drop(conn);
+
+    c.close().await.expect("close the browser");
+    driver.session = None;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs chromium and chromedriver: pass --include-ignored"]
+async fn an_error_link_puts_the_cursor_in_the_field() {
+    within_limit(an_error_link_puts_the_cursor_in_the_field_in(tools())).await;
+}
+
+async fn an_error_link_puts_the_cursor_in_the_field_in(tools: Tools) {
+    let (app, review, mut driver, c) = ayu_form(&tools).await;
+    // Submitting an empty self-assessment: the check page lists what is missing.
+    c.goto(&format!("{}/reviews/{review}/self/check", app.base))
+        .await
+        .expect("open the check page");
+    c.find(Locator::Css("form[action$='/self/submit'] button"))
+        .await
+        .expect("the submit button")
+        .click()
+        .await
+        .expect("press submit");
+    let link = eventually("the error summary", || async {
+        c.find(Locator::Css("[data-error-summary] a")).await.ok()
+    })
+    .await;
+    let href = link.attr("href").await.expect("href").expect("a link");
+    let question = href.rsplit("#q-").next().expect("a question").to_string();
+    link.click().await.expect("follow the error link");
+
+    let focused = eventually("the cursor in the question's field", || async {
+        let id = c
+            .execute("return document.activeElement.id || '';", vec![])
+            .await
+            .ok()?;
+        let id = id.as_str()?.to_string();
+        id.contains(&question).then_some(id)
+    })
+    .await;
+    assert!(
+        focused.starts_with(&format!("r_{question}")) || focused == format!("b_{question}"),
+        "the question's own field has the focus: {focused}"
     );
 
     c.close().await.expect("close the browser");

@@ -21,6 +21,7 @@ mod import;
 mod journal;
 mod language;
 mod links;
+mod long_form;
 mod mail;
 mod mail_events;
 mod people;

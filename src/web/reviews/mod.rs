@@ -382,14 +382,7 @@ async fn save_side(
                 let at = crate::i18n::time_of_day(state.settings.timezone, db::now());
                 return Ok(HttpResponse::Ok().json(serde_json::json!({ "status": "saved", "version": version, "changed": changed, "saved_at": at })));
             }
-            let anchor = match action.as_str() {
-                "add_strength" => "#strengths",
-                "add_weakness" => "#weaknesses",
-                "add_goal" => "#goals",
-                a if a.starts_with("evidence:") => "#journal",
-                a if a.starts_with("comment:") => "",
-                _ => "",
-            };
+            let anchor = return_anchor(&action, &pairs);
             if action == "check" {
                 return Ok(see_other(&format!("{path}/check")));
             }
@@ -481,6 +474,48 @@ async fn save_side(
             )
         }
     }
+}
+
+/// Where a plain save sends the person back to: the place they saved from,
+/// so that a long form on a phone does not start again at the top. "Save
+/// draft" names its section (`save:<section>`); the script, when it runs,
+/// adds the question last worked on (`return_to`); a row button returns to
+/// its list; "Add as evidence" to the answer it was added to.
+fn return_anchor(action: &str, pairs: &[(String, String)]) -> String {
+    let field = |name: &str| {
+        pairs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+            .filter(|v| is_fragment(v))
+    };
+    let fragment = match action {
+        "add_strength" => Some("strengths".to_string()),
+        "add_weakness" => Some("weaknesses".to_string()),
+        "add_goal" => Some("goals".to_string()),
+        a if a.starts_with("evidence:") => Some(
+            field(&format!("evidence_q_{}", &a["evidence:".len()..]))
+                .map_or_else(|| "journal".to_string(), |q| format!("q-{q}")),
+        ),
+        a if a == "save" || a.starts_with("save:") => field("return_to")
+            .filter(|v| v.starts_with("q-") || v.starts_with("s-"))
+            .map(str::to_string)
+            .or_else(|| {
+                a.strip_prefix("save:")
+                    .filter(|s| is_fragment(s))
+                    .map(|s| format!("s-{s}"))
+            }),
+        _ => None,
+    };
+    fragment.map(|f| format!("#{f}")).unwrap_or_default()
+}
+
+/// Safe to put in a Location header as a fragment: the ids the form renders.
+fn is_fragment(v: &str) -> bool {
+    !v.is_empty()
+        && v.len() <= 100
+        && v.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 pub async fn save_self(
@@ -645,5 +680,42 @@ pub async fn share_review(
     match transition(&state, &user, &id, Side::Manager).await? {
         Ok(()) => Ok(see_other(&format!("/reviews/{id}?done=shared"))),
         Err(missing) => check_page(&state, &user, id, Side::Manager, missing).await,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::return_anchor;
+
+    fn post(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn a_save_returns_to_where_it_was_made() {
+        assert_eq!(return_anchor("save:abc", &post(&[])), "#s-abc");
+        assert_eq!(
+            return_anchor("save:abc", &post(&[("return_to", "q-x1")])),
+            "#q-x1"
+        );
+        assert_eq!(return_anchor("save", &post(&[])), "");
+        assert_eq!(return_anchor("add_goal", &post(&[])), "#goals");
+        assert_eq!(
+            return_anchor("evidence:j1", &post(&[("evidence_q_j1", "q9")])),
+            "#q-q9"
+        );
+        // Nothing but the ids the form renders reaches the Location header.
+        assert_eq!(return_anchor("save:a b", &post(&[])), "");
+        assert_eq!(
+            return_anchor("save:s1", &post(&[("return_to", "q-x\r\nSet-Cookie: a=b")])),
+            "#s-s1"
+        );
+        assert_eq!(
+            return_anchor("save:s1", &post(&[("return_to", "main")])),
+            "#s-s1"
+        );
     }
 }

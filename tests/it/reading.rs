@@ -294,6 +294,17 @@ async fn ayu_reads_her_shared_review(app: TestApp) {
     let page = ayu.get(&format!("/reviews/{review}")).await;
     assert_eq!(page.status, StatusCode::OK);
 
+    assert_eq!(
+        page.select_texts(".task-list__item").len(),
+        3,
+        "the steps, once"
+    );
+    assert_eq!(
+        page.select_texts("#compare-heading").len(),
+        1,
+        "the reading view, once"
+    );
+
     // The manager's summary comes first, before any competency.
     let summary = page.select_texts("[data-manager-summary]");
     assert_eq!(summary.len(), 1, "one summary section");
@@ -393,8 +404,13 @@ async fn ayu_reads_her_shared_review(app: TestApp) {
     let svg = page.attr("[data-gap-chart] svg", "role");
     assert_eq!(svg.as_deref(), Some("img"));
     assert_eq!(
-        page.select_texts("[data-gap-chart] .chart__tick"),
+        page.select_texts("[data-gap-chart] .chart__tick:not(.chart__tick--bottom)"),
         vec!["1", "2", "3", "4", "5"]
+    );
+    assert_eq!(
+        page.select_texts("[data-gap-chart] .chart__tick--bottom"),
+        vec!["1", "2", "3", "4", "5"],
+        "the scale again under a long chart"
     );
     let marked = page.select_attrs("[data-gap-chart] .chart__gap[data-points]", "data-points");
     assert_eq!(

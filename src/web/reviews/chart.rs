@@ -61,6 +61,9 @@ pub struct Row {
     pub own: Option<Mark>,
     pub manager: Option<Mark>,
     pub band: Option<Band>,
+    /// The scale's grid lines run through the lanes only, not the label.
+    pub lanes_top: i32,
+    pub lanes_bottom: i32,
     /// A faint line under the row, to keep rows apart.
     pub rule_y: i32,
 }
@@ -70,10 +73,9 @@ pub struct Chart {
     pub width: i32,
     pub height: i32,
     pub ticks: Vec<Tick>,
-    /// The grid lines run from here to `grid_bottom`.
-    pub grid_top: i32,
-    pub grid_bottom: i32,
+    /// The scale's numbers, above the rows and again below them.
     pub scale_y: i32,
+    pub scale_bottom_y: i32,
     pub rows: Vec<Row>,
     /// The legend, under the rows: one line per side.
     pub legend_own_y: i32,
@@ -179,22 +181,24 @@ pub fn layout(items: &[Item<'_>]) -> Option<Chart> {
                 y: manager_y,
             }),
             band,
+            lanes_top: lanes_top - 2,
+            lanes_bottom: lanes_top + 40,
             rule_y: lanes_top + 46,
         });
         y = lanes_top + 50;
     }
-    let grid_bottom = y;
+    let scale_bottom_y = y + 16;
+    let legend = scale_bottom_y + 14;
     Some(Chart {
         width: WIDTH,
-        height: grid_bottom + 82,
+        height: legend + 82,
         ticks,
-        grid_top: SCALE_TOP - 6,
-        grid_bottom,
         scale_y: SCALE_TOP - 12,
+        scale_bottom_y,
         rows,
-        legend_own_y: grid_bottom + 22,
-        legend_manager_y: grid_bottom + 46,
-        legend_gap_y: grid_bottom + 70,
+        legend_own_y: legend + 22,
+        legend_manager_y: legend + 46,
+        legend_gap_y: legend + 70,
         legend_x: LEFT,
     })
 }

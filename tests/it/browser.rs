@@ -621,6 +621,16 @@ async fn reading_a_shared_review_on_a_phone_in(tools: Tools) {
     let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/screenshots");
     std::fs::create_dir_all(&folder).expect("docs/screenshots");
     std::fs::write(folder.join("review-reading-phone.png"), &png).expect("save screenshot");
+    // And one competency where the two see it differently.
+    c.execute(
+        "document.getElementById(arguments[0]).scrollIntoView({block: 'start'});",
+        vec![json!(format!("compare-{}", shared.composure))],
+    )
+    .await
+    .expect("scroll to composure");
+    let png = c.screenshot().await.expect("screenshot");
+    assert!(png.starts_with(b"\x89PNG"), "a PNG");
+    std::fs::write(folder.join("review-reading-block-phone.png"), &png).expect("save screenshot");
 
     c.close().await.expect("close the browser");
     driver.session = None;

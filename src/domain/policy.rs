@@ -184,6 +184,15 @@ pub fn may_read_private_comments(actor: &Actor, r: ReviewFacts<'_>) -> bool {
     may_view_review(actor, r) && (r.is_manager(actor) || actor.is_hr()) && !r.is_person(actor)
 }
 
+/// One of the manager's comments on a review, shared or private, on the
+/// page where the review is read and acknowledged. A shared comment reaches
+/// whoever reads the manager review (the person reviewed once it is shared);
+/// a private one only the manager and HR, never the person reviewed, whatever
+/// their role.
+pub fn may_read_comment(actor: &Actor, r: ReviewFacts<'_>, private: bool) -> bool {
+    may_read_manager_review(actor, r) && (!private || may_read_private_comments(actor, r))
+}
+
 pub fn may_acknowledge(actor: &Actor, r: ReviewFacts<'_>) -> bool {
     r.is_person(actor) && r.cycle == CycleStatus::Open && r.state == ReviewState::Shared
 }
@@ -489,6 +498,48 @@ mod tests {
             ..closed_after_share
         };
         assert!(!may_read_manager_review(&e, closed_before_share));
+    }
+
+    #[test]
+    fn private_comments_never_reach_the_person_reviewed() {
+        let e = actor("e1", Role::Employee);
+        let m = actor("m1", Role::Manager);
+        let hr = actor("h", Role::Hr);
+        let at = |state| ReviewFacts {
+            person_id: "e1",
+            manager_id: Some("m1"),
+            state,
+            cycle: CycleStatus::Open,
+            was_shared: matches!(state, ReviewState::Shared | ReviewState::Acknowledged),
+        };
+        for state in [ReviewState::Shared, ReviewState::Acknowledged] {
+            assert!(
+                may_read_comment(&e, at(state), false),
+                "shared: she reads it"
+            );
+            assert!(!may_read_comment(&e, at(state), true), "private: never her");
+            assert!(may_read_comment(&m, at(state), true));
+            assert!(may_read_comment(&hr, at(state), true));
+        }
+        let writing = at(ReviewState::ManagerReview);
+        assert!(
+            !may_read_comment(&e, writing, false),
+            "not even a shared comment before the review is shared"
+        );
+        assert!(may_read_comment(&m, writing, true) && may_read_comment(&hr, writing, true));
+        // Whatever her role: an HR person or a manager reviewed in a cycle
+        // does not read the private comments about themselves.
+        for role in [Role::Hr, Role::Manager] {
+            let reviewed = actor("e1", role);
+            assert!(!may_read_comment(&reviewed, at(ReviewState::Shared), true));
+            assert!(may_read_comment(&reviewed, at(ReviewState::Shared), false));
+        }
+        // Someone else's manager never.
+        assert!(!may_read_comment(
+            &actor("m2", Role::Manager),
+            at(ReviewState::Shared),
+            false
+        ));
     }
 
     fn review<'a>(state: ReviewState, cycle: CycleStatus) -> ReviewFacts<'a> {

@@ -752,3 +752,101 @@ async fn an_error_link_puts_the_cursor_in_the_field_in(tools: Tools) {
     c.close().await.expect("close the browser");
     driver.session = None;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs chromium and chromedriver: pass --include-ignored"]
+async fn reading_a_shared_review_on_a_phone() {
+    within_limit(reading_a_shared_review_on_a_phone_in(tools())).await;
+}
+
+/// Ayu reads her shared review on a 390 px phone: nothing scrolls sideways,
+/// and the chart's words and numbers are at least 12 px, as computed and as
+/// drawn (the SVG scales with its column).
+async fn reading_a_shared_review_on_a_phone_in(tools: Tools) {
+    let app = spawn_app(Backend::Sqlite).await.expect("sqlite app");
+    let shared = crate::reading::shared_review(&app).await;
+    let mut driver = Driver::start(&tools).await;
+    let c = driver.session(&tools.chromium, true).await;
+
+    sign_in(&c, &app.base, "ayu.lestari").await;
+    c.goto(&format!("{}/reviews/{}", app.base, shared.review))
+        .await
+        .expect("open the review");
+    c.find(Locator::Css("[data-gap-chart] svg"))
+        .await
+        .expect("the chart");
+
+    let widths = c
+        .execute(
+            "return [document.documentElement.scrollWidth, window.innerWidth];",
+            vec![],
+        )
+        .await
+        .expect("measure");
+    let scroll_width = widths[0].as_f64().expect("scrollWidth");
+    let inner_width = widths[1].as_f64().expect("innerWidth");
+    assert!(
+        inner_width <= f64::from(PHONE_WIDTH) + 1.0,
+        "the window is phone-sized: {inner_width}"
+    );
+    assert!(
+        scroll_width <= f64::from(PHONE_WIDTH),
+        "no sideways scrolling on a phone: content {scroll_width}px wide at {PHONE_WIDTH}px"
+    );
+
+    // Every text in the chart: its computed font size, and the size it is
+    // drawn at once the SVG is scaled to its column.
+    let sizes = c
+        .execute(
+            "var svg = document.querySelector('[data-gap-chart] svg'); \
+             var scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width; \
+             return Array.from(svg.querySelectorAll('text')).map(function (t) { \
+               var px = parseFloat(getComputedStyle(t).fontSize); \
+               return [t.textContent, px, px * scale, t.getBoundingClientRect().height]; \
+             });",
+            vec![],
+        )
+        .await
+        .expect("measure the chart's text");
+    let sizes = sizes.as_array().expect("a list");
+    assert!(
+        sizes.len() >= 5 + 15 + 3,
+        "the scale, a label per rating and the legend: {sizes:?}"
+    );
+    for s in sizes {
+        let text = s[0].as_str().unwrap_or_default();
+        let computed = s[1].as_f64().expect("computed size");
+        let drawn = s[2].as_f64().expect("drawn size");
+        assert!(
+            computed >= 12.0,
+            "{text:?} has a computed font size of {computed}px"
+        );
+        assert!(drawn >= 12.0, "{text:?} is drawn at {drawn}px on a phone");
+    }
+
+    // A picture of the reading view on a phone, for the guides.
+    c.execute(
+        "document.querySelector('#summary-heading').scrollIntoView({block: 'start'});",
+        vec![],
+    )
+    .await
+    .expect("scroll to the summary");
+    let png = c.screenshot().await.expect("screenshot");
+    assert!(png.starts_with(b"\x89PNG"), "a PNG");
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/screenshots");
+    std::fs::create_dir_all(&folder).expect("docs/screenshots");
+    std::fs::write(folder.join("review-reading-phone.png"), &png).expect("save screenshot");
+    // And one competency where the two see it differently.
+    c.execute(
+        "document.getElementById(arguments[0]).scrollIntoView({block: 'start'});",
+        vec![json!(format!("compare-{}", shared.composure))],
+    )
+    .await
+    .expect("scroll to composure");
+    let png = c.screenshot().await.expect("screenshot");
+    assert!(png.starts_with(b"\x89PNG"), "a PNG");
+    std::fs::write(folder.join("review-reading-block-phone.png"), &png).expect("save screenshot");
+
+    c.close().await.expect("close the browser");
+    driver.session = None;
+}

@@ -26,5 +26,6 @@ mod mail;
 mod mail_events;
 mod people;
 mod races;
+mod reading;
 mod reviews;
 mod smtp;

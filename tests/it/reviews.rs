@@ -374,12 +374,13 @@ async fn full_cycle_from_launch_to_close(app: TestApp) {
         StatusCode::CONFLICT
     );
 
-    // The employee reads it next to her own answers, with the gap marked.
+    // The employee reads it next to her own answers, the difference in
+    // words for a conversation (tests/it/reading.rs has the details).
     let view = ayu.get(&format!("/reviews/{review}")).await;
     assert!(view.contains("Evaluasi diri dan evaluasi atasan"));
     assert!(
-        view.contains("Anda menilai 1 lebih tinggi"),
-        "self 4 vs manager 3 is highlighted"
+        view.contains("Anda melihat hal ini 1 poin lebih tinggi daripada atasan Anda"),
+        "self 4 vs manager 3 is marked"
     );
     assert!(view.contains(SHARED_NOTE));
     assert!(

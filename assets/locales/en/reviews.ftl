@@ -134,15 +134,55 @@ review-next-self = Fill in your self-assessment
 review-next-manager = Write the manager review
 review-waiting-manager = Your self-assessment has been submitted. { $name } writes the manager review by { $date }.
 review-compare-heading = Self-assessment and manager review
-review-self-answers-heading = Self-assessment
-review-gap-explain = Where the self-rating and the manager's rating differ, it is marked, so it is easy to talk about.
-review-competency = Competency
 review-legend-self = Self-rating
 review-legend-manager = Manager's rating
-review-gap = Difference
-review-gap-higher = You rated { $n } higher
-review-gap-lower = You rated { $n } lower
-review-gap-same = Same
+review-reading-heading = The review, part by part
+review-ack-jump = Read it through, then acknowledge at the end of the page
+review-summary-heading-employee = Your manager's summary
+review-summary-heading = Manager's summary
+review-summary-by = Written by { $name }
+review-summary-empty = Not written yet.
+review-chart-heading = Both ratings at a glance
+review-chart-title = Self-rating and manager's rating for each part, on a scale of 1 to 5
+review-chart-caption = Each row is one rating on the scale from 1 (far below expectations) to 5 (far above expectations). The circle is the self-rating, the square the manager's rating, and the shading shows how far apart they are.
+review-chart-line = { $label }: self-rating { $own }, manager's rating { $manager }.
+review-chart-legend-gap = Distance between the two
+review-gap-explain-employee = A difference is not a mark against you. It shows where you and your manager see things differently, so you know what to talk about.
+review-gap-explain-manager = A difference is a starting point for your conversation with { $person }, not a verdict. Ask what they saw that you did not, and share what you saw.
+review-gap-explain-hr = A difference shows where { $person } and { $manager } see things differently: a topic for their conversation, not a verdict.
+review-gap-employee-self-higher = You see this { $n ->
+    [one] 1 point
+   *[other] { $n } points
+ } higher than your manager does
+review-gap-employee-manager-higher = Your manager sees this { $n ->
+    [one] 1 point
+   *[other] { $n } points
+ } higher than you do
+review-gap-employee-same = You and your manager see this the same way
+review-gap-manager-self-higher = { $person } sees this { $n ->
+    [one] 1 point
+   *[other] { $n } points
+ } higher than you do
+review-gap-manager-manager-higher = You see this { $n ->
+    [one] 1 point
+   *[other] { $n } points
+ } higher than { $person } does
+review-gap-manager-same = You and { $person } see this the same way
+review-gap-hr-self-higher = { $person } sees this { $n ->
+    [one] 1 point
+   *[other] { $n } points
+ } higher than { $manager } does
+review-gap-hr-manager-higher = { $manager } sees this { $n ->
+    [one] 1 point
+   *[other] { $n } points
+ } higher than { $person } does
+review-gap-hr-same = { $person } and { $manager } see this the same way
+review-wrote-you = What you wrote
+review-wrote-name = What { $name } wrote
+review-no-evidence = Nothing written.
+review-linked-strength = Strength
+review-linked-weakness = Weakness
+review-manager-view = Manager's view
 review-agreed-goals = Agreed goals
 review-ack-heading = Acknowledge you have read it
 review-ack-meaning = Acknowledging means "I have read this review", not that you agree with all of it. Write a response if there is something you want to say.
@@ -157,8 +197,6 @@ review-team-summary-label = Summary for the team
 review-team-summary-publish = Publish to my team
 review-team-summary-withdraw = Withdraw
 review-team-summary-published = Published { $date }
-review-gap-self-higher = Self-rating { $n } higher
-review-gap-self-lower = Self-rating { $n } lower
 
 # Long forms: the list of sections, progress, and marking what is optional.
 review-optional = optional

@@ -25,6 +25,8 @@ use crate::domain::review::{CycleStatus, Side};
 use crate::domain::ReviewId;
 use crate::error::AppError;
 
+mod chart;
+mod reading;
 mod show;
 use show::{acknowledge_review, publish_team_summary, show_review};
 

@@ -1,9 +1,11 @@
-//! The review page: where it stands, the reading view with the
-//! self-perception gap, acknowledging, and a manager's team summary.
+//! The review page: where it stands, the reading view (see `reading.rs`:
+//! the manager's summary, the chart, each rating with both sides' evidence
+//! and the difference in words), acknowledging, and a manager's team summary.
 
 use actix_web::{web, HttpResponse};
 use serde::{Deserialize, Serialize};
 
+use super::reading::{self, Reading};
 use super::{load, wf, Loaded, ReviewHead};
 use crate::app::reviews as workflow;
 use crate::db::{self, forms};
@@ -13,16 +15,8 @@ use crate::domain::ReviewId;
 use crate::error::AppError;
 use crate::web::context::CurrentUser;
 use crate::web::render::{page, see_other};
-use crate::web::review_form::{self, FormModel};
+use crate::web::review_form;
 use crate::web::State;
-
-#[derive(Serialize)]
-struct CompareRow {
-    prompt: String,
-    own: Option<i32>,
-    manager: Option<i32>,
-    gap: Option<i32>,
-}
 
 #[derive(Serialize)]
 struct ReviewPage {
@@ -37,8 +31,7 @@ struct ReviewPage {
     can_acknowledge: bool,
     can_publish_summary: bool,
     private_visible: bool,
-    form: Option<FormModel>,
-    compare: Vec<CompareRow>,
+    reading: Option<Reading>,
     done: Option<String>,
     summary_draft: String,
 }
@@ -75,30 +68,27 @@ pub async fn show_review(
             let can_read_manager = policy::may_read_manager_review(&actor, f);
             let private = policy::may_read_private_comments(&actor, f);
             let is_person = actor.id == l.review.person_id;
-            let (form, compare) = if can_read_self
+            // The reading view, once both sides may be read here: the
+            // employee from the moment the review is shared, the manager and
+            // HR from the moment the self-assessment is submitted.
+            let reading = if can_read_self
                 && can_read_manager
                 && l.review.state() != ReviewState::SelfAssessment
             {
                 let form =
                     forms::load_form(conn, &l.cycle.template_id)?.ok_or(AppError::NotFound)?;
-                let stored = review_form::load(conn, &l.review.id, &l.review.person_id, private)?;
-                let model = review_form::build(&form, &stored, Side::Own, true, lang, &[]);
-                let compare = model
-                    .sections
-                    .iter()
-                    .flat_map(|s| s.questions.iter())
-                    .filter(|q| q.kind == "competency_rating" || q.kind == "rating")
-                    .filter(|q| q.mine && q.theirs)
-                    .map(|q| CompareRow {
-                        prompt: q.prompt.clone(),
-                        own: q.my_rating,
-                        manager: q.their_rating,
-                        gap: q.gap,
-                    })
-                    .collect();
-                (Some(model), compare)
+                let rows = reading::load(conn, &actor, f, &l.review.id)?;
+                let sight = reading::Sight {
+                    own: can_read_self,
+                    manager: can_read_manager,
+                };
+                let people = reading::People {
+                    person: &l.head.person_name,
+                    manager: &l.head.manager_name,
+                };
+                Some(reading::build(&form, &rows, &actor, f, sight, people, lang))
             } else {
-                (None, vec![])
+                None
             };
             let can_publish_summary = policy::may_publish_team_summary(&actor, f, has_reports);
             let summary_draft = if l.review.team_summary.is_empty() && can_publish_summary {
@@ -117,8 +107,7 @@ pub async fn show_review(
                 can_acknowledge: policy::may_acknowledge(&actor, f),
                 can_publish_summary,
                 private_visible: private,
-                form,
-                compare,
+                reading,
                 done: None,
                 summary_draft,
                 review: l.head,

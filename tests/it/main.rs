@@ -25,3 +25,4 @@ mod people;
 mod races;
 mod reviews;
 mod smtp;
+mod wording;

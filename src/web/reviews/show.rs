@@ -82,7 +82,11 @@ pub async fn show_review(
                 let form =
                     forms::load_form(conn, &l.cycle.template_id)?.ok_or(AppError::NotFound)?;
                 let stored = review_form::load(conn, &l.review.id, &l.review.person_id, private)?;
-                let model = review_form::build(&form, &stored, Side::Own, true, lang, &[]);
+                // Worded for the reader: the employee's own words for them,
+                // words about the employee for the manager and HR.
+                let voice = if is_person { Side::Own } else { Side::Manager };
+                let model =
+                    review_form::build_in_voice(&form, &stored, Side::Own, true, lang, &[], voice);
                 let compare = model
                     .sections
                     .iter()

@@ -551,3 +551,60 @@ pub fn add_manager_wording(conn: &mut DbConnection) -> QueryResult<()> {
         Ok(())
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every text of the built-in template, with where it is.
+    fn texts() -> Vec<(String, Voices)> {
+        let mut out = vec![];
+        for s in SECTIONS {
+            out.push((format!("section {}", s.title.en), s.title));
+            out.push((format!("section help {}", s.title.en), s.help));
+            for q in s.questions {
+                out.push((format!("question {}", q.prompt.en), q.prompt));
+                out.push((format!("question help {}", q.prompt.en), q.help));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn the_manager_has_wording_of_their_own_in_both_languages() {
+        for (what, v) in texts() {
+            assert_eq!(
+                v.id.is_empty(),
+                v.manager_id.is_empty(),
+                "{what}: the manager's Indonesian"
+            );
+            assert_eq!(
+                v.en.is_empty(),
+                v.manager_en.is_empty(),
+                "{what}: the manager's English"
+            );
+            // The manager speaks about the employee, never as them.
+            let id = format!(" {} ", v.manager_id.to_lowercase());
+            let en = format!(" {} ", v.manager_en.to_lowercase());
+            for first_person in [" saya ", " saya?", " saya."] {
+                assert!(!id.contains(first_person), "{what}: {id}");
+            }
+            for first_person in [" i ", " my ", " me "] {
+                assert!(!en.contains(first_person), "{what}: {en}");
+            }
+            // The only placeholder is the employee's name.
+            for text in [v.manager_id, v.manager_en] {
+                let without = text.replace(crate::domain::review::NAME_PLACEHOLDER, "");
+                assert!(
+                    !without.contains('{') && !without.contains('}'),
+                    "{what}: {text}"
+                );
+            }
+        }
+        // Questions both sides answer are worded apart where the employee
+        // speaks of themselves.
+        let own = &SECTIONS[0].questions[0].prompt;
+        assert_ne!(own.en, own.manager_en);
+        assert!(own.manager_en.contains("{name}"));
+    }
+}

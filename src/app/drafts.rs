@@ -26,7 +26,6 @@ use crate::domain::review::{valid_rating, Answerer, GoalStatus, Side};
 use crate::domain::text;
 use crate::domain::Lang;
 use crate::domain::ReviewId;
-use crate::i18n::pick;
 
 /// The longest text a person may write in one field.
 pub const BODY_MAX: usize = text::LONG_MAX;
@@ -485,6 +484,13 @@ pub fn apply(
     Ok(Ok(changed))
 }
 
+/// The name of the person reviewed, for the questions' manager wording.
+fn person_name(conn: &mut DbConnection, review: &reviews::ReviewRow) -> QueryResult<String> {
+    Ok(db::people::find(conn, &review.person_id)?
+        .map(|p| p.name)
+        .unwrap_or_default())
+}
+
 /// One answer saved elsewhere since this form was loaded, beside what was posted.
 #[derive(Debug, Clone, Serialize)]
 pub struct Difference {
@@ -500,13 +506,15 @@ pub struct Difference {
 }
 
 /// The answers whose stored version differs from what was posted: shown side
-/// by side when two tabs saved the same form.
+/// by side when two tabs saved the same form. Each question is worded for
+/// `side`; `name` is the person reviewed, whom the manager's wording names.
 pub fn differences(
     form: &Form,
     stored: &[AnswerRow],
     side: Side,
     posted: &Posted,
     lang: Lang,
+    name: &str,
 ) -> Vec<Difference> {
     let mut out = vec![];
     for q in form.questions() {
@@ -527,7 +535,7 @@ pub fn differences(
         if saved_body.trim_end() != posted_body.trim_end() || rating_differs {
             out.push(Difference {
                 field,
-                prompt: pick(lang, &q.prompt_id, &q.prompt_en),
+                prompt: q.prompt().read(side, lang, name),
                 theirs: if saved_rating.is_empty() {
                     saved_body.to_string()
                 } else {
@@ -583,7 +591,14 @@ pub fn save(
             let (current, cycle) = reviews::find(conn, review_id)?.ok_or(Error::NotFound)?;
             let form = forms::load_form(conn, &cycle.template_id)?.ok_or(Error::NotFound)?;
             let stored = reviews::answers(conn, &current.id, Some(side))?;
-            let differences = differences(&form, &stored, side, &kept, lang);
+            let differences = differences(
+                &form,
+                &stored,
+                side,
+                &kept,
+                lang,
+                &person_name(conn, &current)?,
+            );
             let f = super::reviews::facts(&current, &cycle, clock.today);
             if policy::may_edit_side(actor, f, side) {
                 Ok(SaveOutcome::Conflict {
@@ -638,7 +653,14 @@ fn write(
                 Error::Conflict(_) => {
                     let stored = reviews::answers(conn, &current.id, Some(side))?;
                     Ok(SaveOutcome::Locked {
-                        differences: differences(&form, &stored, side, &posted, lang),
+                        differences: differences(
+                            &form,
+                            &stored,
+                            side,
+                            &posted,
+                            lang,
+                            &person_name(conn, &current)?,
+                        ),
                     })
                 }
                 other => Err(other.into()),
@@ -649,7 +671,14 @@ fn write(
         if let Some(v) = expected {
             if v != now_version {
                 let stored = reviews::answers(conn, &current.id, Some(side))?;
-                let differences = differences(&form, &stored, side, &posted, lang);
+                let differences = differences(
+                    &form,
+                    &stored,
+                    side,
+                    &posted,
+                    lang,
+                    &person_name(conn, &current)?,
+                );
                 if !differences.is_empty() {
                     return Ok(SaveOutcome::Conflict {
                         differences,

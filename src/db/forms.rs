@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::schema::{competencies, form_questions, form_sections, form_templates, review_cycles};
 use super::{new_id, DbConnection, QueryResult};
-use crate::domain::review::QuestionKind;
+use crate::domain::review::{QuestionKind, Wording};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize)]
 #[diesel(table_name = competencies)]
@@ -47,6 +47,27 @@ pub struct SectionRow {
     pub title_en: String,
     pub help_id: String,
     pub help_en: String,
+    /// What the manager reads; empty: the same as the employee.
+    pub manager_title_id: String,
+    pub manager_title_en: String,
+    pub manager_help_id: String,
+    pub manager_help_en: String,
+}
+
+impl SectionRow {
+    pub fn title(&self) -> Wording<'_> {
+        Wording {
+            own: (&self.title_id, &self.title_en),
+            manager: (&self.manager_title_id, &self.manager_title_en),
+        }
+    }
+
+    pub fn help(&self) -> Wording<'_> {
+        Wording {
+            own: (&self.help_id, &self.help_en),
+            manager: (&self.manager_help_id, &self.manager_help_en),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize)]
@@ -64,6 +85,27 @@ pub struct QuestionRow {
     pub help_en: String,
     pub competency_id: Option<String>,
     pub required: bool,
+    /// What the manager reads; empty: the same as the employee.
+    pub manager_prompt_id: String,
+    pub manager_prompt_en: String,
+    pub manager_help_id: String,
+    pub manager_help_en: String,
+}
+
+impl QuestionRow {
+    pub fn prompt(&self) -> Wording<'_> {
+        Wording {
+            own: (&self.prompt_id, &self.prompt_en),
+            manager: (&self.manager_prompt_id, &self.manager_prompt_en),
+        }
+    }
+
+    pub fn help(&self) -> Wording<'_> {
+        Wording {
+            own: (&self.help_id, &self.help_en),
+            manager: (&self.manager_help_id, &self.manager_help_en),
+        }
+    }
 }
 
 /// A template with its sections and questions, in order.
@@ -302,6 +344,10 @@ pub fn update_section(conn: &mut DbConnection, row: &SectionRow) -> QueryResult<
             form_sections::title_en.eq(&row.title_en),
             form_sections::help_id.eq(&row.help_id),
             form_sections::help_en.eq(&row.help_en),
+            form_sections::manager_title_id.eq(&row.manager_title_id),
+            form_sections::manager_title_en.eq(&row.manager_title_en),
+            form_sections::manager_help_id.eq(&row.manager_help_id),
+            form_sections::manager_help_en.eq(&row.manager_help_en),
         ))
         .execute(conn)
 }
@@ -318,6 +364,10 @@ pub fn update_question(conn: &mut DbConnection, row: &QuestionRow) -> QueryResul
             form_questions::help_en.eq(&row.help_en),
             form_questions::competency_id.eq(&row.competency_id),
             form_questions::required.eq(row.required),
+            form_questions::manager_prompt_id.eq(&row.manager_prompt_id),
+            form_questions::manager_prompt_en.eq(&row.manager_prompt_en),
+            form_questions::manager_help_id.eq(&row.manager_help_id),
+            form_questions::manager_help_en.eq(&row.manager_help_en),
         ))
         .execute(conn)
 }

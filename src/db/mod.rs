@@ -463,6 +463,67 @@ mod tests {
         );
     }
 
+    /// A database from before each side had its own wording: the migration
+    /// adds the manager's columns, copies the text of questions only the
+    /// manager answers, and leaves the rest for `defaults::ensure` and HR.
+    #[test]
+    fn the_wording_migration_keeps_what_everyone_reads() {
+        use diesel::connection::SimpleConnection;
+        let mut conn = SqliteConnection::establish(":memory:").expect("sqlite");
+        loop {
+            let v = conn
+                .run_next_migration(SQLITE_MIGRATIONS)
+                .expect("migration")
+                .to_string();
+            if v == "20261130000005" {
+                break;
+            }
+        }
+        conn.batch_execute(
+            "INSERT INTO form_templates (id, name, created_at, updated_at)
+                 VALUES ('t', 'T', '2026-11-01 00:00:00', '2026-11-01 00:00:00');
+             INSERT INTO form_sections (id, template_id, position, title_id, title_en)
+                 VALUES ('s', 't', 0, 'Saya', 'Me');
+             INSERT INTO form_questions (id, section_id, position, kind, side, prompt_id, prompt_en, help_id, help_en)
+                 VALUES ('m', 's', 0, 'text', 'manager', 'Ringkasan', 'Summary', 'Bantu', 'Help'),
+                        ('b', 's', 1, 'rating', 'both', 'Saya?', 'Me?', '', '');",
+        )
+        .expect("rows from before");
+        conn.run_pending_migrations(SQLITE_MIGRATIONS)
+            .expect("the rest");
+        use diesel::prelude::*;
+        use schema::{form_questions as q, form_sections as s};
+        let manager: Vec<(String, String, String, String, String)> = q::table
+            .order(q::position)
+            .select((
+                q::id,
+                q::manager_prompt_id,
+                q::manager_prompt_en,
+                q::manager_help_id,
+                q::manager_help_en,
+            ))
+            .load(&mut conn)
+            .expect("questions");
+        assert_eq!(
+            manager,
+            [
+                (
+                    "m".into(),
+                    "Ringkasan".into(),
+                    "Summary".into(),
+                    "Bantu".into(),
+                    "Help".into()
+                ),
+                ("b".into(), "".into(), "".into(), "".into(), "".into()),
+            ]
+        );
+        let title: String = s::table
+            .select(s::manager_title_en)
+            .first(&mut conn)
+            .expect("section");
+        assert_eq!(title, "");
+    }
+
     #[test]
     fn urls_choose_the_backend_by_scheme() {
         assert_eq!(

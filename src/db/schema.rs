@@ -58,6 +58,10 @@ diesel::table! {
         title_en -> Text,
         help_id -> Text,
         help_en -> Text,
+        manager_title_id -> Text,
+        manager_title_en -> Text,
+        manager_help_id -> Text,
+        manager_help_en -> Text,
     }
 }
 
@@ -74,6 +78,10 @@ diesel::table! {
         help_en -> Text,
         competency_id -> Nullable<Text>,
         required -> Bool,
+        manager_prompt_id -> Text,
+        manager_prompt_en -> Text,
+        manager_help_id -> Text,
+        manager_help_en -> Text,
     }
 }
 

@@ -555,6 +555,53 @@ pub fn parse_reminder_days(s: &str) -> Option<Vec<i64>> {
     Some(days)
 }
 
+/// Where a section's or question's wording names the person reviewed:
+/// "How well does {name} meet the job description?". The form fills it in.
+pub const NAME_PLACEHOLDER: &str = "{name}";
+
+/// One text of a form (a section's title or help, a question's prompt or
+/// help) as each side reads it, in both languages: the employee reads it in
+/// the first person ("How well do I meet…"), the manager about the employee
+/// ("How well does {name} meet…"). Each side reads its own wording; an empty
+/// one falls back to the other language, then to the other side's wording
+/// (a question only the employee answers may have no manager wording, and
+/// then the manager reads the question the employee was asked).
+#[derive(Debug, Clone, Copy)]
+pub struct Wording<'a> {
+    /// The employee's wording: Indonesian, English.
+    pub own: (&'a str, &'a str),
+    /// The manager's wording: Indonesian, English.
+    pub manager: (&'a str, &'a str),
+}
+
+impl Wording<'_> {
+    /// The text `voice` reads in `lang`, with `name` filled in.
+    pub fn read(&self, voice: Side, lang: crate::domain::Lang, name: &str) -> String {
+        let in_lang = |(id, en): (&str, &str)| -> String {
+            let (first, second) = match lang {
+                crate::domain::Lang::Id => (id, en),
+                crate::domain::Lang::En => (en, id),
+            };
+            if first.trim().is_empty() {
+                second.to_string()
+            } else {
+                first.to_string()
+            }
+        };
+        let (mine, other) = match voice {
+            Side::Own => (self.own, self.manager),
+            Side::Manager => (self.manager, self.own),
+        };
+        let text = in_lang(mine);
+        let text = if text.trim().is_empty() {
+            in_lang(other)
+        } else {
+            text
+        };
+        text.replace(NAME_PLACEHOLDER, name)
+    }
+}
+
 #[cfg(test)]
 mod tests {
 
@@ -621,6 +668,30 @@ mod tests {
         ));
     }
     use super::*;
+
+    #[test]
+    fn each_side_reads_its_own_wording_with_the_name_filled() {
+        let w = Wording {
+            own: ("Seberapa baik saya?", "How well do I?"),
+            manager: ("Seberapa baik {name}?", "How well does {name}?"),
+        };
+        use crate::domain::Lang;
+        assert_eq!(w.read(Side::Own, Lang::En, "Ayu"), "How well do I?");
+        assert_eq!(w.read(Side::Manager, Lang::En, "Ayu"), "How well does Ayu?");
+        assert_eq!(w.read(Side::Manager, Lang::Id, "Ayu"), "Seberapa baik Ayu?");
+        // No manager wording: the manager reads what the employee was asked.
+        let w = Wording {
+            own: ("Saran", "Suggestions"),
+            manager: ("", ""),
+        };
+        assert_eq!(w.read(Side::Manager, Lang::Id, "Ayu"), "Saran");
+        // One language missing: the other language of the same side first.
+        let w = Wording {
+            own: ("Saya", "Me"),
+            manager: ("", "{name}"),
+        };
+        assert_eq!(w.read(Side::Manager, Lang::Id, "Ayu"), "Ayu");
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).expect("date")

@@ -44,6 +44,9 @@ pub struct GoalView {
     pub title: String,
     pub description: String,
     pub support: String,
+    /// How the support is labelled for the reader: what the employee asked
+    /// for while the goal is proposed; once agreed, the company's commitment.
+    pub support_key: &'static str,
     pub due_on: String,
     pub status: String,
 }
@@ -153,6 +156,8 @@ pub struct Stored {
     pub comments: Vec<CommentRow>,
     pub competencies: Vec<CompetencyRow>,
     pub names: HashMap<String, String>,
+    /// The person reviewed: the questions' manager wording names them.
+    pub person_name: String,
 }
 
 /// Load what a form page needs. `other_visible`: may this viewer see the
@@ -174,6 +179,9 @@ pub fn load(
         .into_iter()
         .map(|p| (p.id, p.name))
         .collect();
+    let person_name = db::people::find(conn, person_id)?
+        .map(|p| p.name)
+        .unwrap_or_default();
     Ok(Stored {
         answers,
         traits,
@@ -182,11 +190,18 @@ pub fn load(
         comments,
         competencies,
         names,
+        person_name,
     })
 }
 
-fn goal_view(g: &GoalRow) -> GoalView {
+fn goal_view(g: &GoalRow, voice: Side) -> GoalView {
+    let support_key = match (g.status, voice) {
+        (crate::domain::review::GoalStatus::Proposed, _) => "review-goal-support",
+        (_, Side::Own) => "review-goal-commitment",
+        (_, Side::Manager) => "review-goal-commitment-manager",
+    };
     GoalView {
+        support_key,
         id: g.id.clone(),
         kind: g.kind.clone(),
         title: g.title.clone(),
@@ -198,7 +213,9 @@ fn goal_view(g: &GoalRow) -> GoalView {
 }
 
 /// Build the page model for `side`. `other_visible` says whether the other
-/// side's answers may be shown to this viewer.
+/// side's answers may be shown to this viewer. Sections and questions read
+/// in the voice of `side`: the employee's own words on the self-assessment,
+/// words about the employee (with their name) on the manager review.
 pub fn build(
     form: &Form,
     stored: &Stored,
@@ -207,6 +224,22 @@ pub fn build(
     lang: Lang,
     missing: &[String],
 ) -> FormModel {
+    build_in_voice(form, stored, side, other_visible, lang, missing, side)
+}
+
+/// As [`build`], with the sections and questions worded for `voice`: a page
+/// that shows the employee's answers as "mine" to someone else (the reading
+/// view, for the manager and HR) words them for the manager.
+pub fn build_in_voice(
+    form: &Form,
+    stored: &Stored,
+    side: Side,
+    other_visible: bool,
+    lang: Lang,
+    missing: &[String],
+    voice: Side,
+) -> FormModel {
+    let name = stored.person_name.as_str();
     let comp_name: HashMap<&str, String> = stored
         .competencies
         .iter()
@@ -314,8 +347,8 @@ pub fn build(
                     Some(QuestionView {
                         id: q.id.clone(),
                         kind: q.kind.code().to_string(),
-                        prompt: pick(lang, &q.prompt_id, &q.prompt_en),
-                        help: pick(lang, &q.help_id, &q.help_en),
+                        prompt: q.prompt().read(voice, lang, name),
+                        help: q.help().read(voice, lang, name),
                         required: q.required && mine,
                         mine,
                         theirs,
@@ -359,8 +392,8 @@ pub fn build(
                 .collect();
             SectionView {
                 id: s.id.clone(),
-                title: pick(lang, &s.title_id, &s.title_en),
-                help: pick(lang, &s.help_id, &s.help_en),
+                title: s.title().read(voice, lang, name),
+                help: s.help().read(voice, lang, name),
                 questions,
                 comments,
                 new_comment_id: db::new_id(),
@@ -389,9 +422,9 @@ pub fn build(
             .filter(|g| {
                 g.status != crate::domain::review::GoalStatus::Dropped || side == Side::Manager
             })
-            .map(goal_view)
+            .map(|g| goal_view(g, voice))
             .collect(),
-        carried_goals: stored.carried.iter().map(goal_view).collect(),
+        carried_goals: stored.carried.iter().map(|g| goal_view(g, voice)).collect(),
         competencies: stored
             .competencies
             .iter()

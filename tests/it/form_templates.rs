@@ -201,6 +201,8 @@ async fn hr_copies_a_template_and_edits_the_copy(app: TestApp) {
                 ("side", "both"),
                 ("prompt_id", "Bekerja sama saat bongkar muat"),
                 ("prompt_en", "Working together when loading"),
+                ("manager_prompt_id", "Bekerja sama saat bongkar muat"),
+                ("manager_prompt_en", "Working together when loading"),
                 ("required", "1"),
             ],
         )
@@ -316,6 +318,8 @@ async fn hr_copies_a_template_and_edits_the_copy(app: TestApp) {
                 ("side", "manager"),
                 ("prompt_id", "Apa yang membuat gudang berbahaya?"),
                 ("prompt_en", "What makes the warehouse dangerous?"),
+                ("manager_prompt_id", "Apa yang membuat gudang berbahaya?"),
+                ("manager_prompt_en", "What makes the warehouse dangerous?"),
                 ("required", "1"),
             ],
         )
@@ -440,6 +444,11 @@ async fn bad_questions_are_refused_and_nothing_changes(app: TestApp) {
                 ("side", "both"),
                 ("prompt_id", ""),
                 ("prompt_en", "Keeps calm with angry customers"),
+                (
+                    "manager_prompt_id",
+                    "Tetap tenang menghadapi pelanggan yang marah",
+                ),
+                ("manager_prompt_en", "Keeps calm with angry customers"),
             ],
         )
         .await;
@@ -494,6 +503,8 @@ async fn bad_questions_are_refused_and_nothing_changes(app: TestApp) {
                 ("side", "both"),
                 ("prompt_id", "Apa?"),
                 ("prompt_en", "What?"),
+                ("manager_prompt_id", "Apa?"),
+                ("manager_prompt_en", "What?"),
             ],
         )
         .await;
@@ -891,6 +902,8 @@ async fn hr_adds_and_retires_a_competency(app: TestApp) {
                 ("side", "both"),
                 ("prompt_id", "Keramahan"),
                 ("prompt_en", "Friendliness"),
+                ("manager_prompt_id", "Keramahan"),
+                ("manager_prompt_en", "Friendliness"),
             ],
         )
         .await;

@@ -29,3 +29,4 @@ mod races;
 mod reading;
 mod reviews;
 mod smtp;
+mod wording;

@@ -42,16 +42,23 @@ pub struct TemplateDetails {
     pub description: String,
 }
 
-/// A section's title and help text, in both languages.
+/// A section's title and help text, in both languages, as the employee
+/// reads them and as the manager reads them (empty: as the employee).
 #[derive(Debug, Clone)]
 pub struct SectionText {
     pub title_id: String,
     pub title_en: String,
     pub help_id: String,
     pub help_en: String,
+    pub manager_title_id: String,
+    pub manager_title_en: String,
+    pub manager_help_id: String,
+    pub manager_help_en: String,
 }
 
-/// A question: its kind, who answers it, and its text in both languages.
+/// A question: its kind, who answers it, and its text in both languages,
+/// as the employee reads it and as the manager reads it (`manager_*`; may
+/// hold `{name}`, the employee's name).
 #[derive(Debug, Clone)]
 pub struct QuestionInput {
     pub kind: QuestionKind,
@@ -62,6 +69,10 @@ pub struct QuestionInput {
     pub prompt_en: String,
     pub help_id: String,
     pub help_en: String,
+    pub manager_prompt_id: String,
+    pub manager_prompt_en: String,
+    pub manager_help_id: String,
+    pub manager_help_en: String,
     pub required: bool,
 }
 

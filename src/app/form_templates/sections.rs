@@ -36,6 +36,10 @@ pub fn add_section(
                 title_en: text.title_en.clone(),
                 help_id: text.help_id,
                 help_en: text.help_en,
+                manager_title_id: text.manager_title_id,
+                manager_title_en: text.manager_title_en,
+                manager_help_id: text.manager_help_id,
+                manager_help_en: text.manager_help_en,
             },
         )?;
         record(
@@ -69,6 +73,10 @@ pub fn edit_section(
                 title_en: text.title_en,
                 help_id: text.help_id,
                 help_en: text.help_en,
+                manager_title_id: text.manager_title_id,
+                manager_title_en: text.manager_title_en,
+                manager_help_id: text.manager_help_id,
+                manager_help_en: text.manager_help_en,
                 ..s
             },
         )?;

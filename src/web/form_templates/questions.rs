@@ -12,7 +12,7 @@ use super::{
 use crate::app::form_templates::{self as commands, QuestionInput};
 use crate::db::forms::{self as fdb, CompetencyRow, QuestionRow, TemplateRow};
 use crate::domain::policy;
-use crate::domain::review::{Answerer, QuestionKind};
+use crate::domain::review::{Answerer, QuestionKind, Side};
 use crate::error::AppError;
 use crate::web::context::CurrentUser;
 use crate::web::forms::FormErrors;
@@ -36,6 +36,14 @@ pub struct QuestionForm {
     #[serde(default)]
     help_en: String,
     #[serde(default)]
+    manager_prompt_id: String,
+    #[serde(default)]
+    manager_prompt_en: String,
+    #[serde(default)]
+    manager_help_id: String,
+    #[serde(default)]
+    manager_help_en: String,
+    #[serde(default)]
     required: Option<String>,
 }
 
@@ -55,22 +63,52 @@ impl QuestionForm {
         if side.is_none() {
             errors.add("side", "templates-error-side-invalid");
         }
-        let prompt_id = required_text(
+        // The wording of each side that answers is required, in both
+        // languages; a side that only reads the other's answer may go
+        // without and then reads the other side's wording.
+        let employee_answers = side.is_none_or(|a| a.includes(Side::Own));
+        let manager_answers = side.is_some_and(|a| a.includes(Side::Manager));
+        let text = |errors: &mut FormErrors, field: &str, value: &str, needed: bool, key: &str| {
+            if needed {
+                required_text(errors, field, value, PROMPT_MAX, key)
+            } else {
+                optional_text(errors, field, value, PROMPT_MAX)
+            }
+        };
+        let prompt_id = text(
             errors,
             "prompt_id",
             &self.prompt_id,
-            PROMPT_MAX,
+            employee_answers,
             "templates-error-prompt-id-missing",
         );
-        let prompt_en = required_text(
+        let prompt_en = text(
             errors,
             "prompt_en",
             &self.prompt_en,
-            PROMPT_MAX,
+            employee_answers,
             "templates-error-prompt-en-missing",
         );
         let help_id = optional_text(errors, "help_id", &self.help_id, HELP_MAX);
         let help_en = optional_text(errors, "help_en", &self.help_en, HELP_MAX);
+        let manager_prompt_id = text(
+            errors,
+            "manager_prompt_id",
+            &self.manager_prompt_id,
+            manager_answers,
+            "templates-error-manager-prompt-id-missing",
+        );
+        let manager_prompt_en = text(
+            errors,
+            "manager_prompt_en",
+            &self.manager_prompt_en,
+            manager_answers,
+            "templates-error-manager-prompt-en-missing",
+        );
+        let manager_help_id =
+            optional_text(errors, "manager_help_id", &self.manager_help_id, HELP_MAX);
+        let manager_help_en =
+            optional_text(errors, "manager_help_en", &self.manager_help_en, HELP_MAX);
         let kind = kind?;
         Some(QuestionInput {
             competency_id: if kind == QuestionKind::CompetencyRating {
@@ -84,6 +122,10 @@ impl QuestionForm {
             prompt_en,
             help_id,
             help_en,
+            manager_prompt_id,
+            manager_prompt_en,
+            manager_help_id,
+            manager_help_en,
             required: self.required.as_deref().is_some_and(|v| !v.is_empty()),
         })
     }
@@ -97,6 +139,10 @@ impl QuestionForm {
             prompt_en: q.prompt_en.clone(),
             help_id: q.help_id.clone(),
             help_en: q.help_en.clone(),
+            manager_prompt_id: q.manager_prompt_id.clone(),
+            manager_prompt_en: q.manager_prompt_en.clone(),
+            manager_help_id: q.manager_help_id.clone(),
+            manager_help_en: q.manager_help_en.clone(),
             required: q.required.then(|| "1".to_string()),
         }
     }
@@ -397,6 +443,8 @@ mod tests {
             side: "both".into(),
             prompt_id: "Kerja tim".into(),
             prompt_en: "Teamwork".into(),
+            manager_prompt_id: "Kerja tim".into(),
+            manager_prompt_en: "Teamwork".into(),
             ..Default::default()
         };
         form.parse(&mut errors);
@@ -418,6 +466,38 @@ mod tests {
             "only competency ratings link one"
         );
         assert!(!parsed.required);
+    }
+
+    #[test]
+    fn each_side_that_answers_needs_its_own_wording() {
+        let form = |side: &str| QuestionForm {
+            kind: "text".into(),
+            side: side.into(),
+            ..Default::default()
+        };
+        let missing = |side: &str| {
+            let mut errors = FormErrors::default();
+            form(side).parse(&mut errors);
+            errors
+                .items
+                .iter()
+                .map(|e| e.field.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            missing("both"),
+            [
+                "prompt_id",
+                "prompt_en",
+                "manager_prompt_id",
+                "manager_prompt_en"
+            ]
+        );
+        assert_eq!(missing("self"), ["prompt_id", "prompt_en"]);
+        assert_eq!(
+            missing("manager"),
+            ["manager_prompt_id", "manager_prompt_en"]
+        );
     }
 
     #[test]

@@ -26,6 +26,14 @@ pub struct SectionForm {
     help_id: String,
     #[serde(default)]
     help_en: String,
+    #[serde(default)]
+    manager_title_id: String,
+    #[serde(default)]
+    manager_title_en: String,
+    #[serde(default)]
+    manager_help_id: String,
+    #[serde(default)]
+    manager_help_en: String,
 }
 
 impl SectionForm {
@@ -47,6 +55,30 @@ impl SectionForm {
             ),
             help_id: optional_text(errors, "help_id", &self.help_id, HELP_MAX),
             help_en: optional_text(errors, "help_en", &self.help_en, HELP_MAX),
+            manager_title_id: optional_text(
+                errors,
+                "manager_title_id",
+                &self.manager_title_id,
+                TITLE_MAX,
+            ),
+            manager_title_en: optional_text(
+                errors,
+                "manager_title_en",
+                &self.manager_title_en,
+                TITLE_MAX,
+            ),
+            manager_help_id: optional_text(
+                errors,
+                "manager_help_id",
+                &self.manager_help_id,
+                HELP_MAX,
+            ),
+            manager_help_en: optional_text(
+                errors,
+                "manager_help_en",
+                &self.manager_help_en,
+                HELP_MAX,
+            ),
         }
     }
 
@@ -56,6 +88,10 @@ impl SectionForm {
             title_en: s.title_en.clone(),
             help_id: s.help_id.clone(),
             help_en: s.help_en.clone(),
+            manager_title_id: s.manager_title_id.clone(),
+            manager_title_en: s.manager_title_en.clone(),
+            manager_help_id: s.manager_help_id.clone(),
+            manager_help_en: s.manager_help_en.clone(),
         }
     }
 }

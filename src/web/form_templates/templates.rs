@@ -93,6 +93,8 @@ struct QuestionView {
     id: String,
     prompt: String,
     help: String,
+    /// The manager's wording, as HR wrote it ({name} and all), when there is one.
+    manager_prompt: String,
     kind: String,
     side: String,
     required: bool,
@@ -105,6 +107,7 @@ struct SectionView {
     number: usize,
     title: String,
     help: String,
+    manager_title: String,
     questions: Vec<QuestionView>,
 }
 
@@ -173,11 +176,13 @@ pub async fn show_template(
             number: i + 1,
             title: pick(lang, &s.title_id, &s.title_en),
             help: pick(lang, &s.help_id, &s.help_en),
+            manager_title: pick(lang, &s.manager_title_id, &s.manager_title_en),
             questions: qs
                 .into_iter()
                 .map(|q| QuestionView {
                     prompt: pick(lang, &q.prompt_id, &q.prompt_en),
                     help: pick(lang, &q.help_id, &q.help_en),
+                    manager_prompt: pick(lang, &q.manager_prompt_id, &q.manager_prompt_en),
                     competency: q.competency_id.as_ref().and_then(|c| names.get(c).cloned()),
                     id: q.id,
                     kind: q.kind.into(),

@@ -269,6 +269,13 @@ pub fn build(
     lang: Lang,
 ) -> Reading {
     let voice = Voice::of(actor, facts.person_id, facts.manager_id);
+    // The form's own words for the person reviewed; the manager's wording
+    // (about the person, by name) for the manager and HR.
+    let worded = if voice == Voice::Employee {
+        Side::Own
+    } else {
+        Side::Manager
+    };
     let wrote = |is_reader: bool, name: &str| {
         if is_reader {
             i18n::t(lang, "review-wrote-you")
@@ -362,7 +369,7 @@ pub fn build(
             if !own_asked && !manager_asked {
                 continue;
             }
-            let prompt = pick(lang, &q.prompt_id, &q.prompt_en);
+            let prompt = q.prompt().read(worded, lang, people.person);
             let body = |side| {
                 answer(&q.id, side)
                     .map(|a| a.body.clone())
@@ -380,7 +387,7 @@ pub fn build(
                     parts.push(Part::Rating(RatingBlock {
                         id: q.id.clone(),
                         label,
-                        help: pick(lang, &q.help_id, &q.help_en),
+                        help: q.help().read(worded, lang, people.person),
                         own_asked,
                         manager_asked,
                         own,
@@ -435,7 +442,7 @@ pub fn build(
             continue;
         }
         sections.push(ReadSection {
-            title: pick(lang, &s.title_id, &s.title_en),
+            title: s.title().read(worded, lang, people.person),
             parts,
             comments,
         });

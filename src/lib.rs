@@ -7,6 +7,7 @@
 
 pub mod app;
 pub mod auth;
+pub mod backup;
 /// `cermin bench`, built only with `--features bench`.
 #[cfg(feature = "bench")]
 pub mod bench;

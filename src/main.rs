@@ -40,6 +40,12 @@ enum Command {
     Demo,
     /// Apply pending database migrations and exit.
     Migrate,
+    /// Write a consistent copy of the SQLite database to FILE while the
+    /// server runs, and check it (PostgreSQL: use pg_dump).
+    Backup { file: PathBuf },
+    /// Put a backup in the SQLite database's place (stop the server first);
+    /// the current database is kept beside it.
+    Restore { file: PathBuf },
     /// Measure page render times on a large generated organisation (see docs/performance.md).
     #[cfg(feature = "bench")]
     Bench {
@@ -125,6 +131,17 @@ fn main() -> ExitCode {
     }
 }
 
+fn print_report(what: &str, r: &cermin::backup::Report) {
+    println!(
+        "{what}: {} ({} bytes; integrity check: ok)",
+        r.file.display(),
+        r.bytes
+    );
+    for (table, rows) in &r.tables {
+        println!("  {table}: {rows} rows");
+    }
+}
+
 fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
     match command {
         Command::Serve { demo } => serve(settings, demo),
@@ -137,6 +154,35 @@ fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
                 n,
                 settings.database_url.redacted()
             );
+            Ok(())
+        }
+        Command::Backup { file } => {
+            let r = cermin::backup::backup(&settings.database_url, &file)?;
+            print_report("Backup written and checked", &r);
+            Ok(())
+        }
+        Command::Restore { file } => {
+            // A running server would keep writing to the file being replaced.
+            use std::net::ToSocketAddrs;
+            let running = settings
+                .bind
+                .to_socket_addrs()
+                .map_err(|e| anyhow::anyhow!("{}: {e}", settings.bind))?
+                .any(|a| {
+                    std::net::TcpStream::connect_timeout(&a, std::time::Duration::from_millis(500))
+                        .is_ok()
+                });
+            if running {
+                anyhow::bail!(
+                    "something answers at {}: stop `cermin serve` before restoring",
+                    settings.bind
+                );
+            }
+            let r = cermin::backup::restore(&settings.database_url, &file)?;
+            print_report("Backup restored", &r);
+            if let Some(kept) = &r.kept {
+                println!("The database it replaced is kept at {}", kept.display());
+            }
             Ok(())
         }
         Command::User { command } => user(command, settings),

@@ -7,6 +7,7 @@ mod helpers;
 mod a11y;
 mod auth;
 mod authz;
+mod backup;
 mod browser;
 mod cli;
 mod csrf;

@@ -73,11 +73,7 @@ fn check(file: &Path) -> anyhow::Result<Vec<(String, i64)>> {
             .with_context(|| format!("check {}", file.display()))?;
     let verdict: Vec<&str> = result.iter().map(|r| r.value.as_str()).collect();
     if verdict != ["ok"] {
-        bail!(
-            "{} is damaged: {}",
-            file.display(),
-            verdict.join("; ")
-        );
+        bail!("{} is damaged: {}", file.display(), verdict.join("; "));
     }
     let names: Vec<Name> = diesel::sql_query(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \
@@ -85,7 +81,10 @@ fn check(file: &Path) -> anyhow::Result<Vec<(String, i64)>> {
     )
     .load(&mut conn)?;
     if !names.iter().any(|n| n.name == "people") {
-        bail!("{} is not a Cermin database (it has no people table)", file.display());
+        bail!(
+            "{} is not a Cermin database (it has no people table)",
+            file.display()
+        );
     }
     let mut tables = vec![];
     for n in names {

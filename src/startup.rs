@@ -87,7 +87,11 @@ impl Application {
                 .wrap(from_fn(middleware::session))
                 .wrap(Compress::default())
                 .wrap(from_fn(middleware::security_headers))
-                .wrap(actix_web::middleware::Logger::new("%a \"%r\" %s %Dms").exclude("/healthz"))
+                .wrap(from_fn(middleware::request_id))
+                .wrap(
+                    actix_web::middleware::Logger::new("%a \"%r\" %s %Dms id=%{x-request-id}o")
+                        .exclude("/healthz"),
+                )
         })
         // Answers often go out as headers then body; without this, Nagle's
         // algorithm and delayed ACKs add ~40 ms to most pages.

@@ -97,6 +97,46 @@ fn client_ip(req: &ServiceRequest, trust_proxy: bool) -> String {
         .unwrap_or_else(|| "unknown".into())
 }
 
+/// This request's id: in every log line written while it is served, in the
+/// `X-Request-Id` response header and on error pages, so a person can quote
+/// it and an operator can find the request.
+#[derive(Debug, Clone)]
+pub struct RequestId(pub String);
+
+/// An id given by a trusted proxy is kept if it looks like one.
+fn usable_request_id(v: &str) -> bool {
+    (1..=64).contains(&v.len())
+        && v.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+}
+
+/// Give the request its id (from a trusted proxy's `X-Request-Id`, else a
+/// new one) and serve it inside a tracing span that carries the id.
+pub async fn request_id(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<impl MessageBody>, Error> {
+    use tracing::Instrument;
+    let trust_proxy = req
+        .app_data::<Data<AppState>>()
+        .is_some_and(|s| s.settings.trust_proxy);
+    let given = req
+        .headers()
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| trust_proxy && usable_request_id(v))
+        .map(str::to_string);
+    let id = given.unwrap_or_else(|| auth::random_token()[..16].to_string());
+    req.extensions_mut().insert(RequestId(id.clone()));
+    let span = tracing::info_span!("request", id = %id);
+    let mut res = next.call(req).instrument(span).await?;
+    if let Ok(v) = HeaderValue::from_str(&id) {
+        res.headers_mut()
+            .insert(header::HeaderName::from_static("x-request-id"), v);
+    }
+    Ok(res)
+}
+
 /// The client's address as the throttle sees it; set by [`session`].
 #[derive(Debug, Clone)]
 pub struct ClientIp(pub String);
@@ -316,8 +356,11 @@ pub async fn session(
         session_ended,
         path: req.path().to_string(),
     };
-    req.extensions_mut()
-        .insert(ClientIp(client_ip(&req, state.settings.trust_proxy)));
+    // Worked out before borrowing the extensions: `connection_info` caches
+    // itself in them, and a second borrow while one is held panics (this
+    // broke every request with `trust_proxy` on).
+    let ip = ClientIp(client_ip(&req, state.settings.trust_proxy));
+    req.extensions_mut().insert(ip);
     req.extensions_mut().insert(visitor.clone());
 
     // The one text rule on the address: a path segment that is not text is
@@ -588,10 +631,12 @@ fn render_error(
         AppError::Refused { label, .. } => Some(*label),
         _ => None,
     };
+    let request_id = req.extensions().get::<RequestId>().map(|r| r.0.clone());
     let model = serde_json::json!({
         "error_title": title,
         "error_body": body,
         "error_field": field,
+        "request_id": request_id,
         "status": err.status_code_u16(),
     });
     let res = super::render::page_with_status(

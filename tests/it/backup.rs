@@ -153,7 +153,10 @@ fn a_backup_under_writes_restores_one_consistent_moment() {
                 if t == "sessions" {
                     continue;
                 }
-                assert_eq!(extra, 0, "{t}: every restored row is in the source as it is");
+                assert_eq!(
+                    extra, 0,
+                    "{t}: every restored row is in the source as it is"
+                );
             } else {
                 let missing = count(
                     &mut conn,

@@ -25,6 +25,7 @@ mod links;
 mod long_form;
 mod mail;
 mod mail_events;
+mod observability;
 mod people;
 mod races;
 mod reading;

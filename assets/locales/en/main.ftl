@@ -93,6 +93,7 @@ error-bad-request-title = The request could not be processed
 error-bad-request-body = What was sent was incomplete or too large. Go back and try again.
 error-unavailable-title = Cermin is busy
 error-unavailable-body = The database is not answering right now. Wait a moment and try again; nothing has been lost.
+error-reference = If you tell someone about this, quote the reference { $id }.
 error-too-large-title = This is too large to send
 error-too-large-body = What was sent is larger than Cermin accepts (a form up to 2 MB, a CSV file up to 5 MB). Nothing was saved. Go back, shorten it and try again.
 error-refused-title = This could not be saved

@@ -93,6 +93,7 @@ error-bad-request-title = Permintaan tidak dapat diproses
 error-bad-request-body = Data yang dikirim tidak lengkap atau terlalu besar. Kembali dan coba lagi.
 error-unavailable-title = Cermin sedang sibuk
 error-unavailable-body = Basis data tidak menjawab saat ini. Tunggu sebentar lalu coba lagi; tidak ada yang hilang.
+error-reference = Bila Anda melaporkan ini, sebutkan kode rujukan { $id }.
 error-too-large-title = Ini terlalu besar untuk dikirim
 error-too-large-body = Yang dikirim lebih besar dari batas Cermin (formulir sampai 2 MB, berkas CSV sampai 5 MB). Tidak ada yang disimpan. Kembali, perpendek, lalu coba lagi.
 error-refused-title = Ini tidak dapat disimpan

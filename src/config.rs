@@ -44,6 +44,9 @@ pub struct Settings {
     pub mail_worker: bool,
     /// Where users can get this instance's source code (AGPL §13), shown in the footer.
     pub source_url: Option<String>,
+    /// When set, `/metrics` answers a scraper that sends
+    /// `Authorization: Bearer <token>`; when not, there is no `/metrics`.
+    pub metrics_token: Option<String>,
 }
 
 /// One setting that could not be used: which one and why.
@@ -87,6 +90,7 @@ struct FileSettings {
     mail_overdue_grace_days: Option<i64>,
     mail_worker: Option<bool>,
     source_url: Option<String>,
+    metrics_token: Option<String>,
 }
 
 /// Every setting, its environment variable, and its meaning (docs/configuration.md
@@ -134,6 +138,11 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
     ),
     ("mail_worker", "CERMIN_MAIL_WORKER", "true"),
     ("source_url", "CERMIN_SOURCE_URL", "(none)"),
+    (
+        "metrics_token",
+        "CERMIN_METRICS_TOKEN",
+        "(none: no /metrics)",
+    ),
 ];
 
 impl Settings {
@@ -377,6 +386,15 @@ impl Settings {
                 ));
             }
         }
+        let metrics_token = text("metrics_token", "CERMIN_METRICS_TOKEN", file.metrics_token);
+        if let Some(t) = &metrics_token {
+            if t.len() < 16 || !t.bytes().all(|b| b.is_ascii_graphic()) {
+                return Err(err(
+                    "CERMIN_METRICS_TOKEN",
+                    "must be at least 16 visible characters (for example `openssl rand -hex 24`)",
+                ));
+            }
+        }
         let mail_from = text("mail_from", "CERMIN_MAIL_FROM", file.mail_from)
             .unwrap_or_else(|| "Cermin <cermin@localhost>".into());
         if let Err(e) = mail_from.parse::<lettre::message::Mailbox>() {
@@ -426,6 +444,7 @@ impl Settings {
             mail_overdue_grace_days,
             mail_worker,
             source_url,
+            metrics_token,
         })
     }
 

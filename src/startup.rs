@@ -77,6 +77,7 @@ impl Application {
             ),
             settings,
             templates,
+            metrics: crate::web::metrics::Metrics::shared(),
         });
         let mut server = HttpServer::new(move || {
             App::new()
@@ -87,6 +88,7 @@ impl Application {
                 .wrap(from_fn(middleware::session))
                 .wrap(Compress::default())
                 .wrap(from_fn(middleware::security_headers))
+                .wrap(from_fn(crate::web::metrics::count_requests))
                 .wrap(from_fn(middleware::request_id))
                 .wrap(
                     actix_web::middleware::Logger::new("%a \"%r\" %s %Dms id=%{x-request-id}o")

@@ -273,6 +273,12 @@ impl Db {
         .map_err(|e| e.to_string())
     }
 
+    /// Connections open, and of those idle (for `/metrics`).
+    pub fn pool_state(&self) -> (u32, u32) {
+        let s = self.pool.state();
+        (s.connections, s.idle_connections)
+    }
+
     pub fn get(&self) -> Result<r2d2::PooledConnection<Manager>, DbError> {
         Ok(self.pool.get()?)
     }

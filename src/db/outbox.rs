@@ -574,3 +574,50 @@ pub fn trim_old(conn: &mut DbConnection, before: NaiveDateTime) -> QueryResult<u
     ))
     .execute(conn)
 }
+
+/// What `/metrics` reports about email and open reviews, read at scrape time.
+#[derive(Debug, Clone, Default)]
+pub struct MetricsFacts {
+    pub queued: i64,
+    pub failed: i64,
+    /// Age of the oldest message due and not yet sent; 0 when none.
+    pub oldest_due_age_seconds: i64,
+    pub sent_last_minute: i64,
+    pub open_reviews_by_state: Vec<(String, i64)>,
+}
+
+pub fn metrics_facts(conn: &mut DbConnection) -> QueryResult<MetricsFacts> {
+    use super::schema::{review_cycles, reviews};
+    let now = super::now();
+    let queued = email_outbox::table
+        .filter(email_outbox::status.eq("queued"))
+        .count()
+        .get_result(conn)?;
+    let failed = email_outbox::table
+        .filter(email_outbox::status.eq("failed"))
+        .count()
+        .get_result(conn)?;
+    let oldest: Option<NaiveDateTime> = email_outbox::table
+        .filter(email_outbox::status.eq("queued"))
+        .filter(email_outbox::next_attempt_at.le(now))
+        .select(diesel::dsl::min(email_outbox::next_attempt_at))
+        .first(conn)?;
+    let sent_last_minute = email_outbox::table
+        .filter(email_outbox::status.eq("sent"))
+        .filter(email_outbox::sent_at.ge(now - chrono::Duration::seconds(60)))
+        .count()
+        .get_result(conn)?;
+    let open_reviews_by_state = reviews::table
+        .inner_join(review_cycles::table)
+        .filter(review_cycles::status.eq("open"))
+        .group_by(reviews::state)
+        .select((reviews::state, diesel::dsl::count_star()))
+        .load(conn)?;
+    Ok(MetricsFacts {
+        queued,
+        failed,
+        oldest_due_age_seconds: oldest.map_or(0, |t| (now - t).num_seconds().max(0)),
+        sent_last_minute,
+        open_reviews_by_state,
+    })
+}

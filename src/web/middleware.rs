@@ -250,6 +250,7 @@ pub async fn session(
         || path == "/favicon.ico"
         || path == "/healthz"
         || path == "/readyz"
+        || path == "/metrics"
     {
         let lang = anonymous_lang(&req, state.settings.default_lang).0;
         let visitor = Visitor {

@@ -14,6 +14,7 @@ pub mod import;
 pub mod journal;
 pub mod mail;
 pub mod me;
+pub mod metrics;
 pub mod middleware;
 pub mod people;
 pub mod render;
@@ -37,6 +38,8 @@ pub struct AppState {
     pub settings: Settings,
     pub templates: Templates,
     pub lifetimes: Lifetimes,
+    /// Request counts and durations for `/metrics`.
+    pub metrics: std::sync::Arc<metrics::Metrics>,
 }
 
 impl AppState {
@@ -58,6 +61,7 @@ pub type State = web::Data<AppState>;
 /// Every route, in one place.
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/healthz", web::get().to(health::healthz))
+        .route("/metrics", web::get().to(metrics::metrics))
         .route("/readyz", web::get().to(health::readyz))
         .route("/favicon.ico", web::get().to(assets::favicon))
         .route("/assets/{path:.*}", web::get().to(assets::asset))

@@ -169,3 +169,79 @@ fn request_id_of(url: &str) -> Result<String, String> {
             .ok_or_else(|| "no id".to_string())
     })
 }
+
+/// `/metrics` is off unless a token is set; then it answers only with the
+/// token, in the Prometheus text format, with requests per route pattern,
+/// the pool, the outbox and the reviews of open cycles.
+#[test]
+fn metrics_for_the_operator() {
+    run_test(async {
+        let off = spawn_app(Backend::Sqlite).await.expect("app");
+        let res = reqwest::get(format!("{}/metrics", off.base))
+            .await
+            .expect("GET");
+        assert_eq!(res.status(), StatusCode::NOT_FOUND, "off by default");
+
+        const TOKEN: &str = "a-long-scrape-token-0123456789";
+        let app = spawn_app_with(Backend::Sqlite, &[("CERMIN_METRICS_TOKEN", TOKEN)])
+            .await
+            .expect("app");
+        app.seed_demo();
+        crate::reviews::open_cycle(&app, &["ayu.lestari", "joko.widodo"]);
+        let ayu = app.signed_in("ayu.lestari").await;
+        ayu.get("/").await;
+        ayu.get("/journal").await;
+        let client = reqwest::Client::new();
+        let url = format!("{}/metrics", app.base);
+        let denied = client.get(&url).send().await.expect("GET");
+        assert_eq!(denied.status(), StatusCode::UNAUTHORIZED);
+        let wrong = client
+            .get(&url)
+            .bearer_auth("not-the-token-at-all-0000")
+            .send()
+            .await
+            .expect("GET");
+        assert_eq!(wrong.status(), StatusCode::UNAUTHORIZED);
+        let res = client
+            .get(&url)
+            .bearer_auth(TOKEN)
+            .send()
+            .await
+            .expect("GET");
+        assert_eq!(res.status(), StatusCode::OK);
+        let text = res.text().await.expect("body");
+        for expected in [
+            "cermin_http_requests_total{route=\"/journal\",method=\"GET\",status=\"2xx\"} 1",
+            "cermin_http_request_duration_seconds_bucket{le=",
+            "cermin_db_pool_max_connections 4",
+            "cermin_outbox_queued ",
+            "cermin_outbox_failed 0",
+            "cermin_open_cycle_reviews{state=\"self_assessment\"} 2",
+            "# EOF",
+        ] {
+            assert!(text.contains(expected), "{expected} in:\n{text}");
+        }
+        // Route patterns, not addresses: no id becomes a series.
+        ayu.get(&format!("/people/{}", app.person_id("ayu.lestari")))
+            .await;
+        let text = client
+            .get(&url)
+            .bearer_auth(TOKEN)
+            .send()
+            .await
+            .expect("GET")
+            .text()
+            .await
+            .expect("body");
+        assert!(text.contains("route=\"/people/{id}\""), "{text}");
+        for route in text.split("route=\"").skip(1) {
+            let value = route.split('"').next().unwrap_or("");
+            assert!(
+                value
+                    .split('/')
+                    .all(|seg| uuid::Uuid::parse_str(seg).is_err()),
+                "an id in a label: {value}"
+            );
+        }
+    });
+}

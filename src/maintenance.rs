@@ -58,12 +58,35 @@ pub fn tick(
     Ok(())
 }
 
-/// Run [`tick`] now and then every minute, on the blocking pool.
+/// Keep the query planner's statistics current, as SQLite recommends for a
+/// long-running application: `PRAGMA optimize` about once an hour (it
+/// analyses only the tables whose statistics are stale, so it is cheap when
+/// nothing changed). PostgreSQL's autovacuum does this on its own.
+pub fn optimize(conn: &mut DbConnection) -> QueryResult<()> {
+    use diesel::connection::SimpleConnection;
+    if let DbConnection::Sqlite(c) = conn {
+        c.batch_execute("PRAGMA optimize;")?;
+    }
+    Ok(())
+}
+
+/// Run [`tick`] now and then every minute, on the blocking pool; and
+/// [`optimize`] every hour.
 pub fn spawn(db: Db, tz: Tz, send_hour: u32, lifetimes: Lifetimes, login_window: chrono::Duration) {
     tokio::spawn(async move {
         let mut interval = tokio::time::interval(Duration::from_secs(60));
+        let mut minutes: u64 = 0;
         loop {
             interval.tick().await;
+            minutes += 1;
+            if minutes % 60 == 1 {
+                let result = db
+                    .run(|conn| -> Result<(), db::DbError> { Ok(optimize(conn)?) })
+                    .await;
+                if let Err(e) = result {
+                    tracing::warn!(error = %e, "PRAGMA optimize failed; will try again");
+                }
+            }
             let result = db
                 .run(move |conn| -> Result<(), db::DbError> {
                     Ok(tick(

@@ -126,12 +126,15 @@ impl DatabaseUrl {
             Backend::Sqlite => {
                 let mut conn = SqliteConnection::establish(&self.target)?;
                 // WAL lets readers run beside the one writer; NORMAL is safe with WAL;
-                // busy_timeout makes a second writer wait instead of failing.
+                // busy_timeout makes a second writer wait instead of failing;
+                // optimize=0x10002 on open, as SQLite recommends for
+                // long-lived connections (statistics for the planner).
                 conn.batch_execute(
                     "PRAGMA journal_mode = WAL;
                      PRAGMA foreign_keys = ON;
                      PRAGMA busy_timeout = 10000;
-                     PRAGMA synchronous = NORMAL;",
+                     PRAGMA synchronous = NORMAL;
+                     PRAGMA optimize = 0x10002;",
                 )
                 .map_err(ConnectionError::CouldntSetupConfiguration)?;
                 Ok(DbConnection::Sqlite(conn))

@@ -9,6 +9,7 @@ mod auth;
 mod authz;
 mod browser;
 mod cli;
+mod comment_visibility;
 mod csrf;
 mod cycles;
 mod edge;

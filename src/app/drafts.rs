@@ -429,8 +429,8 @@ pub fn apply(
             };
             let body = body.trim().to_string();
             // A choice never made stays unmade: nothing is shared by default.
-            let visibility = posted_visibility(posted.get(&p("visibility")))
-                .or(c.visibility.as_deref());
+            let visibility =
+                posted_visibility(posted.get(&p("visibility"))).or(c.visibility.as_deref());
             if body.is_empty() {
                 reviews::delete_comment(conn, &c.id)?;
                 changed = true;
@@ -450,10 +450,8 @@ pub fn apply(
             }
             // Without a choice the text is kept as a draft with no
             // visibility: never shared by accident, never lost.
-            let chosen = posted_visibility(posted.get(&format!(
-                "new_comment_{}_visibility",
-                section.id
-            )));
+            let chosen =
+                posted_visibility(posted.get(&format!("new_comment_{}_visibility", section.id)));
             if let Some(c) = comments.iter().find(|c| c.id == id) {
                 let visibility = chosen.or(c.visibility.as_deref());
                 reviews::update_comment(conn, &id, &body, visibility)?;

@@ -627,7 +627,10 @@ pub fn update_comment(
 }
 
 /// The manager's comments on a review whose visibility is not chosen yet.
-pub fn undecided_comments(conn: &mut DbConnection, review_id: &str) -> QueryResult<Vec<CommentRow>> {
+pub fn undecided_comments(
+    conn: &mut DbConnection,
+    review_id: &str,
+) -> QueryResult<Vec<CommentRow>> {
     comments::table
         .filter(comments::review_id.eq(review_id))
         .filter(comments::kind.eq("manager_comment"))

@@ -385,10 +385,7 @@ pub fn build_in_voice(
                 .map(|c| CommentView {
                     id: c.id.clone(),
                     body: c.body.clone(),
-                    visibility: c
-                        .visibility
-                        .clone()
-                        .unwrap_or_else(|| "unchosen".into()),
+                    visibility: c.visibility.clone().unwrap_or_else(|| "unchosen".into()),
                     kind: c.kind.clone(),
                     author: stored.names.get(&c.author_id).cloned().unwrap_or_default(),
                     created_at: c.created_at,

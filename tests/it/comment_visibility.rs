@@ -31,7 +31,12 @@ async fn at_the_managers_step(app: &TestApp) -> String {
     let submitted = ayu
         .post(&format!("/reviews/{review}/self/submit"), &[])
         .await;
-    assert_eq!(submitted.status, StatusCode::SEE_OTHER, "{}", submitted.text);
+    assert_eq!(
+        submitted.status,
+        StatusCode::SEE_OTHER,
+        "{}",
+        submitted.text
+    );
     review
 }
 
@@ -205,7 +210,10 @@ async fn a_comment_without_a_visibility_is_kept_but_never_shared(app: TestApp) {
     assert!(view.contains(EDITED), "the shared comment");
     assert!(!view.contains(PRIVATE), "the private comment stays private");
     let hr = app.signed_in("sari.wulandari").await;
-    assert!(hr.get(&format!("/reviews/{review}")).await.contains(PRIVATE));
+    assert!(hr
+        .get(&format!("/reviews/{review}"))
+        .await
+        .contains(PRIVATE));
 }
 
 const NEW_HELP_ID: &str = "Tulis setiap kekuatan di kotak tersendiri";
@@ -275,7 +283,11 @@ async fn an_existing_database_gets_the_new_strengths_help(app: TestApp) {
         let mut conn = app.conn();
         cermin::defaults::ensure(&mut conn).expect("ensure");
     }
-    assert_eq!(count_old(&app), before, "the frozen template keeps its text");
+    assert_eq!(
+        count_old(&app),
+        before,
+        "the frozen template keeps its text"
+    );
     assert!(before >= 1);
 }
 

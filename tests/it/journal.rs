@@ -278,9 +278,9 @@ async fn manager_notes_are_for_the_manager_and_hr_only(app: TestApp) {
     let page = rina.get(&notes).await;
     assert_eq!(page.status, StatusCode::OK);
     assert_eq!(page.h1(), "Catatan pengamatan tentang Ayu Lestari");
-    assert!(
-        page.contains("Catatan pengamatan ini hanya untuk Anda dan SDM. Ayu Lestari tidak dapat melihatnya.")
-    );
+    assert!(page.contains(
+        "Catatan pengamatan ini hanya untuk Anda dan SDM. Ayu Lestari tidak dapat melihatnya."
+    ));
     assert_eq!(page.select_texts("[data-empty]").len(), 1);
 
     let invalid = rina

@@ -82,7 +82,7 @@ async fn own_journal_is_private_to_its_author(app: TestApp) {
     let empty = ayu.get("/journal").await;
     assert_eq!(empty.status, StatusCode::OK);
     assert_eq!(empty.h1(), "Catatan kerja saya");
-    assert!(empty.contains("Hanya Anda yang dapat melihat catatan Anda"));
+    assert!(empty.contains("Hanya Anda yang dapat melihat catatan kerja Anda"));
     assert_eq!(empty.select_texts("[data-empty]").len(), 1, "empty state");
     assert_eq!(
         empty.attr("#entry_on", "value").as_deref(),

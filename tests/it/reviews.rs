@@ -414,7 +414,7 @@ async fn full_cycle_from_launch_to_close(app: TestApp) {
     assert!(rina
         .get("/")
         .await
-        .contains("Ayu Lestari mengonfirmasi telah membaca evaluasinya"));
+        .contains("Ayu Lestari mengonfirmasi sudah membaca evaluasinya"));
     let hr_view = hr.get(&format!("/reviews/{review}")).await;
     assert!(hr_view.contains(PRIVATE_NOTE), "HR reads private comments");
     assert!(hr_view.contains("Saya akan ikut pelatihan bulan depan."));

@@ -100,6 +100,29 @@ pub struct DefaultSection {
     pub questions: &'static [DefaultQuestion],
 }
 
+/// The help of the strengths section: each strength in its own box, as the
+/// form asks for them.
+const STRENGTHS_HELP: Voices = two(
+    "Apa yang Anda lakukan dengan baik? Tulis setiap kekuatan di kotak tersendiri, lalu tekan \"Simpan dan tambah lagi\" untuk kekuatan berikutnya. Kaitkan dengan kompetensi bila cocok.",
+    "What do you do well? Write each strength in its own box, then press \"Save and add another\" for the next. Link it to a competency where it fits.",
+    "Apa yang dilakukan {name} dengan baik? Tanggapi setiap kekuatan yang ditulis {name}, lalu tambahkan yang Anda lihat sendiri, masing-masing di kotak tersendiri.",
+    "What does {name} do well? Respond to each strength on {name}'s list, then add any you have seen yourself, each in its own box.",
+);
+
+/// Built-in texts as earlier versions wrote them, each with the text that
+/// replaces it. A template that still holds one gets the new text when
+/// Cermin starts (see [`add_manager_wording`]); the employee's wording
+/// decides, the manager's follows unless HR changed it.
+const REPLACED: &[(Voices, Voices)] = &[(
+    two(
+        "Apa yang Anda lakukan dengan baik? Tulis satu kekuatan per baris; kaitkan dengan kompetensi bila cocok.",
+        "What do you do well? One strength per entry; link it to a competency where it fits.",
+        "Apa yang dilakukan {name} dengan baik? Tanggapi setiap kekuatan yang ditulis {name}, lalu tambahkan yang Anda lihat sendiri.",
+        "What does {name} do well? Respond to each strength on {name}'s list, then add any you have seen yourself.",
+    ),
+    STRENGTHS_HELP,
+)];
+
 /// The default template's sections and questions. The competency section
 /// also gets one rating per competency of the library (see [`ensure`]).
 pub const SECTIONS: &[DefaultSection] = &[
@@ -143,10 +166,7 @@ pub const SECTIONS: &[DefaultSection] = &[
     },
     DefaultSection {
         title: two("Kekuatan saya", "My strengths", "Kekuatan {name}", "{name}'s strengths"),
-        help: two("Apa yang Anda lakukan dengan baik? Tulis satu kekuatan per baris; kaitkan dengan kompetensi bila cocok.",
-            "What do you do well? One strength per entry; link it to a competency where it fits.",
-            "Apa yang dilakukan {name} dengan baik? Tanggapi setiap kekuatan yang ditulis {name}, lalu tambahkan yang Anda lihat sendiri.",
-            "What does {name} do well? Respond to each strength on {name}'s list, then add any you have seen yourself."),
+        help: STRENGTHS_HELP,
         questions: &[DefaultQuestion {
             kind: QuestionKind::Strengths,
             side: "both",
@@ -409,7 +429,8 @@ fn manager_wording_of<'a>(
 /// The sections and questions of `form`, changed to carry the built-in
 /// manager wording, where one still reads only in the employee's words
 /// (made before the manager had wording of their own) and is worded as a
-/// built-in one. Anything HR has written for the manager is kept.
+/// built-in one, and where a section still holds a built-in text an
+/// earlier version wrote ([`REPLACED`]). Anything HR has written is kept.
 fn reworded(form: &Form) -> (Vec<SectionRow>, Vec<QuestionRow>) {
     let section_titles: Vec<&Voices> = SECTIONS.iter().map(|s| &s.title).collect();
     let section_helps: Vec<&Voices> = SECTIONS.iter().map(|s| &s.help).collect();
@@ -433,6 +454,18 @@ fn reworded(form: &Form) -> (Vec<SectionRow>, Vec<QuestionRow>) {
     for (s, qs) in &form.sections {
         let mut row = s.clone();
         let mut changed = false;
+        if let Some((old, new)) = REPLACED
+            .iter()
+            .find(|(old, _)| (old.id, old.en) == (s.help_id.as_str(), s.help_en.as_str()))
+        {
+            (row.help_id, row.help_en) = (new.id.into(), new.en.into());
+            let manager = (row.manager_help_id.as_str(), row.manager_help_en.as_str());
+            if manager == (old.manager_id, old.manager_en) || empty(manager.0, manager.1) {
+                (row.manager_help_id, row.manager_help_en) =
+                    (new.manager_id.into(), new.manager_en.into());
+            }
+            changed = true;
+        }
         if empty(&s.manager_title_id, &s.manager_title_en) {
             if let Some((id, en)) =
                 manager_wording_of(section_titles.iter().copied(), (&s.title_id, &s.title_en))
@@ -488,7 +521,9 @@ fn reworded(form: &Form) -> (Vec<SectionRow>, Vec<QuestionRow>) {
 /// the built-in template included). A frozen template keeps what its
 /// running cycle asks; if it is the default, it gets a new version with the
 /// manager's wording, as HR's "Make a new version to edit" would make, and
-/// the default moves to it, so the next cycle reads right.
+/// the default moves to it, so the next cycle reads right. Built-in texts
+/// that were reworded since ([`REPLACED`]) are brought up to date the same
+/// way.
 pub fn add_manager_wording(conn: &mut DbConnection) -> QueryResult<()> {
     db::write_tx(conn, |conn| {
         let all = forms::templates(conn, true)?;

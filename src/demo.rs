@@ -47,7 +47,7 @@ Menyusun laporan bulanan penyebab keluhan dan usulan perbaikan proses.";
 
 const TEAM_LEAD: &str = "Memimpin tim layanan harian: jadwal, antrean, dan pendampingan agen.\n\
 Meninjau uraian pekerjaan setiap anggota tim dan menjelaskan harapan dasar dengan jelas.\n\
-Memberikan umpan balik terstruktur dan mengisi evaluasi atasan tepat waktu.\n\
+Memberikan umpan balik terstruktur dan mengisi evaluasi dari atasan tepat waktu.\n\
 Mengenali hambatan struktural (alat, sistem, kebijakan) dan membawanya ke manajemen.\n\
 Sesekali mengerjakan pekerjaan agen sendiri agar memahami tuntutan sebenarnya.";
 

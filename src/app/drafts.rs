@@ -428,15 +428,13 @@ pub fn apply(
                 continue;
             };
             let body = body.trim().to_string();
-            let visibility = if posted.get(&p("visibility")) == Some("private") {
-                "private"
-            } else {
-                "shared"
-            };
+            // A choice never made stays unmade: nothing is shared by default.
+            let visibility =
+                posted_visibility(posted.get(&p("visibility"))).or(c.visibility.as_deref());
             if body.is_empty() {
                 reviews::delete_comment(conn, &c.id)?;
                 changed = true;
-            } else if body != c.body || visibility != c.visibility {
+            } else if body != c.body || visibility != c.visibility.as_deref() {
                 reviews::update_comment(conn, &c.id, &body, visibility)?;
                 changed = true;
             }
@@ -450,14 +448,12 @@ pub fn apply(
             if body.is_empty() || !is_uuid(&id) {
                 continue;
             }
-            let visibility = if posted.get(&format!("new_comment_{}_visibility", section.id))
-                == Some("private")
-            {
-                "private"
-            } else {
-                "shared"
-            };
-            if comments.iter().any(|c| c.id == id) {
+            // Without a choice the text is kept as a draft with no
+            // visibility: never shared by accident, never lost.
+            let chosen =
+                posted_visibility(posted.get(&format!("new_comment_{}_visibility", section.id)));
+            if let Some(c) = comments.iter().find(|c| c.id == id) {
+                let visibility = chosen.or(c.visibility.as_deref());
                 reviews::update_comment(conn, &id, &body, visibility)?;
             } else {
                 let id = own_new_id(conn, RowTable::Comments, id)?;
@@ -471,7 +467,7 @@ pub fn apply(
                         section_id: Some(section.id.clone()),
                         competency_id: None,
                         kind: "manager_comment".into(),
-                        visibility: visibility.into(),
+                        visibility: chosen.map(str::to_string),
                         body,
                         created_at: now,
                         updated_at: now,
@@ -482,6 +478,15 @@ pub fn apply(
         }
     }
     Ok(Ok(changed))
+}
+
+/// The visibility a comment's radios posted, if one was chosen.
+fn posted_visibility(value: Option<&str>) -> Option<&'static str> {
+    match value {
+        Some("shared") => Some("shared"),
+        Some("private") => Some("private"),
+        _ => None,
+    }
 }
 
 /// The name of the person reviewed, for the questions' manager wording.

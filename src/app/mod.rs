@@ -58,6 +58,10 @@ pub enum Error {
     Conflict(&'static str),
     #[error("missing answers")]
     Incomplete(Vec<String>),
+    /// Comments whose author has not chosen who reads them (their ids):
+    /// a review is not shared while one is left.
+    #[error("comments without a visibility")]
+    Unchosen(Vec<String>),
     #[error("participants without a manager")]
     NoManager(Vec<String>),
     #[error("no participants")]
@@ -86,7 +90,7 @@ impl From<Error> for crate::error::AppError {
             Error::NotFound => AppError::NotFound,
             Error::Forbidden => AppError::Forbidden,
             Error::NotNow(key) | Error::Conflict(key) => AppError::Conflict(key),
-            Error::Incomplete(_) | Error::Dates(_) | Error::Invalid(_) => {
+            Error::Incomplete(_) | Error::Unchosen(_) | Error::Dates(_) | Error::Invalid(_) => {
                 AppError::Conflict("error-review-not-now")
             }
             Error::NoManager(_) => AppError::Conflict("cycles-error-no-manager"),

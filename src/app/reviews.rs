@@ -181,6 +181,16 @@ fn lock_side(
     if !missing.is_empty() {
         return Err(WorkflowError::Incomplete(missing));
     }
+    if side == Side::Manager {
+        // Nothing reaches the employee that its author did not choose to
+        // share: a comment still without a visibility stops the share.
+        let unchosen = reviews::undecided_comments(conn, &r.id)?;
+        if !unchosen.is_empty() {
+            return Err(WorkflowError::Unchosen(
+                unchosen.into_iter().map(|c| c.id).collect(),
+            ));
+        }
+    }
     let after = take_step(conn, &r, next, Some(side))?;
     Ok((r, after))
 }

@@ -578,7 +578,10 @@ pub struct CommentRow {
     pub section_id: Option<String>,
     pub competency_id: Option<String>,
     pub kind: String,
-    pub visibility: String,
+    /// `shared` or `private`; `None` while the author has not chosen (a
+    /// draft: read by nobody but its author and HR, and the review cannot
+    /// be shared while one is left).
+    pub visibility: Option<String>,
     pub body: String,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
@@ -612,7 +615,7 @@ pub fn update_comment(
     conn: &mut DbConnection,
     id: &str,
     body: &str,
-    visibility: &str,
+    visibility: Option<&str>,
 ) -> QueryResult<usize> {
     diesel::update(comments::table.find(id))
         .set((
@@ -621,6 +624,20 @@ pub fn update_comment(
             comments::updated_at.eq(now()),
         ))
         .execute(conn)
+}
+
+/// The manager's comments on a review whose visibility is not chosen yet.
+pub fn undecided_comments(
+    conn: &mut DbConnection,
+    review_id: &str,
+) -> QueryResult<Vec<CommentRow>> {
+    comments::table
+        .filter(comments::review_id.eq(review_id))
+        .filter(comments::kind.eq("manager_comment"))
+        .filter(comments::visibility.is_null())
+        .order(comments::created_at.asc())
+        .select(CommentRow::as_select())
+        .load(conn)
 }
 
 pub fn delete_comment(conn: &mut DbConnection, id: &str) -> QueryResult<usize> {

@@ -179,7 +179,7 @@ diesel::table! {
         section_id -> Nullable<Text>,
         competency_id -> Nullable<Text>,
         kind -> Text,
-        visibility -> Text,
+        visibility -> Nullable<Text>,
         body -> Text,
         created_at -> Timestamp,
         updated_at -> Timestamp,

@@ -120,7 +120,7 @@ pub fn sample(kind: MailKind, base_url: &str, today: NaiveDate) -> Context {
                 "items",
                 &json!([
                     { "subject": "Dewi Lestari telah mengirim evaluasi diri", "link": format!("{base_url}/reviews/0190-sample/manager") },
-                    { "subject": "Pengingat: evaluasi atasan jatuh tempo 2 hari lagi", "link": format!("{base_url}/team") },
+                    { "subject": "Pengingat: evaluasi dari atasan jatuh tempo 2 hari lagi", "link": format!("{base_url}/team") },
                 ]),
             );
         }

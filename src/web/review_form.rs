@@ -55,6 +55,7 @@ pub struct GoalView {
 pub struct CommentView {
     pub id: String,
     pub body: String,
+    /// `shared`, `private`, or `unchosen` while its author has not chosen.
     pub visibility: String,
     pub kind: String,
     pub author: String,
@@ -384,7 +385,7 @@ pub fn build_in_voice(
                 .map(|c| CommentView {
                     id: c.id.clone(),
                     body: c.body.clone(),
-                    visibility: c.visibility.clone(),
+                    visibility: c.visibility.clone().unwrap_or_else(|| "unchosen".into()),
                     kind: c.kind.clone(),
                     author: stored.names.get(&c.author_id).cloned().unwrap_or_default(),
                     created_at: c.created_at,

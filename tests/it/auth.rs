@@ -436,7 +436,7 @@ async fn setup_link_creates_the_first_hr_admin_once(app: TestApp) {
         .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
-        bad.text.contains("<title>Galat:"),
+        bad.text.contains("<title>Perlu diperbaiki:"),
         "the title starts with Error:"
     );
     assert_eq!(

@@ -101,12 +101,12 @@ async fn hr_creates_and_launches_a_draft_for_a_department(app: TestApp) {
     )
     .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(bad.text.contains("<title>Galat:"));
+    assert!(bad.text.contains("<title>Perlu diperbaiki:"));
     let summary = bad.select_texts(".error-summary__list a");
     assert_eq!(
         summary,
         vec![
-            "Batas waktu evaluasi atasan harus sama dengan atau sesudah batas waktu evaluasi diri"
+            "Batas waktu evaluasi dari atasan harus sama dengan atau sesudah batas waktu evaluasi diri"
                 .to_string()
         ]
     );
@@ -168,7 +168,7 @@ async fn hr_creates_and_launches_a_draft_for_a_department(app: TestApp) {
     );
     assert_eq!(
         page.select_texts("#cycle-progress"),
-        vec!["0 dari 9 sudah dikonfirmasi telah dibaca".to_string()]
+        vec!["0 dari 9 sudah dibaca".to_string()]
     );
     assert_eq!(page.attr("progress.progress", "max").as_deref(), Some("9"));
 
@@ -210,7 +210,7 @@ async fn hr_creates_and_launches_a_draft_for_a_department(app: TestApp) {
     assert!(list
         .select_texts("td .tag")
         .contains(&"Terjadwal".to_string()));
-    assert!(list.contains("0 dari 9 sudah dikonfirmasi telah dibaca"));
+    assert!(list.contains("0 dari 9 sudah dibaca"));
     assert_eq!(
         list.attr("progress.progress", "value").as_deref(),
         Some("0")
@@ -280,7 +280,7 @@ async fn a_participant_without_a_manager_blocks_launch(app: TestApp) {
 
     let refused = hr.post(&format!("/cycles/{id}/launch"), &[]).await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(refused.text.contains("<title>Galat:"));
+    assert!(refused.text.contains("<title>Perlu diperbaiki:"));
     let summary = refused.select_texts(".error-summary__list a");
     assert_eq!(summary.len(), 1, "{summary:?}");
     assert!(
@@ -424,7 +424,7 @@ async fn hr_runs_an_open_cycle_to_its_close(app: TestApp) {
     let res = hr.post(&format!("/cycles/{id}/dates"), &bad).await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(res.select_texts(".error-summary__list a").contains(
-        &"Tanggal ditutup harus sama dengan atau sesudah batas waktu konfirmasi telah dibaca"
+        &"Tanggal ditutup harus sama dengan atau sesudah batas waktu konfirmasi sudah dibaca"
             .to_string()
     ));
     let cycle = cycles::find(&mut app.conn(), &id).expect("q").expect("c");

@@ -370,7 +370,7 @@ async fn hr_copies_a_template_and_edits_the_copy(app: TestApp) {
         )
         .await;
     assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(empty.select_texts("title")[0].starts_with("Galat:"));
+    assert!(empty.select_texts("title")[0].starts_with("Perlu diperbaiki:"));
     let renamed = hr
         .post(
             &format!("/templates/{copy_id}"),
@@ -453,7 +453,7 @@ async fn bad_questions_are_refused_and_nothing_changes(app: TestApp) {
         )
         .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(bad.select_texts("title")[0].starts_with("Galat:"));
+    assert!(bad.select_texts("title")[0].starts_with("Perlu diperbaiki:"));
     assert_eq!(
         bad.select_texts(".error-summary__list a"),
         [

@@ -82,7 +82,7 @@ async fn own_journal_is_private_to_its_author(app: TestApp) {
     let empty = ayu.get("/journal").await;
     assert_eq!(empty.status, StatusCode::OK);
     assert_eq!(empty.h1(), "Catatan kerja saya");
-    assert!(empty.contains("Hanya Anda yang dapat melihat catatan Anda"));
+    assert!(empty.contains("Hanya Anda yang dapat melihat catatan kerja Anda"));
     assert_eq!(empty.select_texts("[data-empty]").len(), 1, "empty state");
     assert_eq!(
         empty.attr("#entry_on", "value").as_deref(),
@@ -106,7 +106,7 @@ async fn own_journal_is_private_to_its_author(app: TestApp) {
         invalid.select_texts(".error-summary__list a"),
         vec!["Tulis apa yang terjadi"]
     );
-    assert!(invalid.select_texts("title")[0].starts_with("Galat:"));
+    assert!(invalid.select_texts("title")[0].starts_with("Perlu diperbaiki:"));
     assert_eq!(
         invalid.attr("#entry_on", "value").as_deref(),
         Some("2025-06-10")
@@ -277,10 +277,10 @@ async fn manager_notes_are_for_the_manager_and_hr_only(app: TestApp) {
     let rina = app.signed_in("rina.marlina").await;
     let page = rina.get(&notes).await;
     assert_eq!(page.status, StatusCode::OK);
-    assert_eq!(page.h1(), "Catatan tentang Ayu Lestari");
-    assert!(
-        page.contains("Catatan ini hanya untuk Anda dan SDM. Ayu Lestari tidak dapat melihatnya.")
-    );
+    assert_eq!(page.h1(), "Catatan pengamatan tentang Ayu Lestari");
+    assert!(page.contains(
+        "Catatan pengamatan ini hanya untuk Anda dan SDM. Ayu Lestari tidak dapat melihatnya."
+    ));
     assert_eq!(page.select_texts("[data-empty]").len(), 1);
 
     let invalid = rina
@@ -334,7 +334,7 @@ async fn manager_notes_are_for_the_manager_and_hr_only(app: TestApp) {
     );
     let edit = rina.get(&format!("/journal/{note_id}/edit")).await;
     assert_eq!(edit.status, StatusCode::OK);
-    assert_eq!(edit.h1(), "Ubah catatan tentang Ayu Lestari");
+    assert_eq!(edit.h1(), "Ubah catatan pengamatan tentang Ayu Lestari");
 
     // HR reads them, and cannot add or change.
     let hr = app.signed_in("sari.wulandari").await;
@@ -477,7 +477,7 @@ async fn team_page_lists_reports_and_overdue_steps(app: TestApp) {
     assert!(page
         .select_texts("a[data-next-action]")
         .iter()
-        .any(|t| t.starts_with("Tulis evaluasi atasan")));
+        .any(|t| t.starts_with("Tulis evaluasi dari atasan")));
     assert!(page.contains(&format!("href=\"/reviews/{ayu_review}\"")));
     for link in [
         format!("/people/{ayu_id}"),
@@ -488,7 +488,7 @@ async fn team_page_lists_reports_and_overdue_steps(app: TestApp) {
     }
     assert_eq!(
         page.select_texts("[data-to-write]"),
-        vec!["1 evaluasi atasan yang perlu Anda tulis sekarang"]
+        vec!["1 evaluasi dari atasan yang perlu Anda tulis sekarang"]
     );
 
     // An employee with no reports.
@@ -600,7 +600,7 @@ async fn history_shows_each_viewer_what_they_may_read(app: TestApp) {
     assert!(traits.contains(&"Sabar menghadapi pelanggan".to_string()));
     assert!(traits.contains(&"Perlu lebih teliti menghitung kas".to_string()));
     assert!(page.contains("Selisih kas nol selama tiga bulan"));
-    assert!(page.contains("Dibagikan, menunggu konfirmasi telah dibaca"));
+    assert!(page.contains("Dibagikan, menunggu konfirmasi sudah dibaca"));
 
     // Anyone else: 403.
     for key in ["budi.santoso", "dimas.prasetyo"] {

@@ -10,6 +10,7 @@ mod authz;
 mod backup;
 mod browser;
 mod cli;
+mod comment_visibility;
 mod csrf;
 mod cycles;
 mod edge;

@@ -116,7 +116,7 @@ async fn invalid_person_form_keeps_what_was_typed(app: TestApp) {
         )
         .await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(res.text.contains("<title>Galat:"));
+    assert!(res.text.contains("<title>Perlu diperbaiki:"));
     let summary = res.select_texts(".error-summary__list a");
     assert!(
         summary.contains(&"Masukkan nama lengkap".to_string()),

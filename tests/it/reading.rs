@@ -345,11 +345,11 @@ async fn ayu_reads_her_shared_review(app: TestApp) {
     let teamwork = block(&all, &s.teamwork);
     assert!(teamwork.contains("Kerja tim"), "{teamwork}");
     assert!(
-        teamwork.contains("Penilaian diri 4/5 — Di atas harapan"),
+        teamwork.contains("Nilai evaluasi diri 4/5 — Di atas harapan"),
         "{teamwork}"
     );
     assert!(
-        teamwork.contains("Penilaian atasan 3/5 — Memenuhi harapan"),
+        teamwork.contains("Nilai dari atasan 3/5 — Memenuhi harapan"),
         "{teamwork}"
     );
     assert!(
@@ -424,11 +424,11 @@ async fn ayu_reads_her_shared_review(app: TestApp) {
     assert!(labelled.contains("gap-chart-desc"));
     let desc = page.select_texts("#gap-chart-desc").join(" ");
     assert!(
-        desc.contains("Kerja tim: penilaian diri 4, penilaian atasan 3."),
+        desc.contains("Kerja tim: nilai evaluasi diri 4, nilai dari atasan 3."),
         "{desc}"
     );
     assert!(
-        desc.contains("Ketenangan: penilaian diri 2, penilaian atasan 4."),
+        desc.contains("Ketenangan: nilai evaluasi diri 2, nilai dari atasan 4."),
         "{desc}"
     );
     assert!(page.select_texts("#gap-chart-title")[0].contains("skala 1 sampai 5"));

@@ -227,7 +227,7 @@ async fn full_cycle_from_launch_to_close(app: TestApp) {
         .post(&format!("/reviews/{review}/self/submit"), &[])
         .await;
     assert_eq!(submit_early.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(submit_early.text.contains("<title>Galat:"));
+    assert!(submit_early.text.contains("<title>Perlu diperbaiki:"));
     let missing = submit_early.select_texts(".error-summary__list li");
     assert!(
         missing.len() >= 15,
@@ -377,7 +377,7 @@ async fn full_cycle_from_launch_to_close(app: TestApp) {
     // The employee reads it next to her own answers, the difference in
     // words for a conversation (tests/it/reading.rs has the details).
     let view = ayu.get(&format!("/reviews/{review}")).await;
-    assert!(view.contains("Evaluasi diri dan evaluasi atasan"));
+    assert!(view.contains("Evaluasi diri dan evaluasi dari atasan"));
     assert!(
         view.contains("Anda melihat hal ini 1 poin lebih tinggi daripada atasan Anda"),
         "self 4 vs manager 3 is marked"
@@ -414,7 +414,7 @@ async fn full_cycle_from_launch_to_close(app: TestApp) {
     assert!(rina
         .get("/")
         .await
-        .contains("Ayu Lestari mengonfirmasi telah membaca evaluasinya"));
+        .contains("Ayu Lestari mengonfirmasi sudah membaca evaluasinya"));
     let hr_view = hr.get(&format!("/reviews/{review}")).await;
     assert!(hr_view.contains(PRIVATE_NOTE), "HR reads private comments");
     assert!(hr_view.contains("Saya akan ikut pelatihan bulan depan."));
@@ -494,7 +494,7 @@ async fn full_cycle_from_launch_to_close(app: TestApp) {
         ("rina.marlina", "Ayu Lestari mengirim evaluasi dirinya"),
         (
             "ayu.lestari",
-            "Rina Marlina membagikan evaluasi atasan untuk Anda",
+            "Rina Marlina membagikan evaluasi dari atasan untuk Anda",
         ),
         (
             "rina.marlina",

@@ -2,7 +2,7 @@
 
 ## Daftar templat
 templates-title = Templat formulir
-templates-lead = Pertanyaan dalam sebuah evaluasi: bagian, pertanyaan untuk evaluasi diri dan evaluasi atasan, serta kompetensi yang dinilai. Setiap siklus evaluasi memakai satu templat.
+templates-lead = Pertanyaan dalam sebuah evaluasi: bagian, pertanyaan untuk evaluasi diri dan evaluasi dari atasan, serta kompetensi yang dinilai. Setiap siklus evaluasi memakai satu templat.
 templates-field-name = Nama
 templates-version = Versi
 templates-version-n = Versi { $version }
@@ -62,7 +62,7 @@ templates-side-self = karyawan
 templates-side-manager = atasan
 templates-side-both = keduanya
 templates-side-self-long = Karyawan, dalam evaluasi diri
-templates-side-manager-long = Atasan, dalam evaluasi atasan
+templates-side-manager-long = Atasan, dalam evaluasi dari atasan
 templates-side-both-long = Keduanya: karyawan dan atasan masing-masing menjawab
 
 ## Nama, keterangan, salinan
@@ -97,9 +97,9 @@ templates-field-required = Wajib dijawab sebelum dikirim
 templates-wording-employee = Yang dibaca karyawan
 templates-wording-manager = Yang dibaca atasan
 templates-wording-employee-hint = Dari sudut pandang karyawan sendiri, untuk evaluasi diri: "Seberapa baik saya memenuhi uraian pekerjaan saya?" Wajib diisi jika karyawan menjawab pertanyaan ini.
-templates-wording-manager-hint = Tentang karyawan, untuk evaluasi atasan: "Seberapa baik { "{name}" } memenuhi uraian pekerjaannya?" Tulis { "{name}" } di tempat nama karyawan. Wajib diisi jika atasan menjawab pertanyaan ini; jika dikosongkan, atasan membaca kalimat untuk karyawan.
+templates-wording-manager-hint = Tentang karyawan, untuk evaluasi dari atasan: "Seberapa baik { "{name}" } memenuhi uraian pekerjaannya?" Tulis { "{name}" } di tempat nama karyawan. Wajib diisi jika atasan menjawab pertanyaan ini; jika dikosongkan, atasan membaca kalimat untuk karyawan.
 templates-section-wording-employee-hint = Yang dibaca karyawan di evaluasi diri, misalnya "Kekuatan saya".
-templates-section-wording-manager-hint = Yang dibaca atasan di evaluasi atasan, misalnya "Kekuatan { "{name}" }" ({ "{name}" } adalah nama karyawan). Kosongkan jika kalimat untuk karyawan juga pas untuk atasan.
+templates-section-wording-manager-hint = Yang dibaca atasan saat menulis evaluasi dari atasan, misalnya "Kekuatan { "{name}" }" ({ "{name}" } adalah nama karyawan). Kosongkan jika kalimat untuk karyawan juga pas untuk atasan.
 templates-manager-reads = Dibaca atasan: { $text }
 templates-delete-section-title = Hapus bagian ini?
 templates-delete-question-title = Hapus pertanyaan ini?

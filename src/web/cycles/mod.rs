@@ -128,7 +128,7 @@ fn refusal(e: CommandError) -> Result<(&'static str, Vec<String>), AppError> {
         CommandError::NotFound => Err(AppError::NotFound),
         CommandError::Forbidden => Err(AppError::Forbidden),
         CommandError::NotNow(key) | CommandError::Conflict(key) => Ok((key, vec![])),
-        CommandError::Incomplete(_) | CommandError::Invalid(_) => {
+        CommandError::Incomplete(_) | CommandError::Unchosen(_) | CommandError::Invalid(_) => {
             Ok(("error-review-not-now", vec![]))
         }
         CommandError::NoManager(names) => Ok(("cycles-error-no-manager", names)),

@@ -548,21 +548,27 @@ struct CheckPage {
     side: &'static str,
     form: FormModel,
     errors: FormErrors,
+    /// After a refused step: required answers are missing.
+    refused_missing: bool,
+    /// After a refused share: comments without a visibility.
+    refused_unchosen: bool,
     action: String,
 }
 
+/// The check page; `refused` after a Submit or Share the command refused
+/// (required answers missing, or a comment without a visibility), which the
+/// page then lists in its error summary, recomputed from what is stored.
 async fn check_page(
     state: &State,
     user: &CurrentUser,
     id: ReviewId,
     side: Side,
-    missing: Vec<String>,
+    refused: bool,
 ) -> Result<HttpResponse, AppError> {
     let actor = user.actor();
     let lang = user.visitor.lang;
     let today = state.today();
-    let has_missing = !missing.is_empty();
-    let (model, form_missing) = state
+    let model = state
         .db
         .run(move |conn| -> Result<_, AppError> {
             let l = load(conn, &id, today)?;
@@ -570,42 +576,47 @@ async fn check_page(
             if !editable {
                 return Err(AppError::Forbidden);
             }
-            let missing = if missing.is_empty() {
-                workflow::missing_required(conn, &l.review, &l.cycle, side).map_err(wf)?
-            } else {
-                missing
-            };
+            let missing =
+                workflow::missing_required(conn, &l.review, &l.cycle, side).map_err(wf)?;
             let form = forms::load_form(conn, &l.cycle.template_id)?.ok_or(AppError::NotFound)?;
             let private = policy::may_read_private_comments(&actor, l.facts());
             let stored = review_form::load(conn, &l.review.id, &l.review.person_id, private)?;
             let other_visible = side == Side::Manager;
             let model = review_form::build(&form, &stored, side, other_visible, lang, &missing);
-            Ok((
-                CheckPage {
-                    review: l.head,
-                    side: side.code(),
-                    form: model,
-                    errors: FormErrors::default(),
-                    action: side_path(&id, side),
-                },
-                missing,
-            ))
+            Ok(CheckPage {
+                review: l.head,
+                side: side.code(),
+                form: model,
+                errors: FormErrors::default(),
+                refused_missing: false,
+                refused_unchosen: false,
+                action: side_path(&id, side),
+            })
         })
         .await?;
     let mut model = model;
-    if has_missing {
+    if refused {
         for s in &model.form.sections {
-            for q in s.questions.iter().filter(|q| form_missing.contains(&q.id)) {
+            for q in s.questions.iter().filter(|q| q.missing) {
                 model
                     .errors
                     .add(&format!("q-{}", q.id), "review-error-missing");
+                model.refused_missing = true;
+            }
+            if side == Side::Manager {
+                for c in s.comments.iter().filter(|c| c.visibility == "unchosen") {
+                    model
+                        .errors
+                        .add(&format!("c-{}", c.id), "review-error-visibility");
+                    model.refused_unchosen = true;
+                }
             }
         }
     }
-    let status = if has_missing {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
+    let status = if model.errors.items.is_empty() {
         StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
     };
     page_with_status(
         &state.templates,
@@ -621,7 +632,7 @@ pub async fn check_self(
     user: CurrentUser,
     path: web::Path<ReviewId>,
 ) -> Result<HttpResponse, AppError> {
-    check_page(&state, &user, path.into_inner(), Side::Own, vec![]).await
+    check_page(&state, &user, path.into_inner(), Side::Own, false).await
 }
 
 pub async fn check_manager(
@@ -629,19 +640,21 @@ pub async fn check_manager(
     user: CurrentUser,
     path: web::Path<ReviewId>,
 ) -> Result<HttpResponse, AppError> {
-    check_page(&state, &user, path.into_inner(), Side::Manager, vec![]).await
+    check_page(&state, &user, path.into_inner(), Side::Manager, false).await
 }
 
 fn wf(e: WorkflowError) -> AppError {
     e.into()
 }
 
+/// Submit or share; `Ok(false)` when the command refused for what the
+/// page can show (missing answers, a comment without a visibility).
 async fn transition(
     state: &State,
     user: &CurrentUser,
     id: &ReviewId,
     side: Side,
-) -> Result<Result<(), Vec<String>>, AppError> {
+) -> Result<bool, AppError> {
     let actor = user.actor();
     let clock = state.clock();
     let rid = id.clone();
@@ -653,8 +666,8 @@ async fn transition(
                 Side::Manager => workflow::share(conn, &actor, clock, &rid),
             };
             match r {
-                Ok(()) => Ok(Ok(())),
-                Err(WorkflowError::Incomplete(missing)) => Ok(Err(missing)),
+                Ok(()) => Ok(true),
+                Err(WorkflowError::Incomplete(_) | WorkflowError::Unchosen(_)) => Ok(false),
                 Err(e) => Err(wf(e)),
             }
         })
@@ -667,9 +680,10 @@ pub async fn submit_self(
     path: web::Path<ReviewId>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
-    match transition(&state, &user, &id, Side::Own).await? {
-        Ok(()) => Ok(see_other(&format!("/reviews/{id}?done=submitted"))),
-        Err(missing) => check_page(&state, &user, id, Side::Own, missing).await,
+    if transition(&state, &user, &id, Side::Own).await? {
+        Ok(see_other(&format!("/reviews/{id}?done=submitted")))
+    } else {
+        check_page(&state, &user, id, Side::Own, true).await
     }
 }
 
@@ -679,9 +693,10 @@ pub async fn share_review(
     path: web::Path<ReviewId>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
-    match transition(&state, &user, &id, Side::Manager).await? {
-        Ok(()) => Ok(see_other(&format!("/reviews/{id}?done=shared"))),
-        Err(missing) => check_page(&state, &user, id, Side::Manager, missing).await,
+    if transition(&state, &user, &id, Side::Manager).await? {
+        Ok(see_other(&format!("/reviews/{id}?done=shared")))
+    } else {
+        check_page(&state, &user, id, Side::Manager, true).await
     }
 }
 

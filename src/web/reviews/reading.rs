@@ -431,11 +431,13 @@ pub fn build(
             .comments
             .iter()
             .filter(|c| c.section_id.as_deref() == Some(s.id.as_str()))
-            .filter(|c| policy::may_read_comment(actor, facts, c.visibility != "shared"))
+            .filter(|c| {
+                policy::may_read_comment(actor, facts, c.visibility.as_deref() != Some("shared"))
+            })
             .map(|c| ReadComment {
                 author: rows.names.get(&c.author_id).cloned().unwrap_or_default(),
                 body: c.body.clone(),
-                private: c.visibility != "shared",
+                private: c.visibility.as_deref() != Some("shared"),
             })
             .collect();
         if parts.is_empty() && comments.is_empty() {

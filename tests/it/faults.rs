@@ -91,6 +91,12 @@ fn postgres_read_only_and_outage_answer_503() {
              SELECT pg_terminate_backend(pid) FROM pg_stat_activity
               WHERE datname = '{db}' AND pid <> pg_backend_pid();",
         );
+        // Terminating is a signal: wait until every connection is gone, or a
+        // request may still be served by one on its way out.
+        wait_until("the database's connections are gone", WAIT, || {
+            app.pg_backends() == 0
+        })
+        .await;
         let (home, journal, people, written) = tokio::join!(
             ayu.get("/"),
             ayu.get("/journal"),

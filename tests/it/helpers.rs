@@ -414,6 +414,26 @@ impl TestApp {
             .expect("admin sql");
     }
 
+    /// How many server processes are connected to this test's database
+    /// (PostgreSQL), other than the asking one.
+    pub fn pg_backends(&self) -> i64 {
+        #[derive(diesel::QueryableByName)]
+        struct N {
+            #[diesel(sql_type = diesel::sql_types::BigInt)]
+            n: i64,
+        }
+        use diesel::RunQueryDsl;
+        let (admin, name) = self.ground.pg_database.as_ref().expect("a PostgreSQL test");
+        let mut conn = PgConnection::establish(admin).expect("admin connection");
+        diesel::sql_query(format!(
+            "SELECT COUNT(*) AS n FROM pg_stat_activity WHERE datname = '{name}' \
+             AND pid <> pg_backend_pid()"
+        ))
+        .get_result::<N>(&mut conn)
+        .expect("count backends")
+        .n
+    }
+
     pub fn audit_actions(&self) -> Vec<String> {
         use diesel::prelude::*;
         let mut conn = self.conn();

@@ -15,6 +15,7 @@ mod edge;
 mod faults;
 mod form_templates;
 mod headers;
+mod history;
 mod home;
 mod hostile;
 mod import;

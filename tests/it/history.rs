@@ -149,6 +149,8 @@ fn two_closed_cycles(app: &TestApp) -> Seeded {
         }
     }
     let now = db::now();
+    // One second apart, in the order they were written.
+    let mut written = 0;
     let mut add = |review: &str,
                    kind: &str,
                    side: Side,
@@ -158,6 +160,8 @@ fn two_closed_cycles(app: &TestApp) -> Seeded {
                    competency: Option<&str>|
      -> String {
         let id = db::new_id();
+        written += 1;
+        let at = now + chrono::Duration::seconds(written);
         reviews::insert_trait(
             &mut conn,
             &reviews::TraitRow {
@@ -171,8 +175,8 @@ fn two_closed_cycles(app: &TestApp) -> Seeded {
                 responds_to_id: responds_to.map(str::to_string),
                 body: body.into(),
                 author_id: Some(if side == Side::Own { &ayu } else { &rina }.clone()),
-                created_at: now,
-                updated_at: now,
+                created_at: at,
+                updated_at: at,
             },
         )
         .expect("trait");
@@ -474,7 +478,7 @@ async fn history_on_a_phone() {
 }
 
 /// Ayu reads her history on a 390 px phone: nothing is wider than the
-/// phone, and every word and number in the trend charts is drawn at 12 px
+/// phone, axe-core finds nothing serious, and every word and number in the trend charts is drawn at 12 px
 /// or more once the SVG is scaled to its column.
 async fn history_on_a_phone_in(tools: crate::browser::Tools) {
     use crate::browser::{sign_in, Driver, PHONE_WIDTH};
@@ -516,6 +520,10 @@ async fn history_on_a_phone_in(tools: crate::browser::Tools) {
         rightmost <= f64::from(PHONE_WIDTH),
         "something on the page ends at {rightmost}px"
     );
+
+    // No serious or critical accessibility finding, charts and replies included.
+    let (findings, _) = crate::a11y::check_page(&c, &crate::a11y::axe_source()).await;
+    assert!(findings.is_empty(), "axe: {findings:#?}");
 
     let sizes = c
         .execute(

@@ -11,7 +11,8 @@ use serde::Serialize;
 
 use super::cycles::CycleRow;
 use super::schema::{
-    answers, comments, goals, notifications, people, review_cycles, reviews, strengths_weaknesses,
+    answers, comments, form_questions, goals, notifications, people, review_cycles, reviews,
+    strengths_weaknesses,
 };
 use super::{new_id, now, DbConnection, QueryResult};
 use crate::domain::review::{GoalStatus, ReviewState, Side};
@@ -474,6 +475,52 @@ pub fn set_answers_status(
     )
     .set(answers::status.eq(status))
     .execute(conn)
+}
+
+/// One rating of a competency in one of a person's reviews.
+#[derive(Debug, Clone)]
+pub struct CompetencyRating {
+    pub review_id: String,
+    pub competency_id: String,
+    pub side: Side,
+    pub rating: i32,
+}
+
+/// Every competency rating given in a person's reviews (either side, any
+/// cycle; removed reviews left out), for the trend in their history.
+pub fn competency_ratings_of_person(
+    conn: &mut DbConnection,
+    person_id: &str,
+) -> QueryResult<Vec<CompetencyRating>> {
+    let rows: Vec<(String, Option<String>, String, Option<i32>)> = answers::table
+        .inner_join(reviews::table)
+        .inner_join(form_questions::table.on(form_questions::id.eq(answers::question_id)))
+        .filter(reviews::person_id.eq(person_id))
+        .filter(reviews::state.ne("removed"))
+        .filter(form_questions::competency_id.is_not_null())
+        .filter(answers::rating.is_not_null())
+        .select((
+            answers::review_id,
+            form_questions::competency_id,
+            answers::side,
+            answers::rating,
+        ))
+        .load(conn)?;
+    rows.into_iter()
+        .filter_map(|(review_id, competency_id, side, rating)| {
+            Some((review_id, competency_id?, side, rating?))
+        })
+        .map(|(review_id, competency_id, side, rating)| {
+            let side = Side::parse(&side)
+                .map_err(|e| diesel::result::Error::DeserializationError(Box::new(e)))?;
+            Ok(CompetencyRating {
+                review_id,
+                competency_id,
+                side,
+                rating,
+            })
+        })
+        .collect()
 }
 
 // ---- strengths and weaknesses ----

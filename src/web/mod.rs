@@ -21,6 +21,7 @@ pub mod render;
 pub mod review_form;
 pub mod reviews;
 pub mod team;
+pub mod trend;
 
 use actix_web::web;
 

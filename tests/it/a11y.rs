@@ -21,7 +21,7 @@ use crate::helpers::*;
 /// The most pages one reader's walk may find (HR's demo organisation fits).
 const MAX_PAGES: usize = 900;
 
-fn axe_source() -> String {
+pub(crate) fn axe_source() -> String {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/a11y/node_modules/axe-core/axe.min.js");
     std::fs::read_to_string(&path).unwrap_or_else(|e| {
@@ -131,7 +131,7 @@ async fn too_wide(c: &Client) -> String {
 }
 
 /// axe's serious and critical findings on the open page, and its width.
-async fn check_page(c: &Client, axe: &str) -> (Vec<String>, i64) {
+pub(crate) async fn check_page(c: &Client, axe: &str) -> (Vec<String>, i64) {
     c.execute(&format!("{axe};return true;"), vec![])
         .await
         .expect("inject axe-core");

@@ -17,6 +17,7 @@ mod edge;
 mod faults;
 mod form_templates;
 mod headers;
+mod history;
 mod home;
 mod hostile;
 mod import;

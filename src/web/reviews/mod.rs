@@ -26,7 +26,7 @@ use crate::domain::ReviewId;
 use crate::error::AppError;
 
 mod chart;
-mod reading;
+pub(crate) mod reading;
 mod show;
 use show::{acknowledge_review, publish_team_summary, show_review};
 

@@ -48,7 +48,7 @@ impl Voice {
         }
     }
 
-    fn code(self) -> &'static str {
+    pub fn code(self) -> &'static str {
         match self {
             Voice::Employee => "employee",
             Voice::Manager => "manager",

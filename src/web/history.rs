@@ -250,7 +250,7 @@ async fn history_page(
                 let readable =
                     reviews::comments(conn, &r.id, policy::may_read_private_comments(&actor, f))?
                         .into_iter()
-                        .filter(|m| policy::may_read_comment(&actor, f, m.visibility != "shared"))
+                        .filter(|m| policy::may_read_comment(&actor, f, m.visibility.as_deref() != Some("shared")))
                         .collect();
                 comments.insert(r.id.clone(), readable);
             }
@@ -337,7 +337,7 @@ async fn history_page(
                                         .map(|m| CommentView {
                                             by: by(m).words(lang, "history-comment", "by"),
                                             body: m.body.clone(),
-                                            private: m.visibility != "shared",
+                                            private: m.visibility.as_deref() != Some("shared"),
                                         })
                                         .collect()
                                 })

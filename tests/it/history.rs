@@ -250,7 +250,7 @@ fn two_closed_cycles(app: &TestApp) -> Seeded {
                 section_id: Some(section.clone()),
                 competency_id: None,
                 kind: "manager_comment".into(),
-                visibility: visibility.into(),
+                visibility: Some(visibility.into()),
                 body: body.into(),
                 created_at: now,
                 updated_at: now,

@@ -377,7 +377,11 @@ async fn hr_runs_an_open_cycle_to_its_close(app: TestApp) {
     // cycle's details come after the work.
     let overdue = page.select_texts("[data-overdue] li");
     let team = reviews::for_cycle(&mut app.conn(), &id).expect("q").len();
-    assert_eq!(overdue.len(), team, "all of Rina's team is late: {overdue:?}");
+    assert_eq!(
+        overdue.len(),
+        team,
+        "all of Rina's team is late: {overdue:?}"
+    );
     assert!(
         overdue
             .iter()
@@ -386,7 +390,8 @@ async fn hr_runs_an_open_cycle_to_its_close(app: TestApp) {
         "{overdue:?}"
     );
     assert_eq!(
-        page.attr("[data-overdue] a", "href").map(|h| h.starts_with("/reviews/")),
+        page.attr("[data-overdue] a", "href")
+            .map(|h| h.starts_with("/reviews/")),
         Some(true)
     );
     let at = |needle: &str| {

@@ -175,7 +175,9 @@ impl Visit<'_> {
     /// Type into a field, after clearing it.
     async fn type_into(&self, css: &str, text: &str) {
         let el = self.find(css).await;
-        el.clear().await.unwrap_or_else(|e| panic!("clear {css}: {e}"));
+        el.clear()
+            .await
+            .unwrap_or_else(|e| panic!("clear {css}: {e}"));
         el.send_keys(text)
             .await
             .unwrap_or_else(|e| panic!("type into {css}: {e}"));
@@ -204,9 +206,11 @@ impl Visit<'_> {
         std::fs::write(&file, &png).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
     }
 
+    /// Scroll so that this element is near the top, a little of what is
+    /// above it still in view.
     async fn scroll_to(&self, css: &str) {
         self.js(
-            "document.querySelector(arguments[0]).scrollIntoView({block: 'start'});",
+            "document.querySelector(arguments[0]).scrollIntoView({block: 'start'}); window.scrollBy(0, -60);",
             vec![json!(css)],
         )
         .await;
@@ -220,7 +224,10 @@ impl Visit<'_> {
             Screen::Phone => {
                 self.click(".header__menu > summary").await;
                 let open = self
-                    .js("return document.querySelector('.header__menu').open;", vec![])
+                    .js(
+                        "return document.querySelector('.header__menu').open;",
+                        vec![],
+                    )
                     .await;
                 assert_eq!(open, json!(true), "the Menu opens");
                 self.click(".header__menu-user button[type=submit]").await;
@@ -305,8 +312,11 @@ async fn fill_form(v: &Visit<'_>, answers: &[&str], rating: impl Fn(usize) -> u8
                 "strengths" => v.type_into("#new_strength_body", words).await,
                 "weaknesses" => v.type_into("#new_weakness_body", words).await,
                 "goals" => {
-                    v.type_into("#new_goal_title", "Ikut pelatihan penanganan keluhan tagihan")
-                        .await
+                    v.type_into(
+                        "#new_goal_title",
+                        "Ikut pelatihan penanganan keluhan tagihan",
+                    )
+                    .await
                 }
                 other => panic!("a question of a kind this journey does not know: {other}"),
             }
@@ -321,9 +331,8 @@ async fn fill_form(v: &Visit<'_>, answers: &[&str], rating: impl Fn(usize) -> u8
 /// is done.
 async fn all_saved_and_done(v: &Visit<'_>) {
     eventually("the autosave after the last answer", || async {
-        let s = v
-            .c
-            .execute(
+        let s =
+            v.c.execute(
                 "var s = Array.from(document.querySelectorAll('[data-saved-status]'))
                    .map(function (e) { return e.textContent.trim(); });
                  return s.some(function (t) { return t.indexOf('Tersimpan pukul') === 0; }) &&
@@ -454,7 +463,9 @@ async fn journeys(tools: Tools, screen: Screen) {
     v.click("a#launch").await;
     v.arrive("the launch confirmation", |p| p.ends_with("/launch"))
         .await;
-    let effects = text_of(&c, "#launch-effects").await.expect("what launching does");
+    let effects = text_of(&c, "#launch-effects")
+        .await
+        .expect("what launching does");
     assert!(
         effects.contains(&format!("{team} evaluasi")),
         "the confirmation says how many reviews: {effects}"
@@ -487,7 +498,9 @@ async fn journeys(tools: Tools, screen: Screen) {
         progress.starts_with(&format!("0 dari {team}")),
         "nobody has finished yet: {progress}"
     );
-    let overdue = text_of(&c, "[data-overdue]").await.expect("the overdue part");
+    let overdue = text_of(&c, "[data-overdue]")
+        .await
+        .expect("the overdue part");
     assert!(
         overdue.contains("Tidak ada evaluasi yang terlambat"),
         "{overdue}"
@@ -542,7 +555,9 @@ async fn journeys(tools: Tools, screen: Screen) {
     v.arrive("the page after submitting", |p| !p.ends_with("/check"))
         .await;
     assert!(
-        v.c.find(Locator::Css("[data-error-summary]")).await.is_err(),
+        v.c.find(Locator::Css("[data-error-summary]"))
+            .await
+            .is_err(),
         "the self-assessment was complete"
     );
     {
@@ -573,10 +588,19 @@ async fn journeys(tools: Tools, screen: Screen) {
     v.scroll_to("[data-question='competency_rating']").await;
     v.shot("manager-review").await;
     continue_to_check(&mut v, "manager").await;
-    v.shot("manager-check").await;
+    if wide {
+        v.shot("manager-check").await;
+    }
     v.click("form[action$='/share'] button").await;
-    v.arrive("the page after sharing", |p| !p.ends_with("/check"))
-        .await;
+    v.arrive("the review after sharing", |p| {
+        p == format!("/reviews/{review}")
+    })
+    .await;
+    // The review as Ayu will read it: both ratings at a glance.
+    if wide {
+        v.scroll_to("[data-gap-chart]").await;
+        v.shot("manager-shared").await;
+    }
     {
         let mut conn = app.conn();
         let row = cermin::db::reviews::find(&mut conn, &review)
@@ -611,7 +635,8 @@ async fn journeys(tools: Tools, screen: Screen) {
     .await;
     let done = eventually("the acknowledgement on the page", || async {
         let body = text_of(&c, "main").await?;
-        body.contains("Dikonfirmasi telah dibaca pada").then_some(body)
+        body.contains("Dikonfirmasi telah dibaca pada")
+            .then_some(body)
     })
     .await;
     assert!(done.contains("pelatihan keluhan tagihan bulan depan"));

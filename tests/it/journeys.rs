@@ -382,6 +382,26 @@ async fn journeys(tools: Tools, screen: Screen) {
     // HR's pages sit under one button (wide) or in the Menu (phone).
     match screen {
         Screen::Wide => {
+            // With the keyboard: Enter opens the group, Escape closes it and
+            // leaves the focus on its button.
+            let group = v.find(".header__group > summary").await;
+            group.send_keys("\u{E007}").await.expect("Enter on HR");
+            let open = v
+                .js(
+                    "return document.querySelector('.header__group').open;",
+                    vec![],
+                )
+                .await;
+            assert_eq!(open, json!(true), "Enter opens HR's group");
+            group.send_keys("\u{E00C}").await.expect("Escape");
+            let after = v
+                .js(
+                    "return [document.querySelector('.header__group').open,
+                             document.activeElement.matches('.header__group > summary')];",
+                    vec![],
+                )
+                .await;
+            assert_eq!(after, json!([false, true]), "Escape closes it, focus stays");
             v.click(".header__group > summary").await;
             let shown = v
                 .js(

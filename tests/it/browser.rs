@@ -162,6 +162,19 @@ impl Driver {
     /// A new headless Chromium session on a phone-sized window with a fresh
     /// profile; `javascript: false` turns scripts off.
     pub(crate) async fn session(&mut self, chromium: &Path, javascript: bool) -> Client {
+        self.session_sized(chromium, javascript, PHONE_WIDTH, PHONE_HEIGHT)
+            .await
+    }
+
+    /// A new headless Chromium session on a window of this size: a phone's
+    /// screen (emulated) up to 640 px wide, a desktop window above.
+    pub(crate) async fn session_sized(
+        &mut self,
+        chromium: &Path,
+        javascript: bool,
+        width: u32,
+        height: u32,
+    ) -> Client {
         self.profiles += 1;
         let profile = self.dir.path().join(format!("profile-{}", self.profiles));
         let mut args: Vec<String> = [
@@ -177,7 +190,7 @@ impl Driver {
         .iter()
         .map(|s| s.to_string())
         .collect();
-        args.push(format!("--window-size={PHONE_WIDTH},{PHONE_HEIGHT}"));
+        args.push(format!("--window-size={width},{height}"));
         args.push(format!("--user-data-dir={}", profile.display()));
         // Desktop Chromium will not make a window narrower than 500 px:
         // emulate the phone's screen so the page lays out at 390 px. Touch
@@ -186,10 +199,12 @@ impl Driver {
         let mut options = json!({
             "binary": chromium.display().to_string(),
             "args": args,
-            "mobileEmulation": { "deviceMetrics": {
-                "width": PHONE_WIDTH, "height": PHONE_HEIGHT, "pixelRatio": 1.0, "touch": false, "mobile": true,
-            } },
         });
+        if width <= 640 {
+            options["mobileEmulation"] = json!({ "deviceMetrics": {
+                "width": width, "height": height, "pixelRatio": 1.0, "touch": false, "mobile": true,
+            } });
+        }
         if !javascript {
             options["prefs"] = json!({ "webkit": { "webprefs": { "javascript_enabled": false } } });
             options["args"]
@@ -294,7 +309,7 @@ where
     }
 }
 
-async fn text_of(c: &Client, css: &str) -> Option<String> {
+pub(crate) async fn text_of(c: &Client, css: &str) -> Option<String> {
     c.find(Locator::Css(css)).await.ok()?.text().await.ok()
 }
 

@@ -373,6 +373,38 @@ async fn hr_runs_an_open_cycle_to_its_close(app: TestApp) {
         page.attr(&format!("tr[data-review=\"{}\"] a", ayu.id), "href"),
         Some(format!("/reviews/{}", ayu.id))
     );
+    // Who is overdue, by name, before the list of every review; the
+    // cycle's details come after the work.
+    let overdue = page.select_texts("[data-overdue] li");
+    let team = reviews::for_cycle(&mut app.conn(), &id).expect("q").len();
+    assert_eq!(
+        overdue.len(),
+        team,
+        "all of Rina's team is late: {overdue:?}"
+    );
+    assert!(
+        overdue
+            .iter()
+            .any(|o| o.starts_with("Ayu Lestari: Evaluasi diri, batas waktu")
+                && o.contains("atasan: Rina Marlina")),
+        "{overdue:?}"
+    );
+    assert_eq!(
+        page.attr("[data-overdue] a", "href")
+            .map(|h| h.starts_with("/reviews/")),
+        Some(true)
+    );
+    let at = |needle: &str| {
+        page.text
+            .find(needle)
+            .unwrap_or_else(|| panic!("{needle} on the cycle page"))
+    };
+    assert!(
+        at("id=\"progress\"") < at("id=\"overdue\"")
+            && at("id=\"overdue\"") < at("id=\"reviews\"")
+            && at("id=\"reviews\"") < at("id=\"details\""),
+        "progress, overdue and the reviews come before the details"
+    );
 
     // A late participant.
     let lukman = app.person_id("lukman.hakim");
@@ -437,7 +469,15 @@ async fn hr_runs_an_open_cycle_to_its_close(app: TestApp) {
     assert_eq!(cycle.self_due_on, day(2));
     let page = hr.get(res.location().expect("redirect")).await;
     assert!(page.contains("Tanggal sudah digeser."));
-    assert!(!page.contains("Terlambat"), "nothing is overdue any more");
+    assert_eq!(
+        page.select_texts("[data-overdue]"),
+        vec!["Tidak ada evaluasi yang terlambat.".to_string()],
+        "nothing is overdue any more"
+    );
+    assert!(
+        !page.select_texts(".tag").iter().any(|t| t == "Terlambat"),
+        "no review is tagged overdue"
+    );
 
     // Reopen: Ayu's review has been shared; HR sends it back to the manager.
     {

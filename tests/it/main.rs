@@ -22,6 +22,7 @@ mod home;
 mod hostile;
 mod import;
 mod journal;
+mod journeys;
 mod language;
 mod links;
 mod long_form;

@@ -238,3 +238,15 @@ cycles-remove-kept = Their review is kept, marked removed, with everything writt
 cycles-remove-button = Yes, take { $person } out
 cycles-close-mail = Everyone who took part is emailed that it closed. Those who had not finished also get a calendar file that removes the due dates they had left.
 cycles-close-mail-scheduled = Everyone who takes part is emailed that it closed.
+
+# The cycle page: the work first (progress, who is overdue, the reviews),
+# the details after; a list of links to each part at the top.
+cycles-on-this-page = On this page
+cycles-overdue-title = Overdue
+cycles-overdue-lead = { $count ->
+    [one] 1 review is past the due date of its step:
+   *[other] { $count } reviews are past the due date of their step:
+}
+cycles-overdue-item = { $step }, due { $date }
+cycles-overdue-manager = manager: { $name }
+cycles-overdue-none = No review is overdue.

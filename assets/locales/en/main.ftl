@@ -339,3 +339,8 @@ home-mail-failed = { $count ->
    *[other] { $count } emails could not be delivered.
 }
 home-mail-failed-link = See why and send again
+
+# The header's menu: HR's pages grouped under one button on wide screens,
+# every link behind one Menu button on phones.
+nav-hr-group = HR
+nav-menu = Menu

@@ -204,3 +204,14 @@ cycles-remove-kept = Evaluasinya tetap tersimpan, ditandai dikeluarkan, beserta 
 cycles-remove-button = Ya, keluarkan { $person }
 cycles-close-mail = Semua yang ikut serta menerima email bahwa siklus ditutup. Yang belum selesai juga menerima berkas kalender yang menghapus batas waktu yang tersisa dari kalendernya.
 cycles-close-mail-scheduled = Semua peserta menerima email bahwa siklus ditutup.
+
+# Halaman siklus: pekerjaan lebih dulu (kemajuan, siapa yang terlambat,
+# daftar evaluasi), rincian sesudahnya; tautan ke tiap bagian di atas.
+cycles-on-this-page = Di halaman ini
+cycles-overdue-title = Terlambat
+cycles-overdue-lead = { $count ->
+   *[other] { $count } evaluasi sudah melewati batas waktu langkahnya:
+}
+cycles-overdue-item = { $step }, batas waktu { $date }
+cycles-overdue-manager = atasan: { $name }
+cycles-overdue-none = Tidak ada evaluasi yang terlambat.

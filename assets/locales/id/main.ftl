@@ -336,3 +336,8 @@ me-email-each = Satu email untuk setiap kejadian
 me-email-daily = Satu ringkasan setiap hari
 home-mail-failed = { $count } email tidak dapat dikirim.
 home-mail-failed-link = Lihat alasannya dan kirim ulang
+
+# Menu di kepala halaman: halaman SDM dikelompokkan di bawah satu tombol di
+# layar lebar; di ponsel semua tautan ada di balik satu tombol Menu.
+nav-hr-group = SDM
+nav-menu = Menu

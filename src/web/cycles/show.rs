@@ -40,7 +40,7 @@ struct StateCount {
     count: i64,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 struct ReviewItem {
     id: String,
     person_name: String,
@@ -70,6 +70,8 @@ struct CyclePage {
     acknowledged: i64,
     total: i64,
     reviews: Vec<ReviewItem>,
+    /// The reviews past the due date of their step, listed before the rest.
+    overdue: Vec<ReviewItem>,
     addable: Vec<Choice>,
     /// The newest emails about this cycle.
     mail_log: Vec<outbox::OutboxRow>,
@@ -181,6 +183,7 @@ fn load_cycle_page(
                 .collect();
         }
     }
+    let overdue = reviews_list.iter().filter(|r| r.overdue).cloned().collect();
     Ok(CyclePage {
         status: status.code(),
         status_class: status.tag_class(),
@@ -195,6 +198,7 @@ fn load_cycle_page(
         acknowledged,
         total,
         reviews: reviews_list,
+        overdue,
         addable,
         mail_log,
         mail_log_limit: MAIL_LOG_SIZE,

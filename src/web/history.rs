@@ -250,7 +250,13 @@ async fn history_page(
                 let readable =
                     reviews::comments(conn, &r.id, policy::may_read_private_comments(&actor, f))?
                         .into_iter()
-                        .filter(|m| policy::may_read_comment(&actor, f, m.visibility.as_deref() != Some("shared")))
+                        .filter(|m| {
+                            policy::may_read_comment(
+                                &actor,
+                                f,
+                                m.visibility.as_deref() != Some("shared"),
+                            )
+                        })
                         .collect();
                 comments.insert(r.id.clone(), readable);
             }

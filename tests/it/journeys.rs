@@ -655,8 +655,7 @@ async fn journeys(tools: Tools, screen: Screen) {
     .await;
     let done = eventually("the acknowledgement on the page", || async {
         let body = text_of(&c, "main").await?;
-        body.contains("Dikonfirmasi telah dibaca pada")
-            .then_some(body)
+        body.contains("Sudah dibaca pada").then_some(body)
     })
     .await;
     assert!(done.contains("pelatihan keluhan tagihan bulan depan"));

@@ -111,12 +111,17 @@ pub struct NoticeQuery {
     notice: Option<String>,
 }
 
-/// Notices a redirect may ask for; anything else is ignored.
-fn notice_key(n: Option<&str>) -> Option<&'static str> {
-    match n {
-        Some("added") => Some("journal-notice-added"),
-        Some("saved") => Some("journal-notice-saved"),
-        Some("deleted") => Some("journal-notice-deleted"),
+/// Notices a redirect may ask for; anything else is ignored. A person's own
+/// journal and a manager's notes about someone are different things with
+/// different words (docs/glossary.md), so their notices are too.
+fn notice_key(n: Option<&str>, notes: bool) -> Option<&'static str> {
+    match (n, notes) {
+        (Some("added"), false) => Some("journal-notice-added"),
+        (Some("saved"), false) => Some("journal-notice-saved"),
+        (Some("deleted"), false) => Some("journal-notice-deleted"),
+        (Some("added"), true) => Some("notes-notice-added"),
+        (Some("saved"), true) => Some("notes-notice-saved"),
+        (Some("deleted"), true) => Some("notes-notice-deleted"),
         _ => None,
     }
 }
@@ -258,7 +263,7 @@ pub async fn list_journal(
     q: web::Query<NoticeQuery>,
 ) -> Result<HttpResponse, AppError> {
     let form = JournalForm::blank(state.today());
-    let notice = notice_key(q.notice.as_deref());
+    let notice = notice_key(q.notice.as_deref(), false);
     journal_page(&state, &user, form, FormErrors::default(), notice).await
 }
 
@@ -517,7 +522,7 @@ pub async fn list_notes(
     path: web::Path<String>,
     q: web::Query<NoticeQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let notice = notice_key(q.notice.as_deref());
+    let notice = notice_key(q.notice.as_deref(), true);
     notes_page(
         &state,
         &user,

@@ -143,7 +143,7 @@ async fn own_journal_is_private_to_its_author(app: TestApp) {
     assert_eq!(added.status, StatusCode::SEE_OTHER);
     assert_eq!(added.location(), Some("/journal?notice=added"));
     let list = ayu.get("/journal?notice=added").await;
-    assert!(list.contains("Catatan ditambahkan."));
+    assert!(list.contains("Catatan kerja ditambahkan."));
     assert_eq!(list.select_texts("[data-entry-body]"), vec![secret]);
     assert!(list.contains("10 Juni 2025"));
     assert!(list.select_texts(".tag").contains(&"Insiden".to_string()));
@@ -324,6 +324,11 @@ async fn manager_notes_are_for_the_manager_and_hr_only(app: TestApp) {
     assert_eq!(
         added.location(),
         Some(format!("{notes}?notice=added").as_str())
+    );
+    let told = rina.get(&format!("{notes}?notice=added")).await;
+    assert!(
+        told.contains("Catatan pengamatan ditambahkan."),
+        "a note is not called a journal entry"
     );
     let page = rina.get(&notes).await;
     assert_eq!(page.select_texts("[data-entry-body]"), vec![note]);

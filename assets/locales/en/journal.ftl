@@ -40,6 +40,9 @@ journal-error-body-too-long = The text must be { $max } characters or fewer
 journal-notice-added = Entry added.
 journal-notice-saved = Entry saved.
 journal-notice-deleted = Entry deleted.
+notes-notice-added = Note added.
+notes-notice-saved = Note saved.
+notes-notice-deleted = Note deleted.
 
 ## Change and delete
 journal-edit-title = Change journal entry

@@ -37,9 +37,12 @@ journal-error-body-missing = Tulis apa yang terjadi
 journal-error-body-too-long = Teks paling banyak { $max } karakter
 
 ## Pemberitahuan
-journal-notice-added = Catatan ditambahkan.
-journal-notice-saved = Catatan tersimpan.
-journal-notice-deleted = Catatan dihapus.
+journal-notice-added = Catatan kerja ditambahkan.
+journal-notice-saved = Catatan kerja tersimpan.
+journal-notice-deleted = Catatan kerja dihapus.
+notes-notice-added = Catatan pengamatan ditambahkan.
+notes-notice-saved = Catatan pengamatan tersimpan.
+notes-notice-deleted = Catatan pengamatan dihapus.
 
 ## Ubah dan hapus
 journal-edit-title = Ubah catatan

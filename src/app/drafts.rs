@@ -142,6 +142,28 @@ pub fn apply(
             }
         }
     }
+    // A competency must be one of the library's (a crafted id was a
+    // foreign-key 500); a goal's kind one of the two there are.
+    let mut keys: Vec<&str> = posted.0.keys().map(String::as_str).collect();
+    keys.sort_unstable();
+    for k in keys {
+        let v = posted.text(k);
+        if v.is_empty() {
+            continue;
+        }
+        if k.ends_with("_competency")
+            && (k.starts_with("t_") || k.starts_with("new_"))
+            && crate::db::forms::find_competency(conn, &v)?.is_none()
+        {
+            problems.push((k.to_string(), "review-error-competency"));
+        }
+        if (k.starts_with("g_") || k.starts_with("new_goal_"))
+            && k.ends_with("_kind")
+            && !matches!(v.as_str(), "development" | "improvement")
+        {
+            problems.push((k.to_string(), "review-error-goal-kind"));
+        }
+    }
     for k in posted
         .keys_with_prefix("g_")
         .chain(posted.keys_with_prefix("new_goal_"))
@@ -673,8 +695,11 @@ fn write(
         }
         let posted = with_evidence(conn, actor, f, &form, side, posted)?;
         let now_version = current.version(side);
-        if let Some(v) = expected {
-            if v != now_version {
+        // A form always carries the version it was loaded at; a post
+        // without one (or with nonsense) is treated as out of date, so it
+        // can never skip the check and overwrite what changed meanwhile.
+        {
+            if expected != Some(now_version) {
                 let stored = reviews::answers(conn, &current.id, Some(side))?;
                 let differences = differences(
                     &form,

@@ -79,7 +79,20 @@ pub fn safe_next(next: Option<&str>) -> String {
                 path.push('?');
                 path.push_str(q);
             }
-            path
+            // Resolving dot segments can leave a path that starts with two
+            // slashes (`/..//evil.example` → `//evil.example`), which a
+            // browser reads as another site: the result must be a path that
+            // resolves to itself, on this site.
+            let stays = !path.starts_with("//")
+                && !path.starts_with("/\\")
+                && base
+                    .join(&path)
+                    .is_ok_and(|again| again.origin() == base.origin() && again.path() == u.path());
+            if stays {
+                path
+            } else {
+                home()
+            }
         }
         _ => home(),
     }
@@ -143,20 +156,42 @@ pub fn field_label(field: &str) -> &'static str {
     let last = field.rsplit('_').next().unwrap_or(field);
     match field {
         "email" => return "field-email",
-        "name" | "name_id" | "name_en" => return "field-name",
+        // A person's full name on the people and setup forms; elsewhere
+        // (cycles, templates, competencies) a name.
+        "name" => return "field-label-name",
+        "name_id" | "name_en" => return "field-label-name",
         "password" | "current_password" | "password_confirm" => return "field-password",
         "job_title" => return "field-job-title",
         "department" => return "field-department",
         "job_description" => return "field-job-description",
+        "manager_id" | "manager" => return "field-manager",
+        "role" => return "field-role",
+        "lang" => return "field-language",
         "q" => return "field-label-search",
         "summary" => return "field-label-summary",
         "response" => return "field-label-response",
         "reason" => return "field-label-reason",
         "body" => return "field-label-entry",
+        "entry_on" | "opens_on" | "self_due_on" | "manager_due_on" | "ack_due_on" | "closes_on" => {
+            return "field-label-date"
+        }
+        "kind" => return "field-label-kind",
+        "template_id" => return "field-label-template",
+        "reminder_days" => return "field-label-reminders",
+        "rule" | "person_ids" | "person_id" => return "field-label-participants",
+        "title_id" | "title_en" => return "field-label-title",
+        "description" | "description_id" | "description_en" | "help_id" | "help_en" => {
+            return "field-label-description"
+        }
+        "prompt_id" | "prompt_en" => return "field-label-question",
+        "csv_text" => return "field-label-csv",
         _ => {}
     }
     if field.starts_with("b_") {
         return "field-label-answer";
+    }
+    if field.starts_with("r_") {
+        return "field-label-rating";
     }
     if field.starts_with("t_")
         || field.starts_with("new_strength")
@@ -168,14 +203,14 @@ pub fn field_label(field: &str) -> &'static str {
             "field-label-trait"
         };
     }
-    if field.starts_with("g_") || field.starts_with("new_goal") {
+    if field.starts_with("g_") || field.starts_with("new_goal") || field.starts_with("cg_") {
         return "field-label-goal";
     }
     if field.starts_with("c_") || field.starts_with("new_comment") {
         return "field-label-comment";
     }
     match last {
-        "title" | "id" | "en" => "field-label-title",
+        "title" => "field-label-title",
         "description" | "help" => "field-label-description",
         "prompt" => "field-label-question",
         _ => "field-label-other",
@@ -216,6 +251,11 @@ mod tests {
         assert_eq!(field_label("t_0192_body"), "field-label-trait");
         assert_eq!(field_label("new_goal_support"), "field-label-goal");
         assert_eq!(field_label("email"), "field-email");
+        assert_eq!(field_label("template_id"), "field-label-template");
+        assert_eq!(field_label("manager_id"), "field-manager");
+        assert_eq!(field_label("description_en"), "field-label-description");
+        assert_eq!(field_label("self_due_on"), "field-label-date");
+        assert_eq!(field_label("r_0192"), "field-label-rating");
     }
 
     #[test]
@@ -251,5 +291,20 @@ mod tests {
         assert_eq!(safe_next(Some("/\t/evil.example")), "/");
         assert_eq!(safe_next(Some("/reviews/abc?x=1#top")), "/reviews/abc?x=1");
         assert_eq!(safe_next(Some("/a b")), "/a%20b");
+        // Dot segments that would leave a protocol-relative path (found by
+        // an outside replay).
+        for hostile in [
+            "/..//evil.example",
+            "/.//evil.example",
+            "/a/..//evil.example",
+            "/%2e%2e//evil.example",
+            "/../\\evil.example",
+            "/..//evil.example/path?x=1",
+            "/./\\/evil.example",
+        ] {
+            let next = safe_next(Some(hostile));
+            assert_eq!(next, "/", "{hostile:?} gave {next:?}");
+        }
+        assert_eq!(safe_next(Some("/a/../journal")), "/journal");
     }
 }

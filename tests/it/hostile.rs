@@ -8,7 +8,135 @@ use crate::helpers::*;
 use crate::on_both_databases;
 use crate::reviews::open_cycle;
 
-on_both_databases!(another_reviews_row_ids_as_new_rows,);
+on_both_databases!(
+    another_reviews_row_ids_as_new_rows,
+    crafted_competency_and_goal_kind_are_refused_beside_the_field,
+    a_save_without_its_version_cannot_overwrite,
+    dot_segments_in_next_never_leave_the_site,
+);
+
+/// Found by an outside replay: a competency id that is not in the library
+/// was a foreign-key 500, and an unknown goal kind was silently changed.
+async fn crafted_competency_and_goal_kind_are_refused_beside_the_field(app: TestApp) {
+    app.seed_demo();
+    let (_, reviews) = open_cycle(&app, &["ayu.lestari"]);
+    let review = &reviews[0];
+    let ayu = app.signed_in("ayu.lestari").await;
+    let form = ayu.get(&format!("/reviews/{review}/self")).await;
+    let strength_id = form
+        .attr("input[name=new_strength_id]", "value")
+        .expect("id");
+    let goal_id = form.attr("input[name=new_goal_id]", "value").expect("id");
+    for (field, value, extra) in [
+        (
+            "new_strength_competency",
+            "abc",
+            ("new_strength_body", "Sabar"),
+        ),
+        (
+            "new_strength_competency",
+            "00000000-0000-0000-0000-000000000000",
+            ("new_strength_body", "Sabar"),
+        ),
+        ("new_goal_kind", "nonsense", ("new_goal_title", "Belajar")),
+    ] {
+        let res = ayu
+            .post(
+                &format!("/reviews/{review}/self"),
+                &[
+                    ("new_strength_id", strength_id.as_str()),
+                    ("new_goal_id", goal_id.as_str()),
+                    extra,
+                    (field, value),
+                ],
+            )
+            .await;
+        assert_eq!(
+            res.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{field}={value}: {}",
+            &res.text[..res.text.len().min(300)]
+        );
+        assert!(!res.select_texts(".error-summary__list a").is_empty());
+    }
+    let mut conn = app.conn();
+    assert!(cermin::db::reviews::traits(&mut conn, review)
+        .expect("q")
+        .is_empty());
+    assert!(cermin::db::reviews::goals_of_review(&mut conn, review)
+        .expect("q")
+        .is_empty());
+}
+
+/// Found by an outside replay: a save with no version (or nonsense) skipped
+/// the check that a save loaded from an older page must pass.
+async fn a_save_without_its_version_cannot_overwrite(app: TestApp) {
+    app.seed_demo();
+    let (_, reviews) = open_cycle(&app, &["ayu.lestari"]);
+    let review = &reviews[0];
+    let ayu = app.signed_in("ayu.lestari").await;
+    let form = ayu.get(&format!("/reviews/{review}/self")).await;
+    let answer = form
+        .attr("textarea[name^=b_]", "name")
+        .expect("a text answer");
+    let version = form.attr("input[name=version]", "value").expect("version");
+    let first = ayu
+        .post(
+            &format!("/reviews/{review}/self"),
+            &[
+                ("version", version.as_str()),
+                (answer.as_str(), "Yang pertama"),
+            ],
+        )
+        .await;
+    assert_eq!(first.status, StatusCode::SEE_OTHER);
+    for version in [None, Some("abc")] {
+        let mut fields = vec![(answer.as_str(), "Yang menimpa")];
+        if let Some(v) = version {
+            fields.push(("version", v));
+        }
+        let res = ayu.post(&format!("/reviews/{review}/self"), &fields).await;
+        assert_eq!(res.status, StatusCode::CONFLICT, "version {version:?}");
+        assert!(res.contains("Yang menimpa"), "what was typed is shown");
+    }
+    let form = ayu.get(&format!("/reviews/{review}/self")).await;
+    assert_eq!(
+        form.select_texts(&format!("textarea[name='{answer}']"))
+            .join(""),
+        "Yang pertama",
+        "nothing was overwritten"
+    );
+}
+
+/// Found by an outside replay: `/..//evil.example` resolved to
+/// `//evil.example`, another site, after sign-in and the language switch.
+async fn dot_segments_in_next_never_leave_the_site(app: TestApp) {
+    app.seed_demo();
+    let b = app.browser();
+    let form = b.get("/sign-in?next=/..//evil.example").await;
+    assert_eq!(form.attr("input[name=next]", "value").as_deref(), Some("/"));
+    b.get("/sign-in").await;
+    let res = b
+        .post(
+            "/sign-in",
+            &[
+                ("email", &email_of("rina.marlina")),
+                ("password", DEMO_PASSWORD),
+                ("next", "/a/..//evil.example/path?x=1"),
+            ],
+        )
+        .await;
+    assert_eq!(res.location(), Some("/"));
+    b.get("/me").await;
+    let switched = b
+        .post(
+            "/me/language",
+            &[("lang", "en"), ("next", "/..//evil.example")],
+        )
+        .await;
+    let to = switched.location().unwrap_or("");
+    assert!(to.starts_with('/') && !to.starts_with("//"), "{to}");
+}
 
 /// Item 8: another review's strength, goal or comment id posted as the id of
 /// a new row was a unique-key violation (500). The save goes through with an

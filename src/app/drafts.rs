@@ -124,7 +124,7 @@ pub fn apply(
     // belongs to, within its limit.
     let mut keys: Vec<&str> = posted.0.keys().map(String::as_str).collect();
     keys.sort_unstable();
-    for k in keys {
+    for &k in &keys {
         if let Some((max, message)) = text_limit(k) {
             if text::too_long(posted.text(k).trim(), max) {
                 problems.push((k.to_string(), message));
@@ -143,18 +143,27 @@ pub fn apply(
         }
     }
     // A competency must be one of the library's (a crafted id was a
-    // foreign-key 500); a goal's kind one of the two there are.
-    let mut keys: Vec<&str> = posted.0.keys().map(String::as_str).collect();
-    keys.sort_unstable();
-    for k in keys {
+    // foreign-key 500); a goal's kind one of the two there are. The
+    // library is read once, and only when a competency was posted.
+    let is_competency_field =
+        |k: &str| k.ends_with("_competency") && (k.starts_with("t_") || k.starts_with("new_"));
+    let library: std::collections::HashSet<String> = if keys
+        .iter()
+        .any(|k| is_competency_field(k) && posted.flag(k))
+    {
+        crate::db::forms::competencies(conn, true)?
+            .into_iter()
+            .map(|c| c.id)
+            .collect()
+    } else {
+        Default::default()
+    };
+    for &k in &keys {
         let v = posted.text(k);
         if v.is_empty() {
             continue;
         }
-        if k.ends_with("_competency")
-            && (k.starts_with("t_") || k.starts_with("new_"))
-            && crate::db::forms::find_competency(conn, &v)?.is_none()
-        {
+        if is_competency_field(k) && !library.contains(&v) {
             problems.push((k.to_string(), "review-error-competency"));
         }
         if (k.starts_with("g_") || k.starts_with("new_goal_"))

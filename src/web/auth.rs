@@ -33,6 +33,29 @@ struct SignInPage {
     notice: Option<&'static str>,
 }
 
+impl SignInPage {
+    /// The form again with one message beside the email address.
+    fn refused(email: String, next: String, key: &str) -> Self {
+        let mut errors = FormErrors::default();
+        errors.add("email", key);
+        Self {
+            email,
+            next,
+            errors,
+            notice: None,
+        }
+    }
+
+    fn render(
+        &self,
+        state: &State,
+        visitor: &Visitor,
+        status: StatusCode,
+    ) -> Result<HttpResponse, AppError> {
+        page_with_status(&state.templates, visitor, status, "auth/sign_in.html", self)
+    }
+}
+
 pub async fn sign_in_form(
     state: State,
     visitor: Visitor,
@@ -94,38 +117,30 @@ pub async fn sign_in(
     if form.password.is_empty() {
         missing.add("password", "error-password-missing");
     }
+    // What was typed, as it is shown again: never more than an address can be.
+    let typed = || {
+        form.email
+            .trim()
+            .chars()
+            .take(text::EMAIL_MAX)
+            .collect::<String>()
+    };
     if !missing.is_empty() {
-        let model = SignInPage {
-            email: form.email.trim().chars().take(text::EMAIL_MAX).collect(),
+        return SignInPage {
+            email: typed(),
             next,
             errors: missing,
             notice: None,
-        };
-        return page_with_status(
-            &state.templates,
-            &visitor,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "auth/sign_in.html",
-            &model,
-        );
+        }
+        .render(&state, &visitor, StatusCode::UNPROCESSABLE_ENTITY);
     }
     // Only an address that could be an account's is looked up or counted:
     // a 4 MB "email" is neither stored nor echoed back.
     let Ok(email) = EmailAddress::parse(&form.email).map(EmailAddress::into_string) else {
-        let mut errors = FormErrors::default();
-        errors.add("email", "sign-in-failed");
-        let model = SignInPage {
-            email: form.email.trim().chars().take(text::EMAIL_MAX).collect(),
-            next,
-            errors,
-            notice: None,
-        };
-        return page_with_status(
-            &state.templates,
+        return SignInPage::refused(typed(), next, "sign-in-failed").render(
+            &state,
             &visitor,
             StatusCode::UNAUTHORIZED,
-            "auth/sign_in.html",
-            &model,
         );
     };
     let ip = req
@@ -165,24 +180,6 @@ pub async fn sign_in(
             .await?
     };
 
-    let render_error = |key: &str, status: StatusCode| {
-        let mut errors = FormErrors::default();
-        errors.add("email", key);
-        let model = SignInPage {
-            email: email.clone(),
-            next: next.clone(),
-            errors,
-            notice: None,
-        };
-        page_with_status(
-            &state.templates,
-            &visitor,
-            status,
-            "auth/sign_in.html",
-            &model,
-        )
-    };
-
     let verdict = throttle::judge(counts, max, trusted);
 
     let stored = person
@@ -212,33 +209,31 @@ pub async fn sign_in(
                 Ok(())
             })
             .await?;
-        let model = SignInPage {
+        return SignInPage {
             email: email.clone(),
             next: next.clone(),
             errors: FormErrors::default(),
             notice: Some("sign-in-check-email"),
-        };
-        return page_with_status(
-            &state.templates,
-            &visitor,
-            StatusCode::ACCEPTED,
-            "auth/sign_in.html",
-            &model,
-        );
+        }
+        .render(&state, &visitor, StatusCode::ACCEPTED);
     }
 
     let person = match (ok, person) {
         (true, Some(p)) => p,
         _ => {
             tracing::info!(email = %email, ip = %ip, "sign-in failed");
-            let (email, ip, clock) = (email.clone(), ip.clone(), state.clock());
+            let (address, ip, clock) = (email.clone(), ip.clone(), state.clock());
             state
                 .db
                 .run(move |conn| -> Result<_, AppError> {
-                    Ok(accounts::record_failed_sign_in(conn, clock, &email, &ip)?)
+                    Ok(accounts::record_failed_sign_in(conn, clock, &address, &ip)?)
                 })
                 .await?;
-            return render_error("sign-in-failed", StatusCode::UNAUTHORIZED);
+            return SignInPage::refused(email, next, "sign-in-failed").render(
+                &state,
+                &visitor,
+                StatusCode::UNAUTHORIZED,
+            );
         }
     };
 

@@ -406,11 +406,12 @@ async fn save_side(
                 .iter()
                 .filter(|(k, _)| k != "csrf_token")
                 .map(|(k, v)| {
+                    let max = drafts::text_limit(k).map(|(max, _)| max);
                     serde_json::json!({
                         "name": k,
                         "value": v,
-                        "text": drafts::text_limit(k).is_some(),
-                        "max": drafts::text_limit(k).map(|(max, _)| max),
+                        "text": max.is_some(),
+                        "max": max,
                         "label": super::forms::field_label(k),
                         "error": errors.by_field.get(k),
                     })

@@ -2,8 +2,6 @@
 //! (issue 11, operator tools): the backup is one consistent moment of the
 //! database, and a restore brings back exactly that.
 
-use std::process::Command;
-
 use diesel::connection::SimpleConnection;
 use diesel::sql_types::{BigInt, Text};
 use diesel::{Connection, QueryableByName, RunQueryDsl, SqliteConnection};
@@ -23,15 +21,10 @@ struct Count {
     n: i64,
 }
 
+/// `cermin` as an operator runs it; the backup and restore are told where
+/// the database is, so the working folder does not matter.
 fn cermin(env: &[(&str, &str)], args: &[&str]) -> std::process::Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_cermin"));
-    cmd.args(args)
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default());
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    cmd.output().expect("run cermin")
+    crate::cli::cermin(&std::env::temp_dir(), env, args)
 }
 
 fn count(conn: &mut SqliteConnection, sql: &str) -> i64 {

@@ -151,16 +151,6 @@ fn audit_count(app: &TestApp) -> usize {
     app.audit_actions().len()
 }
 
-/// A message in the language the page is in.
-fn in_page_lang(page: &str, key: &str) -> String {
-    let lang = if page.contains("<html lang=\"en\"") {
-        cermin::domain::Lang::En
-    } else {
-        cermin::domain::Lang::Id
-    };
-    cermin::i18n::t(lang, key)
-}
-
 /// The field's name as the refusal page gives it, in the page's language.
 fn label_of(field: &str, page: &str) -> String {
     in_page_lang(page, cermin::web::forms::field_label(field))

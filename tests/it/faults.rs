@@ -10,15 +10,6 @@ use reqwest::StatusCode;
 
 use crate::helpers::*;
 
-fn in_page_lang(page: &str, key: &str) -> String {
-    let lang = if page.contains("<html lang=\"en\"") {
-        cermin::domain::Lang::En
-    } else {
-        cermin::domain::Lang::Id
-    };
-    cermin::i18n::t(lang, key)
-}
-
 async fn write_entry(b: &Browser, body: &str) -> Page {
     b.post(
         "/journal",

@@ -703,3 +703,14 @@ pub fn clock_on(today: chrono::NaiveDate) -> cermin::app::Clock {
         today,
     }
 }
+
+/// A message in the language a page is in (`<html lang>`), for tests that
+/// assert what a person reads whichever language their account has.
+pub fn in_page_lang(page: &str, key: &str) -> String {
+    let lang = if page.contains("<html lang=\"en\"") {
+        cermin::domain::Lang::En
+    } else {
+        cermin::domain::Lang::Id
+    };
+    cermin::i18n::t(lang, key)
+}

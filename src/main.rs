@@ -59,6 +59,23 @@ enum Command {
         /// invitations queued) and sending to an SMTP sink on loopback.
         #[arg(long)]
         mail: bool,
+        /// Measure under concurrent load instead (needs wrk): every page at
+        /// 1, 16 and 64 connections beside a reference page, autosave, and
+        /// the server's memory.
+        #[arg(long, conflicts_with = "mail")]
+        load: bool,
+        /// With --load: seconds of load per page and level.
+        #[arg(long, default_value_t = 5)]
+        seconds: u64,
+        /// With --load: seconds to wait after the load before reading memory.
+        #[arg(long, default_value_t = 60)]
+        settle: u64,
+        /// With --load: how many reviews autosave writes to at once.
+        #[arg(long, default_value_t = 2000)]
+        writers: usize,
+        /// With --load: only the pages whose name contains this (repeatable).
+        #[arg(long)]
+        page: Vec<String>,
     },
     /// Send email that is due (for installs that send from a timer rather
     /// than from `cermin serve`).
@@ -206,12 +223,33 @@ fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             people,
             database_url,
             mail: true,
+            ..
         } => cermin::bench::mail::run(people, database_url),
         #[cfg(feature = "bench")]
         Command::Bench {
             people,
             database_url,
-            mail: false,
+            load: true,
+            seconds,
+            settle,
+            writers,
+            page,
+            ..
+        } => cermin::bench::load::run(
+            people,
+            database_url,
+            cermin::bench::load::Options {
+                seconds,
+                settle_seconds: settle,
+                writers,
+                only: page,
+            },
+        ),
+        #[cfg(feature = "bench")]
+        Command::Bench {
+            people,
+            database_url,
+            ..
         } => cermin::bench::run(people, database_url),
     }
 }

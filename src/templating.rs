@@ -128,6 +128,11 @@ pub fn build_tera(tz: Tz, source_url: Option<&str>) -> Result<Tera, tera::Error>
             files.push((name.to_string(), text));
         }
     }
+    #[cfg(feature = "bench")]
+    files.push((
+        crate::bench::reference::TEMPLATE_NAME.to_string(),
+        crate::bench::reference::TEMPLATE.to_string(),
+    ));
     tera.add_raw_templates(files)?;
     Ok(tera)
 }

@@ -14,20 +14,20 @@ use super::{COMMON_NAME, MIN_SAMPLES, SAMPLES, TIME_BUDGET, WARMUP};
 
 /// An answer: its status and its body as it came over the wire (compressed
 /// when the server compressed it).
-struct Reply {
-    status: u16,
-    body: Vec<u8>,
+pub(super) struct Reply {
+    pub(super) status: u16,
+    pub(super) body: Vec<u8>,
 }
 
 /// One visitor: a client with its own kept-alive connection and, once
 /// signed in, its session cookie.
-struct Client {
+pub(super) struct Client {
     http: reqwest::Client,
     base: String,
 }
 
 impl Client {
-    fn new(addr: SocketAddr, session_token: Option<&str>) -> anyhow::Result<Self> {
+    pub(super) fn new(addr: SocketAddr, session_token: Option<&str>) -> anyhow::Result<Self> {
         let mut headers = HeaderMap::new();
         headers.insert(ACCEPT, HeaderValue::from_static("text/html"));
         if let Some(token) = session_token {
@@ -53,7 +53,7 @@ impl Client {
     }
 
     /// GET `path`, asking for gzip or not, and read the whole body.
-    async fn get(&self, path: &str, gzip: bool) -> anyhow::Result<Reply> {
+    pub(super) async fn get(&self, path: &str, gzip: bool) -> anyhow::Result<Reply> {
         let mut request = self.http.get(format!("{}{path}", self.base));
         if gzip {
             request = request.header(ACCEPT_ENCODING, "gzip");
@@ -65,22 +65,22 @@ impl Client {
     }
 }
 
-#[derive(Clone, Copy)]
-enum Who {
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Who {
     Anonymous,
     Employee,
     Manager,
     Hr,
 }
 
-struct PageSpec {
-    label: String,
-    who: Who,
-    path: String,
+pub(super) struct PageSpec {
+    pub(super) label: String,
+    pub(super) who: Who,
+    pub(super) path: String,
     /// Text the page must contain (checked once, uncompressed).
-    marker: Option<String>,
+    pub(super) marker: Option<String>,
     /// A 404 is reported, not fatal (a page still being built).
-    may_be_missing: bool,
+    pub(super) may_be_missing: bool,
 }
 
 pub(super) struct PageResult {
@@ -97,7 +97,7 @@ pub(super) struct PageResult {
 }
 
 /// The pages measured, who asks for them, and what each must show.
-fn pages(org: &Org) -> Vec<PageSpec> {
+pub(super) fn pages(org: &Org) -> Vec<PageSpec> {
     let spec = |label: &str, who, path: String, marker: Option<&str>| PageSpec {
         label: label.to_string(),
         who,
@@ -171,6 +171,7 @@ fn pages(org: &Org) -> Vec<PageSpec> {
             Some(&org.employee_name),
         ),
         spec("audit log (HR)", Who::Hr, "/audit".into(), None),
+        spec("mail outbox (HR)", Who::Hr, "/mail".into(), None),
         PageSpec {
             may_be_missing: true,
             ..spec(
@@ -211,9 +212,7 @@ pub(super) fn measure(addr: SocketAddr, org: &Org) -> anyhow::Result<Vec<PageRes
             Who::Hr => 3,
         };
         let client = clients.get(&key).ok_or_else(|| anyhow!("no client"))?;
-        // Once uncompressed: the status, the marker, the page's size.
-        let plain = rt.block_on(client.get(&page.path, false))?;
-        if plain.status == 404 && page.may_be_missing {
+        let Some(html_bytes) = rt.block_on(check(client, &page))? else {
             println!("  {:<34} 404 Not Found (not built yet)", page.label);
             results.push(PageResult {
                 label: page.label,
@@ -228,27 +227,7 @@ pub(super) fn measure(addr: SocketAddr, org: &Org) -> anyhow::Result<Vec<PageRes
                 missing: true,
             });
             continue;
-        }
-        if plain.status != 200 {
-            bail!(
-                "GET {} answered {} (expected 200): a benchmark of an error page is worthless\n{}",
-                page.path,
-                plain.status,
-                String::from_utf8_lossy(&plain.body)
-                    .chars()
-                    .take(2000)
-                    .collect::<String>()
-            );
-        }
-        if let Some(marker) = &page.marker {
-            if !String::from_utf8_lossy(&plain.body).contains(marker.as_str()) {
-                bail!(
-                    "GET {} did not show `{marker}`: not the page meant to be measured",
-                    page.path
-                );
-            }
-        }
-        let html_bytes = plain.body.len();
+        };
         let mut sent_bytes = 0;
         for _ in 0..WARMUP {
             let r = rt.block_on(client.get(&page.path, true))?;
@@ -290,4 +269,33 @@ pub(super) fn measure(addr: SocketAddr, org: &Org) -> anyhow::Result<Vec<PageRes
         results.push(result);
     }
     Ok(results)
+}
+
+/// Ask for a page once, uncompressed: it must answer 200 and show its
+/// marker. Its size in bytes, or `None` for a 404 that may be missing.
+pub(super) async fn check(client: &Client, page: &PageSpec) -> anyhow::Result<Option<usize>> {
+    let plain = client.get(&page.path, false).await?;
+    if plain.status == 404 && page.may_be_missing {
+        return Ok(None);
+    }
+    if plain.status != 200 {
+        bail!(
+            "GET {} answered {} (expected 200): a benchmark of an error page is worthless\n{}",
+            page.path,
+            plain.status,
+            String::from_utf8_lossy(&plain.body)
+                .chars()
+                .take(2000)
+                .collect::<String>()
+        );
+    }
+    if let Some(marker) = &page.marker {
+        if !String::from_utf8_lossy(&plain.body).contains(marker.as_str()) {
+            bail!(
+                "GET {} did not show `{marker}`: not the page meant to be measured",
+                page.path
+            );
+        }
+    }
+    Ok(Some(plain.body.len()))
 }

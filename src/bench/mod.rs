@@ -16,7 +16,9 @@
 //! See docs/performance.md for the figures and how to read them.
 //!
 //! generate/ writes the organisation, measure.rs makes the requests,
-//! report.rs prints the machine and the table, mail.rs is `bench --mail`.
+//! report.rs prints the machine and the table, mail.rs is `bench --mail`,
+//! load.rs is `bench --load` (concurrent load with wrk, beside the reference
+//! page of reference.rs).
 
 use std::collections::HashMap;
 use std::net::{SocketAddr, TcpListener};
@@ -40,8 +42,10 @@ use crate::db::{Backend, DatabaseUrl, Db, DbConnection, QueryResult};
 use crate::startup::Application;
 
 mod generate;
+pub mod load;
 pub mod mail;
 mod measure;
+pub mod reference;
 mod report;
 
 /// Sequential requests per page (fewer when a page is slow: see `TIME_BUDGET`).
@@ -65,12 +69,8 @@ pub fn run(people: usize, database_url: Option<String>) -> anyhow::Result<()> {
     let scratch = Scratch::create(database_url)?;
     let listener = TcpListener::bind("127.0.0.1:0").context("bind 127.0.0.1:0")?;
     let port = listener.local_addr()?.port();
-    let mut env = HashMap::new();
-    env.insert("CERMIN_DATABASE_URL".to_string(), scratch.url.clone());
-    env.insert("CERMIN_BIND".into(), format!("127.0.0.1:{port}"));
-    env.insert("CERMIN_BASE_URL".into(), format!("http://127.0.0.1:{port}"));
-    env.insert("CERMIN_DATA_DIR".into(), scratch.dir.display().to_string());
-    let settings = Settings::from_env_map(&env).map_err(|e| anyhow!("{e}"))?;
+    let settings =
+        Settings::from_env_map(&server_env(&scratch, port)).map_err(|e| anyhow!("{e}"))?;
     let today = chrono::Utc::now()
         .with_timezone(&settings.timezone)
         .date_naive();
@@ -85,40 +85,8 @@ pub fn run(people: usize, database_url: Option<String>) -> anyhow::Result<()> {
     }
 
     // ---- 1 and 2: the database and the organisation ----
-    let gen_db = Db::connect(&settings.database_url, 1)?;
-    gen_db.migrate()?;
-    let mut conn = gen_db.get()?;
-    crate::defaults::ensure(&mut conn)?;
-    println!("\nGenerating {people} people and three years of reviews...");
-    let started = Instant::now();
-    let org = generate(&mut conn, people, today)?;
-    let generation = started.elapsed();
-    println!("  generated in {:.1} s", generation.as_secs_f64());
-    let settle = Instant::now();
-    match gen_db.backend {
-        // What autovacuum does after a bulk load, done now so plans do not
-        // depend on when it happens to run.
-        Backend::Postgres => conn.batch_execute("VACUUM ANALYZE")?,
-        // What a running instance's WAL would have done by now.
-        Backend::Sqlite => conn.batch_execute("PRAGMA wal_checkpoint(TRUNCATE)")?,
-    }
-    println!(
-        "  {} in {:.1} s",
-        match gen_db.backend {
-            Backend::Postgres => "VACUUM ANALYZE",
-            Backend::Sqlite => "WAL checkpoint",
-        },
-        settle.elapsed().as_secs_f64()
-    );
-    let counts = row_counts(&mut conn)?;
-    let size = database_size(&mut conn, &scratch)?;
-    let version = database_version(&mut conn)?;
-    drop(conn);
-    drop(gen_db);
-    println!("  database     {version}, {:.0} MB", size as f64 / 1e6);
-    for (table, n) in &counts {
-        println!("  {table:<22} {n:>10}");
-    }
+    let built = build(&settings, &scratch, people, today)?;
+    let (org, counts, version) = (built.org, built.counts, built.version);
 
     // ---- 3: the real server, measured over loopback ----
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -167,7 +135,76 @@ pub fn run(people: usize, database_url: Option<String>) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn count_of(counts: &[(&'static str, i64)], table: &str) -> i64 {
+/// The generated database, and what the measurements need to know about it.
+pub(super) struct Built {
+    pub(super) org: generate::Org,
+    pub(super) counts: Vec<(&'static str, i64)>,
+    pub(super) version: String,
+}
+
+/// Steps 1 and 2: migrate, add the defaults, generate the organisation,
+/// settle the database as a running instance would have, and print the
+/// data set.
+pub(super) fn build(
+    settings: &Settings,
+    scratch: &Scratch,
+    people: usize,
+    today: chrono::NaiveDate,
+) -> anyhow::Result<Built> {
+    let gen_db = Db::connect(&settings.database_url, 1)?;
+    gen_db.migrate()?;
+    let mut conn = gen_db.get()?;
+    crate::defaults::ensure(&mut conn)?;
+    println!("\nGenerating {people} people and three years of reviews...");
+    let started = Instant::now();
+    let org = generate(&mut conn, people, today)?;
+    let generation = started.elapsed();
+    println!("  generated in {:.1} s", generation.as_secs_f64());
+    let settle = Instant::now();
+    match gen_db.backend {
+        // What autovacuum does after a bulk load, done now so plans do not
+        // depend on when it happens to run.
+        Backend::Postgres => conn.batch_execute("VACUUM ANALYZE")?,
+        // What a running instance's WAL would have done by now.
+        Backend::Sqlite => conn.batch_execute("PRAGMA wal_checkpoint(TRUNCATE)")?,
+    }
+    println!(
+        "  {} in {:.1} s",
+        match gen_db.backend {
+            Backend::Postgres => "VACUUM ANALYZE",
+            Backend::Sqlite => "WAL checkpoint",
+        },
+        settle.elapsed().as_secs_f64()
+    );
+    let counts = row_counts(&mut conn)?;
+    let size = database_size(&mut conn, scratch)?;
+    let version = database_version(&mut conn)?;
+    drop(conn);
+    drop(gen_db);
+    println!("  database     {version}, {:.0} MB", size as f64 / 1e6);
+    for (table, n) in &counts {
+        println!("  {table:<22} {n:>10}");
+    }
+
+    Ok(Built {
+        org,
+        counts,
+        version,
+    })
+}
+
+/// The settings of the server measured: the scratch database, loopback on
+/// `port`, everything else the defaults.
+pub(super) fn server_env(scratch: &Scratch, port: u16) -> HashMap<String, String> {
+    let mut env = HashMap::new();
+    env.insert("CERMIN_DATABASE_URL".to_string(), scratch.url.clone());
+    env.insert("CERMIN_BIND".into(), format!("127.0.0.1:{port}"));
+    env.insert("CERMIN_BASE_URL".into(), format!("http://127.0.0.1:{port}"));
+    env.insert("CERMIN_DATA_DIR".into(), scratch.dir.display().to_string());
+    env
+}
+
+pub(super) fn count_of(counts: &[(&'static str, i64)], table: &str) -> i64 {
     counts
         .iter()
         .find(|(t, _)| *t == table)

@@ -137,4 +137,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .configure(team::routes)
         .configure(history::routes)
         .configure(mail::routes);
+    // The benchmark's reference page (benchmark build only, and only when
+    // the benchmark asks for it).
+    #[cfg(feature = "bench")]
+    cfg.configure(crate::bench::reference::routes);
 }

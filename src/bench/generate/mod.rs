@@ -87,7 +87,7 @@ struct Person {
 }
 
 /// What the measurements need to know about the generated organisation.
-pub(super) struct Org {
+pub(crate) struct Org {
     pub(super) hr_token: String,
     pub(super) employee_token: String,
     pub(super) manager_token: String,

@@ -382,7 +382,7 @@ async fn save_side(
         SaveOutcome::Saved { version, changed } => {
             if json {
                 let at = crate::i18n::time_of_day(state.settings.timezone, db::now());
-                return Ok(HttpResponse::Ok().json(serde_json::json!({ "status": "saved", "version": version, "changed": changed, "saved_at": at })));
+                return Ok(HttpResponse::Ok().json(serde_json::json!({ "status": "saved", "review": id, "version": version, "changed": changed, "saved_at": at })));
             }
             let anchor = return_anchor(&action, &pairs);
             if action == "check" {
@@ -393,7 +393,7 @@ async fn save_side(
         SaveOutcome::Problems(problems) => {
             if json {
                 return Ok(HttpResponse::UnprocessableEntity()
-                    .json(serde_json::json!({ "status": "invalid" })));
+                    .json(serde_json::json!({ "status": "invalid", "review": id })));
             }
             // Show the problems; keep every typed value in the conflict-style page.
             let mut errors = FormErrors::default();
@@ -434,8 +434,9 @@ async fn save_side(
             current,
         } => {
             if json {
-                return Ok(HttpResponse::Conflict()
-                    .json(serde_json::json!({ "status": "conflict", "version": current })));
+                return Ok(HttpResponse::Conflict().json(
+                    serde_json::json!({ "status": "conflict", "review": id, "version": current }),
+                ));
             }
             let shown: Vec<&str> = differences.iter().map(|d| d.field.as_str()).collect();
             let hidden = pairs
@@ -463,7 +464,8 @@ async fn save_side(
         }
         SaveOutcome::Locked { differences } => {
             if json {
-                return Ok(HttpResponse::Conflict().json(serde_json::json!({ "status": "locked" })));
+                return Ok(HttpResponse::Conflict()
+                    .json(serde_json::json!({ "status": "locked", "review": id })));
             }
             let model = serde_json::json!({
                 "review": head, "back": format!("/reviews/{id}"), "differences": differences,

@@ -10,7 +10,7 @@
 //!    and 64 kept-alive connections with `Accept-Encoding: gzip`, signed in
 //!    as the person who uses the page. The reference page is loaded before,
 //!    in the middle of and after the pages at each level, and each page's
-//!    throughput is reported as a share of the reference's mean.
+//!    throughput is reported as a share of the reference's median.
 //! 4. Autosave: the review form's background save on many reviews at once,
 //!    each save with the version the previous answer gave; then every
 //!    acknowledged save is looked up in the database.
@@ -131,6 +131,7 @@ pub fn run(people: usize, database_url: Option<String>, options: Options) -> any
     );
     for level in LEVELS {
         let middle = specs.len() / 2;
+        server.wait_idle();
         let r = wrk.get(&scripts.pages, &reference_url, None, level, options.seconds)?;
         println!(
             "  c={level:<3} reference page {:>34.0} {:>8.1}",
@@ -140,6 +141,7 @@ pub fn run(people: usize, database_url: Option<String>, options: Options) -> any
         reference_runs.entry(level).or_default().push(r);
         for (i, spec) in specs.iter().enumerate() {
             if i == middle {
+                server.wait_idle();
                 let r = wrk.get(&scripts.pages, &reference_url, None, level, options.seconds)?;
                 println!(
                     "  c={level:<3} reference page {:>34.0} {:>8.1}",
@@ -157,6 +159,7 @@ pub fn run(people: usize, database_url: Option<String>, options: Options) -> any
                 // Warm the caches and prepared statements (not counted).
                 wrk.get(&scripts.pages, &url, c.as_deref(), 16, 1)?;
             }
+            server.wait_idle();
             let r = wrk.get(&scripts.pages, &url, c.as_deref(), level, options.seconds)?;
             println!(
                 "  c={level:<3} {:<49} {:>8.0} {:>8.1}{}",
@@ -171,6 +174,7 @@ pub fn run(people: usize, database_url: Option<String>, options: Options) -> any
             );
             page_runs.insert((level, i), r);
         }
+        server.wait_idle();
         let r = wrk.get(&scripts.pages, &reference_url, None, level, options.seconds)?;
         println!(
             "  c={level:<3} reference page {:>34.0} {:>8.1}",
@@ -187,6 +191,7 @@ pub fn run(people: usize, database_url: Option<String>, options: Options) -> any
         "\nAutosave: {} reviews, {TARGET_LEVEL} connections, {save_seconds} s...",
         writers.len()
     );
+    server.wait_idle();
     let saves = wrk.autosave(
         &scripts.autosave,
         &base,
@@ -346,6 +351,10 @@ impl Server {
             .arg("serve")
             .envs(env)
             .env(reference::ENV, "1")
+            // Email has its own benchmark (`bench --mail`): the reminders
+            // the open cycle is due are queued here but not sent, so their
+            // rendering does not share the cores with the pages measured.
+            .env("CERMIN_MAIL_WORKER", "false")
             .env(
                 "RUST_LOG",
                 std::env::var("RUST_LOG").unwrap_or_else(|_| "warn".into()),
@@ -381,6 +390,34 @@ impl Server {
             resident: field("VmRSS:"),
             peak: field("VmHWM:"),
         })
+    }
+
+    /// The server's CPU time so far (user + system), in clock ticks.
+    fn cpu_ticks(&self) -> Option<u64> {
+        let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.child.id())).ok()?;
+        // After the command name's closing parenthesis: fields 3 onwards.
+        let rest = stat.rsplit_once(')')?.1;
+        let fields: Vec<&str> = rest.split_whitespace().collect();
+        let utime: u64 = fields.get(11)?.parse().ok()?;
+        let stime: u64 = fields.get(12)?.parse().ok()?;
+        Some(utime + stime)
+    }
+
+    /// Wait (up to 30 s) until the server has finished what the last run
+    /// left queued: a slow page's backlog must not be charged to the next.
+    fn wait_idle(&self) {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        let mut last = self.cpu_ticks();
+        while Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(250));
+            let now = self.cpu_ticks();
+            match (last, now) {
+                // Under 2 ticks (20 ms) of CPU in 250 ms: idle.
+                (Some(a), Some(b)) if b.saturating_sub(a) < 2 => return,
+                (None, _) | (_, None) => return,
+                _ => last = now,
+            }
+        }
     }
 
     fn stop(&mut self) {
@@ -725,11 +762,15 @@ fn verify_saves(
 // ---------------------------------------------------------------------------
 // The table
 
-fn mean(runs: &[WrkRun], f: impl Fn(&WrkRun) -> f64) -> f64 {
-    if runs.is_empty() {
+/// The median of the runs' figures: one run disturbed by what came before
+/// it (a slow page's backlog) does not move it.
+fn median(runs: &[WrkRun], f: impl Fn(&WrkRun) -> f64) -> f64 {
+    let mut v: Vec<f64> = runs.iter().map(&f).collect();
+    if v.is_empty() {
         return 0.0;
     }
-    runs.iter().map(&f).sum::<f64>() / runs.len() as f64
+    v.sort_by(|a, b| a.total_cmp(b));
+    v[v.len() / 2]
 }
 
 fn print_pages(
@@ -746,7 +787,7 @@ fn print_pages(
     let reference_at = |level: usize| {
         reference_runs
             .get(&level)
-            .map(|r| mean(r, WrkRun::per_second))
+            .map(|r| median(r, WrkRun::per_second))
             .unwrap_or(0.0)
     };
     println!(
@@ -769,8 +810,8 @@ fn print_pages(
         reference_at(1),
         reference_at(16),
         reference_at(64),
-        mean(runs, |r| r.p50_us as f64 / 1000.0),
-        mean(runs, WrkRun::p99_ms),
+        median(runs, |r| r.p50_us as f64 / 1000.0),
+        median(runs, WrkRun::p99_ms),
         runs.iter().map(WrkRun::errors).sum::<u64>(),
     );
     for (i, spec) in specs.iter().enumerate() {

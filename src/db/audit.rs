@@ -55,32 +55,87 @@ pub fn record(conn: &mut DbConnection, e: Entry<'_>) -> QueryResult<()> {
         .map(|_| ())
 }
 
-/// Newest first, with the actor's name.
-pub fn list(
+/// Where a page of the audit log starts: the row just beyond it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cursor {
+    pub at: NaiveDateTime,
+    pub id: String,
+}
+
+impl Cursor {
+    pub fn of(row: &AuditRow) -> Self {
+        Cursor {
+            at: row.at,
+            id: row.id.clone(),
+        }
+    }
+
+    /// As it travels in an address: `<at>_<id>`.
+    pub fn encode(&self) -> String {
+        format!("{}_{}", self.at.format("%Y-%m-%dT%H:%M:%S%.6f"), self.id)
+    }
+
+    /// `None` for anything [`Cursor::encode`] did not make.
+    pub fn decode(s: &str) -> Option<Self> {
+        let (at, id) = s.split_once('_')?;
+        let at = NaiveDateTime::parse_from_str(at, "%Y-%m-%dT%H:%M:%S%.f").ok()?;
+        let id = uuid::Uuid::parse_str(id).ok()?.hyphenated().to_string();
+        Some(Cursor { at, id })
+    }
+}
+
+/// Which way a page goes from its cursor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Older,
+    Newer,
+}
+
+/// Up to `limit` records, newest first, with the actor's name: the newest of
+/// all, or those just older or just newer than `from`. Key-set paging on
+/// `(at, id)`, so every page costs the same however deep it is.
+pub fn page(
     conn: &mut DbConnection,
     action: Option<&str>,
+    from: Option<(&Cursor, Direction)>,
     limit: i64,
-    offset: i64,
 ) -> QueryResult<Vec<(AuditRow, Option<String>)>> {
+    use diesel::dsl::sql;
+    use diesel::sql_types::{Bool, Text, Timestamp};
     let mut q = audit_log::table
         .left_join(people::table.on(audit_log::actor_id.eq(people::id.nullable())))
         .into_boxed();
     if let Some(a) = action.filter(|a| !a.is_empty()) {
         q = q.filter(audit_log::action.eq(a.to_string()));
     }
-    q.order((audit_log::at.desc(), audit_log::id.desc()))
-        .limit(limit)
-        .offset(offset)
-        .select((AuditRow::as_select(), people::name.nullable()))
-        .load(conn)
-}
-
-pub fn count(conn: &mut DbConnection, action: Option<&str>) -> QueryResult<i64> {
-    let mut q = audit_log::table.into_boxed();
-    if let Some(a) = action.filter(|a| !a.is_empty()) {
-        q = q.filter(audit_log::action.eq(a.to_string()));
+    let newer = matches!(from, Some((_, Direction::Newer)));
+    if let Some((c, direction)) = from {
+        let op = match direction {
+            Direction::Older => "<",
+            Direction::Newer => ">",
+        };
+        // A row-value comparison: both databases walk the (at, id) index.
+        q = q.filter(
+            sql::<Bool>(&format!("(audit_log.at, audit_log.id) {op} ("))
+                .bind::<Timestamp, _>(c.at)
+                .sql(", ")
+                .bind::<Text, _>(c.id.clone())
+                .sql(")"),
+        );
     }
-    q.count().get_result(conn)
+    q = if newer {
+        q.order((audit_log::at.asc(), audit_log::id.asc()))
+    } else {
+        q.order((audit_log::at.desc(), audit_log::id.desc()))
+    };
+    let mut rows: Vec<(AuditRow, Option<String>)> = q
+        .limit(limit)
+        .select((AuditRow::as_select(), people::name.nullable()))
+        .load(conn)?;
+    if newer {
+        rows.reverse();
+    }
+    Ok(rows)
 }
 
 pub fn for_subject(

@@ -55,6 +55,28 @@ pub fn list(
         .load(conn)
 }
 
+/// Like [`list`], a page at a time: `limit` entries from `offset`.
+pub fn page(
+    conn: &mut DbConnection,
+    author_id: &str,
+    subject_id: &str,
+    limit: i64,
+    offset: i64,
+) -> QueryResult<Vec<JournalRow>> {
+    journal_entries::table
+        .filter(journal_entries::author_id.eq(author_id))
+        .filter(journal_entries::subject_id.eq(subject_id))
+        .order((
+            journal_entries::entry_on.desc(),
+            journal_entries::created_at.desc(),
+            journal_entries::id.desc(),
+        ))
+        .limit(limit)
+        .offset(offset)
+        .select(JournalRow::as_select())
+        .load(conn)
+}
+
 /// Notes by anyone other than the subject (managers' notes), for HR.
 pub fn notes_about(conn: &mut DbConnection, subject_id: &str) -> QueryResult<Vec<JournalRow>> {
     journal_entries::table

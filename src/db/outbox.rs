@@ -398,15 +398,33 @@ pub fn count_with_status(conn: &mut DbConnection, status: OutboxStatus) -> Query
 }
 
 /// The newest messages, optionally of one status, one cycle, or matching an address.
+/// A line of an outbox list: the facts, never the bodies (a message's text,
+/// HTML and calendar file are kilobytes; a list shows a subject).
+#[derive(Debug, Clone, Queryable, Selectable, Serialize)]
+#[diesel(table_name = email_outbox)]
+pub struct OutboxListRow {
+    pub id: String,
+    pub to_address: String,
+    pub kind: String,
+    pub subject: String,
+    pub status: String,
+    pub attempts: i32,
+    pub next_attempt_at: NaiveDateTime,
+    pub last_error: String,
+    pub created_at: NaiveDateTime,
+    pub sent_at: Option<NaiveDateTime>,
+    pub smtp_response: String,
+}
+
 pub fn list(
     conn: &mut DbConnection,
     status: Option<OutboxStatus>,
     cycle_id: Option<&str>,
     address: Option<&str>,
     limit: i64,
-) -> QueryResult<Vec<OutboxRow>> {
+) -> QueryResult<Vec<OutboxListRow>> {
     let mut q = email_outbox::table
-        .select(OutboxRow::as_select())
+        .select(OutboxListRow::as_select())
         .into_boxed();
     if let Some(s) = status {
         q = q.filter(email_outbox::status.eq(s.code()));
@@ -420,6 +438,20 @@ pub fn list(
     q.order((email_outbox::created_at.desc(), email_outbox::id.desc()))
         .limit(limit)
         .load(conn)
+}
+
+/// How many messages are in `status`, counting no further than `cap`
+/// (`cap + 1` means "more than `cap`"): an index range of at most that
+/// many entries, however many messages years of sending leave.
+pub fn count_up_to(conn: &mut DbConnection, status: OutboxStatus, cap: i64) -> QueryResult<i64> {
+    use diesel::dsl::sql;
+    use diesel::sql_types::Integer;
+    let ones: Vec<i32> = email_outbox::table
+        .filter(email_outbox::status.eq(status.code()))
+        .select(sql::<Integer>("1"))
+        .limit(cap + 1)
+        .load(conn)?;
+    Ok(ones.len() as i64)
 }
 
 /// People with messages held for their digest, created before `before`.

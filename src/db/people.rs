@@ -201,7 +201,7 @@ fn filtered(filter: &PeopleFilter) -> people::BoxedQuery<'static, super::MultiBa
     q
 }
 
-diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
+use super::lower;
 
 pub fn list(
     conn: &mut DbConnection,
@@ -217,8 +217,86 @@ pub fn list(
         .load(conn)
 }
 
-pub fn count(conn: &mut DbConnection, filter: &PeopleFilter) -> QueryResult<i64> {
-    filtered(filter).count().get_result(conn)
+/// A row of the people list: only what the list shows, every column of it
+/// in `people_list_idx`, so a page and a search read that narrow index and
+/// never the wide rows (job descriptions are a kilobyte or more).
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = people)]
+pub struct ListRow {
+    pub id: String,
+    pub name: String,
+    pub email: String,
+    pub job_title: String,
+    pub department: String,
+    pub manager_id: Option<String>,
+    pub role: String,
+    pub active: bool,
+}
+
+/// A page of the list in name order (`limit` rows from `offset`). No count:
+/// ask for one row more than a page to know whether another follows.
+pub fn list_page(
+    conn: &mut DbConnection,
+    filter: &PeopleFilter,
+    limit: i64,
+    offset: i64,
+) -> QueryResult<Vec<ListRow>> {
+    filtered(filter)
+        .order((people::name.asc(), people::id.asc()))
+        .limit(limit)
+        .offset(offset)
+        .select(ListRow::as_select())
+        .load(conn)
+}
+
+/// Active people whose name contains `name` (any case) and who have no
+/// review in the cycle (or only a removed one): whom HR can still add.
+pub fn addable_to_cycle(
+    conn: &mut DbConnection,
+    cycle_id: &str,
+    name: &str,
+    limit: i64,
+) -> QueryResult<Vec<(String, String, String)>> {
+    use super::schema::reviews;
+    let pattern = format!(
+        "%{}%",
+        name.trim().to_lowercase().replace(['\\', '%', '_'], "")
+    );
+    let in_cycle = reviews::table
+        .filter(reviews::cycle_id.eq(cycle_id.to_string()))
+        .filter(reviews::state.ne("removed"))
+        .select(reviews::person_id);
+    people::table
+        .filter(people::active.eq(true))
+        .filter(lower(people::name).like(pattern))
+        .filter(people::id.ne_all(in_cycle))
+        .order((people::name.asc(), people::id.asc()))
+        .limit(limit)
+        .select((people::id, people::name, people::department))
+        .load(conn)
+}
+
+/// Which of `ids` have no password yet (invited, not signed up).
+pub fn without_password_among(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<String>> {
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
+    people::table
+        .filter(people::id.eq_any(ids))
+        .filter(people::password_hash.is_null())
+        .select(people::id)
+        .load(conn)
+}
+
+/// `(id, name)` of each of `ids` that exists.
+pub fn names(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<(String, String)>> {
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
+    people::table
+        .filter(people::id.eq_any(ids))
+        .select((people::id, people::name))
+        .load(conn)
 }
 
 /// Every department in use, for the filter list.

@@ -171,6 +171,69 @@ pub fn for_cycle(
         })
 }
 
+/// A line of a cycle's review list: only what the list shows.
+#[derive(Debug, Clone, Queryable)]
+pub struct CycleListRow {
+    pub id: String,
+    pub state: String,
+    pub person_name: String,
+    pub manager_name: Option<String>,
+}
+
+/// Which of a cycle's reviews a list shows.
+#[derive(Debug, Clone, Default)]
+pub struct CycleListFilter {
+    /// Only these states (state codes); `None`: every state.
+    pub states: Option<Vec<&'static str>>,
+    /// Part of the person's name, any case.
+    pub name: Option<String>,
+}
+
+/// A page of a cycle's reviews in the person's name order: `limit` from
+/// `offset`, narrow rows (never every review of a 10,000-person cycle).
+pub fn page_of_cycle(
+    conn: &mut DbConnection,
+    cycle_id: &str,
+    filter: &CycleListFilter,
+    limit: i64,
+    offset: i64,
+) -> QueryResult<Vec<CycleListRow>> {
+    use super::lower;
+    let managers = diesel::alias!(people as managers);
+    let mut q = reviews::table
+        .inner_join(people::table.on(people::id.eq(reviews::person_id)))
+        .left_join(
+            managers.on(managers
+                .field(people::id)
+                .nullable()
+                .eq(reviews::manager_id)),
+        )
+        .filter(reviews::cycle_id.eq(cycle_id.to_string()))
+        .into_boxed();
+    if let Some(states) = &filter.states {
+        q = q.filter(reviews::state.eq_any(states.clone()));
+    }
+    if let Some(name) = filter
+        .name
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+    {
+        let pattern = format!("%{}%", name.to_lowercase().replace(['\\', '%', '_'], ""));
+        q = q.filter(lower(people::name).like(pattern));
+    }
+    q.order((people::name.asc(), reviews::id.asc()))
+        .limit(limit)
+        .offset(offset)
+        .select((
+            reviews::id,
+            reviews::state,
+            people::name,
+            managers.field(people::name).nullable(),
+        ))
+        .load(conn)
+}
+
 pub fn find_in_cycle(
     conn: &mut DbConnection,
     cycle_id: &str,

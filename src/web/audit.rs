@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::context::CurrentUser;
 use super::render::page;
 use super::State;
-use crate::db::audit;
+use crate::db::audit::{self, Cursor, Direction};
 use crate::domain::policy;
 use crate::error::AppError;
 
@@ -15,7 +15,10 @@ const PAGE_SIZE: i64 = 100;
 #[derive(Deserialize)]
 pub struct AuditQuery {
     action: Option<String>,
-    page: Option<i64>,
+    /// The page just older than this record (a cursor, see `audit::Cursor`).
+    before: Option<String>,
+    /// The page just newer than this record.
+    after: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -32,13 +35,14 @@ struct AuditItem {
 struct AuditPage {
     entries: Vec<AuditItem>,
     action: String,
-    page: i64,
-    pages: i64,
-    total: i64,
-    prev_url: Option<String>,
-    next_url: Option<String>,
+    /// Links to the newest page, and to the pages beside this one.
+    newest_url: Option<String>,
+    newer_url: Option<String>,
+    older_url: Option<String>,
 }
 
+/// The log, newest first, a page at a time by key: no page counts every
+/// record or skips over the ones before it (there are millions in time).
 pub async fn list_audit(
     state: State,
     user: CurrentUser,
@@ -47,28 +51,66 @@ pub async fn list_audit(
     if !policy::may_read_audit_log(&user.actor()) {
         return Err(AppError::Forbidden);
     }
-    let action = q.action.clone().unwrap_or_default();
-    let page_no = q.page.unwrap_or(1).max(1);
+    let action = q.action.clone().unwrap_or_default().trim().to_string();
+    // A cursor that is not one of ours (an edited address) starts at the newest.
+    let from = match (&q.before, &q.after) {
+        (Some(c), _) => Cursor::decode(c).map(|c| (c, Direction::Older)),
+        (None, Some(c)) => Cursor::decode(c).map(|c| (c, Direction::Newer)),
+        _ => None,
+    };
     let a = action.clone();
-    let (rows, total) = state
+    let f = from.clone();
+    let mut rows = state
         .db
         .run(move |conn| -> Result<_, AppError> {
-            let total = audit::count(conn, Some(&a))?;
-            Ok((
-                audit::list(conn, Some(&a), PAGE_SIZE, (page_no - 1) * PAGE_SIZE)?,
-                total,
-            ))
+            Ok(audit::page(
+                conn,
+                Some(&a),
+                f.as_ref().map(|(c, d)| (c, *d)),
+                PAGE_SIZE + 1,
+            )?)
         })
         .await?;
-    let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
-    let url = |p: i64| {
-        format!(
-            "/audit?{}",
-            serde_urlencoded::to_string([("action", action.as_str()), ("page", &p.to_string())])
-                .unwrap_or_default()
-        )
+    // One row more than a page says whether there is more that way.
+    let more = rows.len() as i64 > PAGE_SIZE;
+    if more {
+        match from {
+            Some((_, Direction::Newer)) => {
+                rows.remove(0);
+            }
+            _ => rows.truncate(PAGE_SIZE as usize),
+        }
+    }
+    let (has_newer, has_older) = match &from {
+        None => (false, more),
+        Some((_, Direction::Older)) => (true, more),
+        Some((_, Direction::Newer)) => (more, true),
     };
+    let url = |key: &str, cursor: Option<Cursor>| {
+        let mut pairs = vec![];
+        if !action.is_empty() {
+            pairs.push(("action", action.clone()));
+        }
+        if let Some(c) = cursor {
+            pairs.push((key, c.encode()));
+        }
+        let query = serde_urlencoded::to_string(&pairs).unwrap_or_default();
+        if query.is_empty() {
+            "/audit".to_string()
+        } else {
+            format!("/audit?{query}")
+        }
+    };
+    let first = rows.first().map(|(r, _)| Cursor::of(r));
+    let last = rows.last().map(|(r, _)| Cursor::of(r));
     let model = AuditPage {
+        newest_url: has_newer.then(|| url("", None)),
+        newer_url: has_newer
+            .then(|| url("after", first))
+            .filter(|_| !rows.is_empty()),
+        older_url: has_older
+            .then(|| url("before", last))
+            .filter(|_| !rows.is_empty()),
         entries: rows
             .into_iter()
             .map(|(r, actor)| AuditItem {
@@ -80,12 +122,7 @@ pub async fn list_audit(
                 details: r.details,
             })
             .collect(),
-        prev_url: (page_no > 1).then(|| url(page_no - 1)),
-        next_url: (page_no < pages).then(|| url(page_no + 1)),
         action,
-        page: page_no,
-        pages,
-        total,
     };
     page(&state.templates, &user.visitor, "audit/list.html", &model)
 }

@@ -109,7 +109,13 @@ impl JournalForm {
 #[derive(Deserialize)]
 pub struct NoticeQuery {
     notice: Option<String>,
+    page: Option<i64>,
 }
+
+/// Entries per page of one's journal (newest first).
+const JOURNAL_PAGE: i64 = 25;
+/// The deepest page an address can ask for.
+const MAX_PAGE: i64 = 1_000;
 
 /// Notices a redirect may ask for; anything else is ignored. A person's own
 /// journal and a manager's notes about someone are different things with
@@ -215,6 +221,9 @@ fn entry_views(
 #[derive(Serialize)]
 struct JournalPage {
     entries: Vec<EntryView>,
+    page: i64,
+    prev_url: Option<String>,
+    next_url: Option<String>,
     form: JournalForm,
     errors: FormErrors,
     kinds: &'static [&'static str],
@@ -228,20 +237,42 @@ async fn journal_page(
     form: JournalForm,
     errors: FormErrors,
     notice: Option<&'static str>,
+    page_no: i64,
 ) -> Result<HttpResponse, AppError> {
     let id = user.user.id.clone();
     let actor = user.actor();
-    let entries = state
+    let page_no = page_no.clamp(1, MAX_PAGE);
+    let (mut entries, has_next) = state
         .db
         .run(move |conn| -> Result<_, AppError> {
             let me = people::find(conn, &id)?.ok_or(AppError::NotFound)?;
-            let rows = journal::list(conn, &id, &id)?;
-            Ok(entry_views(&actor, &me, rows, &HashMap::new()))
+            // One more than a page: is there an older page?
+            let mut rows = journal::page(
+                conn,
+                &id,
+                &id,
+                JOURNAL_PAGE + 1,
+                (page_no - 1) * JOURNAL_PAGE,
+            )?;
+            let more = rows.len() as i64 > JOURNAL_PAGE;
+            rows.truncate(JOURNAL_PAGE as usize);
+            Ok((entry_views(&actor, &me, rows, &HashMap::new()), more))
         })
         .await?;
+    entries.truncate(JOURNAL_PAGE as usize);
+    let url = |p: i64| {
+        if p <= 1 {
+            "/journal#entries".to_string()
+        } else {
+            format!("/journal?page={p}#entries")
+        }
+    };
     let status = status_for(&errors);
     let model = JournalPage {
         entries,
+        page: page_no,
+        prev_url: (page_no > 1).then(|| url(page_no - 1)),
+        next_url: has_next.then(|| url(page_no + 1)),
         form,
         errors,
         kinds: &KINDS,
@@ -264,7 +295,8 @@ pub async fn list_journal(
 ) -> Result<HttpResponse, AppError> {
     let form = JournalForm::blank(state.today());
     let notice = notice_key(q.notice.as_deref(), false);
-    journal_page(&state, &user, form, FormErrors::default(), notice).await
+    let page_no = q.page.unwrap_or(1);
+    journal_page(&state, &user, form, FormErrors::default(), notice, page_no).await
 }
 
 pub async fn create_journal_entry(
@@ -275,7 +307,7 @@ pub async fn create_journal_entry(
     let form = form.into_inner();
     let mut errors = FormErrors::default();
     let Some(entry) = form.parse(state.today(), &mut errors) else {
-        return journal_page(&state, &user, form, errors, None).await;
+        return journal_page(&state, &user, form, errors, None, 1).await;
     };
     let (actor, clock) = (user.actor(), state.clock());
     state

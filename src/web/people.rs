@@ -21,8 +21,11 @@ use crate::domain::{EmailAddress, Lang, Role};
 use crate::error::AppError;
 
 const PAGE_SIZE: i64 = 50;
+/// The deepest page asked for is this one: an edited address cannot make
+/// the database skip over millions of rows (a search finds anyone sooner).
+const MAX_PAGE: i64 = 5_000;
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, Clone)]
 pub struct ListQuery {
     q: Option<String>,
     department: Option<String>,
@@ -47,15 +50,16 @@ struct PersonListItem {
 #[derive(Serialize)]
 struct PeopleListPage {
     people: Vec<PersonListItem>,
-    total: i64,
     page: i64,
-    pages: i64,
     q: String,
     department: String,
+    /// The manager whose reports are listed (from a person's page).
     manager: String,
+    manager_name: Option<String>,
+    /// The same list without the manager filter.
+    everyone_url: String,
     inactive: bool,
     departments: Vec<String>,
-    managers: Vec<Choice>,
     prev_url: Option<String>,
     next_url: Option<String>,
 }
@@ -100,37 +104,36 @@ pub async fn list_people(
         manager_id: q.manager.clone(),
         include_inactive: q.inactive.is_some(),
     };
-    let page_no = q.page.unwrap_or(1).max(1);
-    let (rows, total, departments, managers, manager_names) = state
+    let page_no = q.page.unwrap_or(1).clamp(1, MAX_PAGE);
+    let (mut rows, invited, departments, names) = state
         .db
         .run(move |conn| -> Result<_, AppError> {
-            let total = people::count(conn, &filter)?;
-            let rows = people::list(conn, &filter, PAGE_SIZE, (page_no - 1) * PAGE_SIZE)?;
-            let manager_ids: Vec<String> =
+            // One row more than a page: is there a next page? (No count:
+            // counting every match on every view costs more than the page.)
+            let rows = people::list_page(conn, &filter, PAGE_SIZE + 1, (page_no - 1) * PAGE_SIZE)?;
+            let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
+            let mut wanted: Vec<String> =
                 rows.iter().filter_map(|r| r.manager_id.clone()).collect();
-            let names: HashMap<String, String> = people::find_many(conn, &manager_ids)?
-                .into_iter()
-                .map(|p| (p.id, p.name))
-                .collect();
+            wanted.extend(filter.manager_id.clone());
+            let names: HashMap<String, String> =
+                people::names(conn, &wanted)?.into_iter().collect();
             Ok((
                 rows,
-                total,
+                people::without_password_among(conn, &ids)?,
                 people::departments(conn)?,
-                people::manager_choices(conn)?,
                 names,
             ))
         })
         .await?;
-    let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
+    let has_next = rows.len() as i64 > PAGE_SIZE;
+    rows.truncate(PAGE_SIZE as usize);
+    let manager = q.manager.clone().unwrap_or_default();
     let model = PeopleListPage {
         people: rows
             .into_iter()
             .map(|r| PersonListItem {
-                invited: r.password_hash.is_none(),
-                manager_name: r
-                    .manager_id
-                    .as_ref()
-                    .and_then(|m| manager_names.get(m).cloned()),
+                invited: invited.contains(&r.id),
+                manager_name: r.manager_id.as_ref().and_then(|m| names.get(m).cloned()),
                 id: r.id,
                 name: r.name,
                 email: r.email,
@@ -140,23 +143,23 @@ pub async fn list_people(
                 active: r.active,
             })
             .collect(),
-        total,
         page: page_no,
-        pages,
         prev_url: (page_no > 1).then(|| list_url(&q, page_no - 1)),
-        next_url: (page_no < pages).then(|| list_url(&q, page_no + 1)),
+        next_url: has_next.then(|| list_url(&q, page_no + 1)),
         q: q.q.clone().unwrap_or_default(),
         department: q.department.clone().unwrap_or_default(),
-        manager: q.manager.clone().unwrap_or_default(),
+        manager_name: names.get(&manager).cloned(),
+        everyone_url: list_url(
+            &ListQuery {
+                manager: None,
+                page: None,
+                ..q.clone()
+            },
+            1,
+        ),
+        manager,
         inactive: q.inactive.is_some(),
         departments,
-        managers: managers
-            .into_iter()
-            .map(|(id, name, email)| Choice {
-                id,
-                label: format!("{name} ({email})"),
-            })
-            .collect(),
     };
     page(&state.templates, &user.visitor, "people/list.html", &model)
 }

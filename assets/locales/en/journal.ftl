@@ -136,3 +136,5 @@ history-goal-due = due { $date }
 history-goals-empty = No goals yet. Goals are proposed in the self-assessment and agreed in the manager review.
 history-journal-hint = Keeping a journal makes your next self-assessment easier.
 history-journal-link = Go to my journal
+journal-newer = Newer entries
+journal-older = Older entries

@@ -26,7 +26,7 @@ no-manager = No manager
 pagination-label = Pages
 pagination-prev = Previous
 pagination-next = Next
-pagination-page = Page { $page } of { $pages }
+pagination-page-only = Page { $page }
 
 ## Months
 month-1 = January
@@ -206,10 +206,8 @@ people-search = Search name, email or job title
 people-all = All
 people-include-inactive = Also show inactive people
 people-filter = Apply
-people-count = { $count ->
-    [one] 1 person
-   *[other] { $count } people
-}
+people-reports-of = The reports of { $name }.
+people-show-everyone = Show everyone
 people-status = Status
 people-empty = Nobody matches. Change the search, or add a person.
 people-new-title = Add a person
@@ -299,7 +297,11 @@ import-reason-inactive = This person is inactive; reactivate them on the people 
 ## Audit log
 audit-title = Audit log
 audit-lead = Every change to the data is recorded here: who, what and when.
-audit-count = { $count } records
+audit-order = Newest first, 100 records a page.
+audit-empty = No records here.
+audit-newest = Newest
+audit-newer = Newer
+audit-older = Older
 audit-when = When
 audit-who = By
 audit-action = Action

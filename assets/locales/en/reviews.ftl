@@ -78,6 +78,7 @@ review-notice-saved = Draft saved.
 review-notice-restored = Your session had ended, but what you typed has been saved.
 review-journal-heading = My journal as evidence
 review-notes-heading = Your notes about this employee
+review-journal-all = Your whole journal (older entries too)
 review-journal-hint = Add an entry to an answer as evidence. The form is saved at the same time.
 review-journal-empty = No journal entries yet. Note incidents, wins and customer feedback on the Journal page during the period.
 review-notes-empty = No notes about this employee yet.

@@ -130,3 +130,5 @@ history-goal-due = batas waktu { $date }
 history-goals-empty = Belum ada sasaran. Sasaran diusulkan dalam evaluasi diri dan disepakati dalam evaluasi dari atasan.
 history-journal-hint = Rajin membuat catatan kerja memudahkan evaluasi diri Anda berikutnya.
 history-journal-link = Buka catatan kerja saya
+journal-newer = Catatan lebih baru
+journal-older = Catatan lebih lama

@@ -26,7 +26,7 @@ no-manager = Tanpa atasan
 pagination-label = Halaman
 pagination-prev = Sebelumnya
 pagination-next = Berikutnya
-pagination-page = Halaman { $page } dari { $pages }
+pagination-page-only = Halaman { $page }
 
 ## Bulan
 month-1 = Januari
@@ -206,10 +206,8 @@ people-search = Cari nama, email atau jabatan
 people-all = Semua
 people-include-inactive = Tampilkan juga yang nonaktif
 people-filter = Terapkan
-people-count = { $count ->
-    [one] 1 orang
-   *[other] { $count } orang
-}
+people-reports-of = Bawahan langsung { $name }.
+people-show-everyone = Tampilkan semua orang
 people-status = Status
 people-empty = Tidak ada orang yang cocok. Ubah pencarian, atau tambah karyawan.
 people-new-title = Tambah karyawan
@@ -299,7 +297,11 @@ import-reason-inactive = Orang ini nonaktif; aktifkan dulu di halaman karyawan
 ## Log audit
 audit-title = Log audit
 audit-lead = Setiap perubahan data tercatat di sini: siapa, apa, dan kapan.
-audit-count = { $count } entri
+audit-order = Terbaru lebih dulu, 100 entri per halaman.
+audit-empty = Tidak ada entri di sini.
+audit-newest = Terbaru
+audit-newer = Lebih baru
+audit-older = Lebih lama
 audit-when = Waktu
 audit-who = Oleh
 audit-action = Tindakan

@@ -78,6 +78,7 @@ review-notice-saved = Draf tersimpan.
 review-notice-restored = Sesi Anda sempat berakhir, tetapi ketikan Anda sudah disimpan.
 review-journal-heading = Catatan kerja saya sebagai bukti
 review-notes-heading = Catatan pengamatan Anda tentang karyawan ini
+review-journal-all = Seluruh jurnal Anda (termasuk catatan lama)
 review-journal-hint = Tambahkan catatan ke jawaban sebagai bukti. Formulir disimpan sekaligus.
 review-journal-empty = Belum ada catatan kerja. Catat kejadian, keberhasilan, dan umpan balik pelanggan di halaman Catatan kerja sepanjang periode.
 review-notes-empty = Belum ada catatan pengamatan tentang karyawan ini.

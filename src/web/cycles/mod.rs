@@ -99,7 +99,6 @@ struct Choice {
 #[derive(Deserialize)]
 pub struct NoticeQuery {
     notice: Option<String>,
-    count: Option<i64>,
 }
 
 /// Notices a redirect may ask for; anything else is ignored.

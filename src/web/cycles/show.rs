@@ -6,12 +6,9 @@ use std::collections::{HashMap, HashSet};
 
 use actix_web::{web, HttpResponse};
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-use super::{
-    notice_key, progress, refusal, status_for, template_label, Choice, NoticeQuery, State,
-    PEOPLE_MAX,
-};
+use super::{notice_key, progress, refusal, status_for, template_label, Choice, State};
 use crate::app::{cycles as commands, Error as CommandError};
 use crate::db::{cycles, forms, outbox, people, reviews, DbConnection};
 use crate::domain::policy;
@@ -24,6 +21,82 @@ use crate::web::render::{page, page_with_status, see_other};
 
 /// How many of a cycle's emails its page lists (the outbox page has more).
 const MAIL_LOG_SIZE: i64 = 50;
+/// Reviews per page of the list; overdue people named before it.
+const REVIEWS_PAGE: i64 = 50;
+const OVERDUE_SHOWN: i64 = 20;
+/// People listed before launch (the count covers everyone).
+const PARTICIPANTS_SHOWN: usize = 100;
+/// Matches listed for "add a participant".
+const ADDABLE_SHOWN: i64 = 20;
+/// The deepest page of reviews an address can ask for.
+const MAX_PAGE: i64 = 1_000;
+
+/// How the cycle page's review list is filtered and paged (its address).
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct CycleQuery {
+    notice: Option<String>,
+    count: Option<i64>,
+    /// A review state code.
+    state: Option<String>,
+    /// Only the reviews late with their step.
+    overdue: Option<String>,
+    /// Part of a name, for the list.
+    q: Option<String>,
+    /// Part of a name, for "add a participant".
+    add: Option<String>,
+    page: Option<i64>,
+}
+
+/// The list's filters as the page shows them, with its links.
+#[derive(Debug, Clone, Default, Serialize)]
+struct ListView {
+    state: String,
+    overdue: bool,
+    q: String,
+    add: String,
+    page: i64,
+    filtered: bool,
+    prev_url: Option<String>,
+    next_url: Option<String>,
+    overdue_url: String,
+    clear_url: String,
+}
+
+impl CycleQuery {
+    fn state(&self) -> Option<ReviewState> {
+        self.state
+            .as_deref()
+            .and_then(|s| ReviewState::parse(s).ok())
+    }
+    fn overdue(&self) -> bool {
+        self.overdue.as_deref().is_some_and(|v| !v.is_empty())
+    }
+    fn page(&self) -> i64 {
+        self.page.unwrap_or(1).clamp(1, MAX_PAGE)
+    }
+    /// The page's address with this list view (and another page number).
+    fn url(&self, cycle_id: &str, page: i64) -> String {
+        let mut pairs: Vec<(&str, String)> = vec![];
+        if let Some(s) = self.state() {
+            pairs.push(("state", s.code().to_string()));
+        }
+        if self.overdue() {
+            pairs.push(("overdue", "1".into()));
+        }
+        if let Some(q) = self.q.as_ref().map(|q| q.trim()).filter(|q| !q.is_empty()) {
+            pairs.push(("q", q.to_string()));
+        }
+        if page > 1 {
+            pairs.push(("page", page.to_string()));
+        }
+        let query = serde_urlencoded::to_string(&pairs).unwrap_or_default();
+        if query.is_empty() {
+            format!("/cycles/{cycle_id}#reviews")
+        } else {
+            format!("/cycles/{cycle_id}?{query}#reviews")
+        }
+    }
+}
 
 #[derive(Serialize)]
 struct ParticipantItem {
@@ -63,18 +136,24 @@ struct CyclePage {
     template_name: String,
     opens_today_or_before: bool,
     // draft
+    /// The first participants by name (`PARTICIPANTS_SHOWN`), and how many.
     participants: Vec<ParticipantItem>,
+    participant_count: usize,
     without_manager: Vec<String>,
     // launched
     counts: Vec<StateCount>,
     acknowledged: i64,
     total: i64,
+    /// A page of the reviews, as filtered.
     reviews: Vec<ReviewItem>,
-    /// The reviews past the due date of their step, listed before the rest.
+    list: ListView,
+    /// The first reviews past the due date of their step, and how many.
     overdue: Vec<ReviewItem>,
+    overdue_count: i64,
+    /// People matching the "add a participant" search.
     addable: Vec<Choice>,
     /// The newest emails about this cycle.
-    mail_log: Vec<outbox::OutboxRow>,
+    mail_log: Vec<outbox::OutboxListRow>,
     mail_log_limit: i64,
     // messages
     notice: Option<String>,
@@ -91,12 +170,15 @@ pub(super) struct PageMessages {
     pub(super) notice_count: i64,
     pub(super) errors: FormErrors,
     pub(super) error_names: Vec<String>,
+    /// The review list's filters and page (from the address).
+    pub(super) list: CycleQuery,
 }
 
 fn load_cycle_page(
     conn: &mut DbConnection,
     id: &str,
     today: NaiveDate,
+    query: &CycleQuery,
 ) -> Result<CyclePage, AppError> {
     let cycle = cycles::find(conn, id)?.ok_or(AppError::NotFound)?;
     let status = cycle.status(today);
@@ -107,6 +189,10 @@ fn load_cycle_page(
     let mut without_manager = vec![];
     let mut counts = vec![];
     let mut reviews_list = vec![];
+    let mut overdue = vec![];
+    let mut overdue_count = 0;
+    let mut participant_count = 0;
+    let mut list = ListView::default();
     let mut addable = vec![];
     let mut mail_log = vec![];
     let (mut acknowledged, mut total) = (0, 0);
@@ -117,9 +203,13 @@ fn load_cycle_page(
             .into_iter()
             .map(|p| (p.id, p.name))
             .collect();
+        participant_count = rows.len();
         for p in rows {
             if p.manager_id.is_none() {
                 without_manager.push(p.name.clone());
+            }
+            if participants.len() >= PARTICIPANTS_SHOWN {
+                continue;
             }
             participants.push(ParticipantItem {
                 manager_name: p.manager_id.as_ref().and_then(|m| names.get(m).cloned()),
@@ -142,20 +232,31 @@ fn load_cycle_page(
             .collect();
         let closed = status == CycleStatus::Closed;
         let dates = cycle.dates();
-        let mut in_cycle = HashSet::new();
-        for (r, person_name, manager_name) in reviews::for_cycle(conn, id)? {
-            let state = r.state();
-            if state != ReviewState::Removed {
-                in_cycle.insert(r.person_id.clone());
-            }
+        // The steps whose due date has passed: a review at one is late.
+        let late_states: Vec<&'static str> = if status == CycleStatus::Open {
+            ReviewState::ALL
+                .into_iter()
+                .filter(|s| s.due_on(&dates).is_some_and(|d| d < today))
+                .map(ReviewState::code)
+                .collect()
+        } else {
+            vec![]
+        };
+        overdue_count = counts
+            .iter()
+            .filter(|c| late_states.contains(&c.state))
+            .map(|c| c.count)
+            .sum();
+        let item = |r: reviews::CycleListRow| -> Option<ReviewItem> {
+            let state = ReviewState::parse(&r.state).ok()?;
             let due_on = state.due_on(&dates);
-            reviews_list.push(ReviewItem {
+            Some(ReviewItem {
                 id: r.id,
-                person_name,
-                manager_name,
+                person_name: r.person_name,
+                manager_name: r.manager_name.unwrap_or_default(),
                 state: state.code(),
                 state_class: state.tag_class(),
-                overdue: status == CycleStatus::Open && due_on.is_some_and(|d| d < today),
+                overdue: late_states.contains(&state.code()),
                 due_on,
                 can_reopen: !closed
                     && matches!(
@@ -165,25 +266,75 @@ fn load_cycle_page(
                             | ReviewState::Acknowledged
                     ),
                 can_remove: !closed && state != ReviewState::Removed,
-            });
-        }
-        mail_log = outbox::list(conn, None, Some(id), None, MAIL_LOG_SIZE)?;
-        if !closed {
-            addable = people::list(conn, &people::PeopleFilter::default(), PEOPLE_MAX, 0)?
+            })
+        };
+        if overdue_count > 0 {
+            let late = reviews::CycleListFilter {
+                states: Some(late_states.clone()),
+                name: None,
+            };
+            overdue = reviews::page_of_cycle(conn, id, &late, OVERDUE_SHOWN, 0)?
                 .into_iter()
-                .filter(|p| !in_cycle.contains(&p.id))
-                .map(|p| Choice {
-                    label: if p.department.is_empty() {
-                        p.name
+                .filter_map(item)
+                .collect();
+        }
+        // The list: filtered by state, lateness or name; a page at a time.
+        let states = match (query.state(), query.overdue()) {
+            (_, true) => Some(late_states.clone()),
+            (Some(s), false) => Some(vec![s.code()]),
+            (None, false) => None,
+        };
+        let filter = reviews::CycleListFilter {
+            states,
+            name: query.q.clone(),
+        };
+        let page_no = query.page();
+        let mut rows = reviews::page_of_cycle(
+            conn,
+            id,
+            &filter,
+            REVIEWS_PAGE + 1,
+            (page_no - 1) * REVIEWS_PAGE,
+        )?;
+        let has_next = rows.len() as i64 > REVIEWS_PAGE;
+        rows.truncate(REVIEWS_PAGE as usize);
+        reviews_list = rows.into_iter().filter_map(item).collect();
+        list = ListView {
+            state: query
+                .state()
+                .map(|s| s.code().to_string())
+                .unwrap_or_default(),
+            overdue: query.overdue(),
+            q: query.q.clone().unwrap_or_default().trim().to_string(),
+            add: query.add.clone().unwrap_or_default().trim().to_string(),
+            page: page_no,
+            filtered: query.state().is_some()
+                || query.overdue()
+                || query.q.as_deref().is_some_and(|q| !q.trim().is_empty()),
+            prev_url: (page_no > 1).then(|| query.url(id, page_no - 1)),
+            next_url: has_next.then(|| query.url(id, page_no + 1)),
+            overdue_url: CycleQuery {
+                overdue: Some("1".into()),
+                ..CycleQuery::default()
+            }
+            .url(id, 1),
+            clear_url: CycleQuery::default().url(id, 1),
+        };
+        mail_log = outbox::list(conn, None, Some(id), None, MAIL_LOG_SIZE)?;
+        if !closed && !list.add.is_empty() {
+            addable = people::addable_to_cycle(conn, id, &list.add, ADDABLE_SHOWN)?
+                .into_iter()
+                .map(|(id, name, department)| Choice {
+                    label: if department.is_empty() {
+                        name
                     } else {
-                        format!("{} ({})", p.name, p.department)
+                        format!("{name} ({department})")
                     },
-                    id: p.id,
+                    id,
                 })
                 .collect();
         }
     }
-    let overdue = reviews_list.iter().filter(|r| r.overdue).cloned().collect();
     Ok(CyclePage {
         status: status.code(),
         status_class: status.tag_class(),
@@ -193,12 +344,15 @@ fn load_cycle_page(
         template_name,
         cycle,
         participants,
+        participant_count,
         without_manager,
         counts,
         acknowledged,
         total,
         reviews: reviews_list,
+        list,
         overdue,
+        overdue_count,
         addable,
         mail_log,
         mail_log_limit: MAIL_LOG_SIZE,
@@ -217,9 +371,10 @@ pub(super) async fn cycle_page(
     messages: PageMessages,
 ) -> Result<HttpResponse, AppError> {
     let today = state.today();
+    let query = messages.list.clone();
     let mut model = state
         .db
-        .run(move |conn| load_cycle_page(conn, &id, today))
+        .run(move |conn| load_cycle_page(conn, &id, today, &query))
         .await?;
     model.notice = messages.notice;
     model.notice_count = messages.notice_count;
@@ -271,9 +426,10 @@ pub async fn show_cycle(
     state: State,
     user: CurrentUser,
     path: web::Path<CycleId>,
-    q: web::Query<NoticeQuery>,
+    q: web::Query<CycleQuery>,
 ) -> Result<HttpResponse, AppError> {
     user.require(policy::may_run_cycles)?;
+    let q = q.into_inner();
     cycle_page(
         &state,
         &user,
@@ -281,6 +437,7 @@ pub async fn show_cycle(
         PageMessages {
             notice: notice_key(q.notice.as_deref()),
             notice_count: q.count.unwrap_or(0),
+            list: q,
             ..Default::default()
         },
     )

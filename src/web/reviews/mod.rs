@@ -31,6 +31,9 @@ mod show;
 use show::{acknowledge_review, publish_team_summary, show_review};
 
 pub const STASH_COOKIE: &str = "cermin_stash";
+/// The newest journal entries (or notes) offered as evidence beside a form;
+/// the journal itself has the rest.
+const JOURNAL_SHOWN: i64 = 10;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/reviews/{id}", web::get().to(show_review))
@@ -245,14 +248,14 @@ async fn form_page(
             let stored = review_form::load(conn, &l.review.id, &l.review.person_id, private)?;
             let model = review_form::build(&form, &stored, side, other_visible, lang, &[]);
             let journal: Vec<JournalView> = if editable {
-                match side {
-                    Side::Own => journal::list(conn, &actor.id, &actor.id)?,
-                    Side::Manager => journal::list(conn, &actor.id, &l.review.person_id)?,
-                }
-                .into_iter()
-                .take(30)
-                .map(JournalView::from)
-                .collect()
+                let subject = match side {
+                    Side::Own => actor.id.as_str(),
+                    Side::Manager => l.review.person_id.as_str(),
+                };
+                journal::page(conn, &actor.id, subject, JOURNAL_SHOWN, 0)?
+                    .into_iter()
+                    .map(JournalView::from)
+                    .collect()
             } else {
                 vec![]
             };

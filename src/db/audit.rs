@@ -70,9 +70,10 @@ impl Cursor {
         }
     }
 
-    /// As it travels in an address: `<at>_<id>`.
+    /// As it travels in an address: `<at>_<id>`, the time to the last
+    /// digit stored (a rounded time would put the row itself beyond it).
     pub fn encode(&self) -> String {
-        format!("{}_{}", self.at.format("%Y-%m-%dT%H:%M:%S%.6f"), self.id)
+        format!("{}_{}", self.at.format("%Y-%m-%dT%H:%M:%S%.f"), self.id)
     }
 
     /// `None` for anything [`Cursor::encode`] did not make.
@@ -149,4 +150,26 @@ pub fn for_subject(
         .limit(limit)
         .select(AuditRow::as_select())
         .load(conn)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Cursor;
+
+    #[test]
+    fn a_cursor_keeps_every_digit_of_its_time() {
+        let at = chrono::NaiveDate::from_ymd_opt(2026, 11, 30)
+            .and_then(|d| d.and_hms_nano_opt(9, 40, 1, 123_456_789))
+            .expect("time");
+        let c = Cursor {
+            at,
+            id: "0192f0c4-5b7e-7cc1-8f3a-1b2c3d4e5f60".into(),
+        };
+        assert_eq!(Cursor::decode(&c.encode()), Some(c));
+        assert_eq!(Cursor::decode("2026-11-30T09:40:01_not-an-id"), None);
+        assert_eq!(
+            Cursor::decode("yesterday_0192f0c4-5b7e-7cc1-8f3a-1b2c3d4e5f60"),
+            None
+        );
+    }
 }

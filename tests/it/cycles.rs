@@ -16,6 +16,7 @@ on_both_databases!(
     hr_runs_an_open_cycle_to_its_close,
     employees_and_managers_cannot_run_cycles,
     launching_and_deleting_a_draft_ask_first,
+    the_cycle_page_filters_pages_and_finds_whom_to_add,
 );
 
 /// A day relative to today (far enough from midnight in any time zone).
@@ -706,4 +707,94 @@ async fn launching_and_deleting_a_draft_ask_first(app: TestApp) {
     let deleted = hr.post(&path, &[]).await;
     assert_eq!(deleted.status, StatusCode::SEE_OTHER, "{}", deleted.text);
     assert_eq!(cycle_count(&app), before);
+}
+
+/// The cycle page lists a page of reviews at a time (never every review of
+/// a large company), filtered by step, lateness or name; "add a
+/// participant" is a search, not a list of everyone.
+async fn the_cycle_page_filters_pages_and_finds_whom_to_add(app: TestApp) {
+    app.seed_demo();
+    let hr = app.signed_in("sari.wulandari").await;
+    let rina = app.person_id("rina.marlina");
+    let (_, id) = post_draft(
+        &hr,
+        "Evaluasi Pusat Panggilan",
+        [-3, -1, 10, 15, 20],
+        &[("rule", "manager"), ("manager_id", &rina)],
+    )
+    .await;
+    let id = id.expect("id");
+    hr.post(&format!("/cycles/{id}/launch"), &[]).await;
+    let team = reviews::for_cycle(&mut app.conn(), &id).expect("q").len();
+    assert!(team > 2, "Rina's team: {team}");
+
+    let all = hr.get(&format!("/cycles/{id}")).await;
+    assert_eq!(all.select_texts("tr[data-review]").len(), team);
+    assert_eq!(all.select_texts(".pagination__current"), vec!["Halaman 1"]);
+    assert!(all
+        .attr("#reviews ~ .pagination a[rel=next]", "href")
+        .is_none());
+
+    // By name: one person.
+    let ayu = review_of(&app, &id, "ayu.lestari");
+    let by_name = hr.get(&format!("/cycles/{id}?q=LESTARI")).await;
+    let rows = by_name.select_texts("tr[data-review]");
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert!(rows[0].contains("Ayu Lestari"), "{rows:?}");
+    assert_eq!(by_name.attr("#q", "value").as_deref(), Some("LESTARI"));
+
+    // By step, and late ones only: the self-assessment was due yesterday.
+    let at_self = hr.get(&format!("/cycles/{id}?state=self_assessment")).await;
+    assert_eq!(at_self.select_texts("tr[data-review]").len(), team);
+    let shared = hr.get(&format!("/cycles/{id}?state=shared")).await;
+    assert!(shared.select_texts("tr[data-review]").is_empty());
+    assert_eq!(
+        shared.select_texts("[data-no-reviews]"),
+        vec![
+            "Tidak ada evaluasi yang cocok. Ubah filter, atau tampilkan semua evaluasi."
+                .to_string()
+        ]
+    );
+    let late = hr.get(&format!("/cycles/{id}?overdue=1")).await;
+    assert_eq!(late.select_texts("tr[data-review]").len(), team);
+    assert_eq!(
+        late.attr(&format!("tr[data-review=\"{}\"] a", ayu.id), "href"),
+        Some(format!("/reviews/{}", ayu.id))
+    );
+    // An unknown step or a page beyond the end is an empty list, not an error.
+    let odd = hr
+        .get(&format!("/cycles/{id}?state=nonsense&page=999999"))
+        .await;
+    assert_eq!(odd.status, StatusCode::OK);
+
+    // Whom to add: found by name; someone already in is not offered.
+    let lukman = hr.get(&format!("/cycles/{id}?add=lukman")).await;
+    assert!(
+        lukman
+            .select_texts("[data-addable] li")
+            .iter()
+            .any(|t| t.contains("Lukman Hakim")),
+        "{:?}",
+        lukman.select_texts("[data-addable]")
+    );
+    let lukman_id = app.person_id("lukman.hakim");
+    assert_eq!(
+        lukman.attr("[data-addable] input[name=person_id]", "value"),
+        Some(lukman_id.clone())
+    );
+    let already = hr.get(&format!("/cycles/{id}?add=ayu")).await;
+    assert!(already.select_texts("[data-addable] li").is_empty());
+    assert!(already.contains("Tidak ada orang dengan nama itu yang bisa ditambahkan"));
+    let added = hr
+        .post(
+            &format!("/cycles/{id}/participants"),
+            &[("person_id", &lukman_id)],
+        )
+        .await;
+    assert_eq!(added.status, StatusCode::SEE_OTHER, "{}", added.text);
+    let again = hr.get(&format!("/cycles/{id}?add=lukman")).await;
+    assert!(
+        again.select_texts("[data-addable] li").is_empty(),
+        "added once, offered no more"
+    );
 }

@@ -29,6 +29,7 @@ mod long_form;
 mod mail;
 mod mail_events;
 mod observability;
+mod paging;
 mod people;
 mod races;
 mod reading;

@@ -291,7 +291,16 @@ async fn people_list_searches_and_filters(app: TestApp) {
     app.seed_demo();
     let hr = app.signed_in("sari.wulandari").await;
     let all = hr.get("/people").await;
-    assert!(all.contains("23 orang"), "everyone is counted");
+    assert_eq!(
+        all.select_texts("tbody tr").len(),
+        23,
+        "everyone fits on the first page"
+    );
+    assert!(
+        all.attr("a[rel=next]", "href").is_none(),
+        "and there is no second page"
+    );
+    assert_eq!(all.select_texts(".pagination__current"), vec!["Halaman 1"]);
     let found = hr.get("/people?q=lestari").await;
     assert_eq!(found.select_texts("tbody tr").len(), 1);
     assert!(found.contains("Ayu Lestari"));
@@ -304,4 +313,13 @@ async fn people_list_searches_and_filters(app: TestApp) {
     let dimas = app.person_id("dimas.prasetyo");
     let team = hr.get(&format!("/people?manager={dimas}")).await;
     assert_eq!(team.select_texts("tbody tr").len(), 8);
+    // The filter says whose reports these are, and how to see everyone.
+    assert_eq!(
+        team.select_texts("[data-manager-filter]"),
+        vec!["Bawahan langsung Dimas Prasetyo. Tampilkan semua orang".to_string()]
+    );
+    assert_eq!(
+        team.attr("[data-manager-filter] a", "href").as_deref(),
+        Some("/people?page=1")
+    );
 }

@@ -61,13 +61,11 @@ pub fn tick(
 /// Keep the query planner's statistics current, as SQLite recommends for a
 /// long-running application: `PRAGMA optimize` about once an hour (it
 /// analyses only the tables whose statistics are stale, so it is cheap when
-/// nothing changed), keeping the table statistics and not the samples (see
-/// `db::keep_only_stat1`). PostgreSQL's autovacuum does this on its own.
+/// nothing changed). PostgreSQL's autovacuum does this on its own.
 pub fn optimize(conn: &mut DbConnection) -> QueryResult<()> {
     use diesel::connection::SimpleConnection;
     if let DbConnection::Sqlite(c) = conn {
         c.batch_execute("PRAGMA optimize;")?;
-        crate::db::keep_only_stat1(c)?;
     }
     Ok(())
 }

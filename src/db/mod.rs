@@ -127,6 +127,7 @@ impl DatabaseUrl {
         match self.backend {
             Backend::Postgres => Ok(DbConnection::Pg(PgConnection::establish(&self.target)?)),
             Backend::Sqlite => {
+                plan_without_bindings();
                 let mut conn = SqliteConnection::establish(&self.target)?;
                 // WAL lets readers run beside the one writer; NORMAL is safe with WAL;
                 // busy_timeout makes a second writer wait instead of failing;
@@ -140,41 +141,52 @@ impl DatabaseUrl {
                      PRAGMA optimize = 0x10002;",
                 )
                 .map_err(ConnectionError::CouldntSetupConfiguration)?;
-                if let Err(e) = keep_only_stat1(&mut conn) {
-                    tracing::warn!(error = %e, "could not drop the planner's stat4 samples");
-                }
                 Ok(DbConnection::Sqlite(conn))
             }
         }
     }
 }
 
-/// Keep SQLite's per-table statistics (`sqlite_stat1`, what makes the
-/// planner pick the right index) and drop the per-value samples ANALYZE
-/// also writes (`sqlite_stat4`, as the bundled SQLite is built with STAT4).
-/// With samples, every statement whose WHERE compares an indexed column to
-/// a bound value is prepared again each time the value changes: measured
-/// under load, re-parsing SQL took about a tenth of every page's time.
-/// Cermin's queries are by key, where the samples change no plan.
-pub fn keep_only_stat1(conn: &mut SqliteConnection) -> QueryResult<()> {
-    use diesel::dsl::sql;
-    use diesel::sql_types::BigInt;
-    use diesel::RunQueryDsl;
-    let samples: i64 = diesel::select(sql::<BigInt>(
-        "(SELECT count(*) FROM sqlite_schema WHERE name = 'sqlite_stat4')",
-    ))
-    .get_result(conn)?;
-    if samples == 0 {
-        return Ok(());
+/// Every SQLite connection Cermin opens plans its statements with the query
+/// planner stability guarantee (QPSG): a plan never depends on the values
+/// bound to it. Without it, SQLite 3.47+ reads a bound LIMIT (and a bound
+/// LIKE pattern, and with the bundled STAT4 build a bound key) while
+/// planning, so every execution with a new binding prepares the statement
+/// again: measured under load, re-parsing SQL was a sixth of a review
+/// form's time and every `find` by id paid it. Cermin binds every value, so
+/// its plans come from the statistics `PRAGMA optimize` keeps (stat1).
+///
+/// Diesel gives no handle to the connection, so the setting is applied by
+/// SQLite itself: an automatic extension runs for every connection opened
+/// in this process, before it is used.
+fn plan_without_bindings() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        // SAFETY: `enable_qpsg` has the entry-point signature SQLite
+        // documents for automatic extensions and only configures the
+        // connection SQLite passes to it.
+        let rc = unsafe { libsqlite3_sys::sqlite3_auto_extension(Some(enable_qpsg)) };
+        if rc != libsqlite3_sys::SQLITE_OK {
+            tracing::warn!(rc, "could not ask SQLite for stable query plans");
+        }
+    });
+}
+
+unsafe extern "C" fn enable_qpsg(
+    db: *mut libsqlite3_sys::sqlite3,
+    _error: *mut *mut std::ffi::c_char,
+    _api: *const libsqlite3_sys::sqlite3_api_routines,
+) -> std::ffi::c_int {
+    // SAFETY: `db` is the connection being opened, valid for this call;
+    // SQLITE_DBCONFIG_ENABLE_QPSG takes an int and an optional int pointer.
+    unsafe {
+        libsqlite3_sys::sqlite3_db_config(
+            db,
+            libsqlite3_sys::SQLITE_DBCONFIG_ENABLE_QPSG,
+            1 as std::ffi::c_int,
+            std::ptr::null_mut::<std::ffi::c_int>(),
+        )
     }
-    let rows: i64 =
-        diesel::select(sql::<BigInt>("(SELECT count(*) FROM sqlite_stat4)")).get_result(conn)?;
-    if rows > 0 {
-        // Reloads the statistics for this connection; others reload them
-        // when they see the schema cookie change.
-        conn.batch_execute("DELETE FROM sqlite_stat4; ANALYZE sqlite_schema;")?;
-    }
-    Ok(())
 }
 
 /// The r2d2 manager: opens connections through [`DatabaseUrl::connect`].
@@ -190,9 +202,16 @@ impl ManageConnection for Manager {
         self.url.connect()
     }
 
+    /// Checked on every checkout: a PostgreSQL connection may have been
+    /// dropped by the server; an SQLite file cannot be (and the check
+    /// would prepare a statement on every request).
     fn is_valid(&self, conn: &mut DbConnection) -> Result<(), ConnectionError> {
-        conn.batch_execute("SELECT 1")
-            .map_err(ConnectionError::CouldntSetupConfiguration)
+        match conn {
+            DbConnection::Sqlite(_) => Ok(()),
+            DbConnection::Pg(_) => conn
+                .batch_execute("SELECT 1")
+                .map_err(ConnectionError::CouldntSetupConfiguration),
+        }
     }
 
     fn has_broken(&self, _conn: &mut DbConnection) -> bool {

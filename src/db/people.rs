@@ -172,7 +172,10 @@ pub struct PeopleFilter {
     pub include_inactive: bool,
 }
 
-fn filtered(filter: &PeopleFilter) -> people::BoxedQuery<'static, super::MultiBackend> {
+fn filtered(
+    filter: &PeopleFilter,
+    sqlite: bool,
+) -> people::BoxedQuery<'static, super::MultiBackend> {
     let mut q = people::table.into_boxed();
     if let Some(text) = filter
         .query
@@ -181,13 +184,25 @@ fn filtered(filter: &PeopleFilter) -> people::BoxedQuery<'static, super::MultiBa
         .filter(|s| !s.is_empty())
     {
         let pattern = format!("%{}%", text.to_lowercase().replace(['\\', '%', '_'], ""));
-        // email is stored lower-case; names are matched as typed and lower-cased
-        q = q.filter(
-            people::email
-                .like(pattern.clone())
-                .or(lower(people::name).like(pattern.clone()))
-                .or(lower(people::job_title).like(pattern)),
-        );
+        // email is stored lower-case; names and titles are matched in any
+        // case. SQLite's LIKE already ignores (ASCII) case, as its lower()
+        // is ASCII-only too: the same matches without three function calls
+        // a row (a search reads every active person).
+        q = if sqlite {
+            q.filter(
+                people::email
+                    .like(pattern.clone())
+                    .or(people::name.like(pattern.clone()))
+                    .or(people::job_title.like(pattern)),
+            )
+        } else {
+            q.filter(
+                people::email
+                    .like(pattern.clone())
+                    .or(lower(people::name).like(pattern.clone()))
+                    .or(lower(people::job_title).like(pattern)),
+            )
+        };
     }
     if let Some(d) = filter.department.as_deref().filter(|s| !s.is_empty()) {
         q = q.filter(people::department.eq(d.to_string()));
@@ -209,7 +224,8 @@ pub fn list(
     limit: i64,
     offset: i64,
 ) -> QueryResult<Vec<PersonRow>> {
-    filtered(filter)
+    let sqlite = matches!(conn, DbConnection::Sqlite(_));
+    filtered(filter, sqlite)
         .order((people::name.asc(), people::id.asc()))
         .limit(limit)
         .offset(offset)
@@ -241,7 +257,8 @@ pub fn list_page(
     limit: i64,
     offset: i64,
 ) -> QueryResult<Vec<ListRow>> {
-    filtered(filter)
+    let sqlite = matches!(conn, DbConnection::Sqlite(_));
+    filtered(filter, sqlite)
         .order((people::name.asc(), people::id.asc()))
         .limit(limit)
         .offset(offset)

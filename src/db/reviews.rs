@@ -208,8 +208,20 @@ pub fn page_of_cycle(
                 .nullable()
                 .eq(reviews::manager_id)),
         )
-        .filter(reviews::cycle_id.eq(cycle_id.to_string()))
         .into_boxed();
+    q = match conn {
+        // SQLite would take the cycle's reviews by `reviews_cycle_state_idx`
+        // and sort all of them (10,000 at company scale) by name for every
+        // page: 30 ms a view, measured. `+` keeps it from using an index for
+        // the cycle, so it walks people in name order (`people_name_idx`)
+        // and finds each one's review (`reviews_person_cycle_idx`),
+        // stopping after a page.
+        DbConnection::Sqlite(_) => q.filter(
+            diesel::dsl::sql::<diesel::sql_types::Bool>("+reviews.cycle_id = ")
+                .bind::<diesel::sql_types::Text, _>(cycle_id.to_string()),
+        ),
+        DbConnection::Pg(_) => q.filter(reviews::cycle_id.eq(cycle_id.to_string())),
+    };
     if let Some(states) = &filter.states {
         q = q.filter(reviews::state.eq_any(states.clone()));
     }

@@ -3,7 +3,6 @@
 use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
 
-use super::people::PersonRow;
 use super::schema::{login_attempts, people, sessions, trusted_devices};
 use super::{new_id, DbConnection, QueryResult};
 
@@ -25,15 +24,30 @@ pub fn insert(conn: &mut DbConnection, row: &SessionRow) -> QueryResult<()> {
         .map(|_| ())
 }
 
+/// Who a session belongs to: what every request needs of them, and not
+/// the rest of their row (a job description is a kilobyte or more, read on
+/// every request otherwise).
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = people)]
+pub struct SessionPerson {
+    pub id: String,
+    pub email: String,
+    pub name: String,
+    pub role: String,
+    pub manager_id: Option<String>,
+    pub lang: String,
+    pub active: bool,
+}
+
 /// The session and its person, in one query.
 pub fn find_with_person(
     conn: &mut DbConnection,
     token_hash: &str,
-) -> QueryResult<Option<(SessionRow, PersonRow)>> {
+) -> QueryResult<Option<(SessionRow, SessionPerson)>> {
     sessions::table
         .inner_join(people::table)
         .filter(sessions::token_hash.eq(token_hash))
-        .select((SessionRow::as_select(), PersonRow::as_select()))
+        .select((SessionRow::as_select(), SessionPerson::as_select()))
         .first(conn)
         .optional()
 }

@@ -213,6 +213,7 @@ people-empty = Nobody matches. Change the search, or add a person.
 people-new-title = Add a person
 people-edit-title = Edit details
 person-no-job-description = No job description yet. Without it, a review has no clear baseline of expectations.
+person-reports-in-list = Their reports in the people list
 person-reports = Reports to this person ({ $count })
 person-actions = Actions
 person-new-invitation = Make a new invitation link

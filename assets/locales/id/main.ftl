@@ -213,6 +213,7 @@ people-empty = Tidak ada orang yang cocok. Ubah pencarian, atau tambah karyawan.
 people-new-title = Tambah karyawan
 people-edit-title = Ubah data
 person-no-job-description = Uraian pekerjaan belum diisi. Tanpa uraian ini, evaluasi tidak punya dasar harapan yang jelas.
+person-reports-in-list = Bawahannya di daftar karyawan
 person-reports = Melapor kepada orang ini ({ $count })
 person-actions = Tindakan
 person-new-invitation = Buat tautan undangan baru

@@ -129,8 +129,8 @@ pub fn run(people: usize, database_url: Option<String>, options: Options) -> any
         "\nLoading each page for {} s at {:?} connections (requests/s, p99 ms):",
         options.seconds, LEVELS
     );
-    for level in LEVELS {
-        let middle = specs.len() / 2;
+    // The reference page at `level`: after the server is idle, recorded.
+    let mut reference = |level: usize| -> anyhow::Result<()> {
         server.wait_idle();
         let r = wrk.get(&scripts.pages, &reference_url, None, level, options.seconds)?;
         println!(
@@ -139,16 +139,14 @@ pub fn run(people: usize, database_url: Option<String>, options: Options) -> any
             r.p99_ms()
         );
         reference_runs.entry(level).or_default().push(r);
+        Ok(())
+    };
+    for level in LEVELS {
+        let middle = specs.len() / 2;
+        reference(level)?;
         for (i, spec) in specs.iter().enumerate() {
             if i == middle {
-                server.wait_idle();
-                let r = wrk.get(&scripts.pages, &reference_url, None, level, options.seconds)?;
-                println!(
-                    "  c={level:<3} reference page {:>34.0} {:>8.1}",
-                    r.per_second(),
-                    r.p99_ms()
-                );
-                reference_runs.entry(level).or_default().push(r);
+                reference(level)?;
             }
             if sizes[i].is_none() {
                 continue;
@@ -174,14 +172,7 @@ pub fn run(people: usize, database_url: Option<String>, options: Options) -> any
             );
             page_runs.insert((level, i), r);
         }
-        server.wait_idle();
-        let r = wrk.get(&scripts.pages, &reference_url, None, level, options.seconds)?;
-        println!(
-            "  c={level:<3} reference page {:>34.0} {:>8.1}",
-            r.per_second(),
-            r.p99_ms()
-        );
-        reference_runs.entry(level).or_default().push(r);
+        reference(level)?;
     }
 
     // ---- autosave ----

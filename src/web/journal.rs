@@ -242,7 +242,7 @@ async fn journal_page(
     let id = user.user.id.clone();
     let actor = user.actor();
     let page_no = page_no.clamp(1, MAX_PAGE);
-    let (mut entries, has_next) = state
+    let (entries, has_next) = state
         .db
         .run(move |conn| -> Result<_, AppError> {
             let me = people::find(conn, &id)?.ok_or(AppError::NotFound)?;
@@ -259,7 +259,6 @@ async fn journal_page(
             Ok((entry_views(&actor, &me, rows, &HashMap::new()), more))
         })
         .await?;
-    entries.truncate(JOURNAL_PAGE as usize);
     let url = |p: i64| {
         if p <= 1 {
             "/journal#entries".to_string()

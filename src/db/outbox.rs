@@ -105,8 +105,10 @@ fn recent_load(conn: &mut DbConnection, now: NaiveDateTime) -> QueryResult<i64> 
         .filter(email_outbox::sent_at.ge(since))
         .count()
         .get_result(conn)?;
+    // Only a queued message holds a lease (every change of status clears
+    // it), so the lease alone says "being sent", and the small partial index
+    // `email_outbox_leased_idx` answers without reading the queue.
     let in_flight: i64 = email_outbox::table
-        .filter(email_outbox::status.eq("queued"))
         .filter(email_outbox::lease_until.gt(now))
         .count()
         .get_result(conn)?;
@@ -158,53 +160,24 @@ pub fn claim(
         if room <= 0 {
             return Ok(vec![]);
         }
-        let rows: Vec<IdRow> = match conn {
-            DbConnection::Pg(c) => diesel::sql_query(
-                "UPDATE email_outbox SET lease_until = $1, leased_by = $2, attempts = attempts + 1 \
-                 WHERE id IN (SELECT o.id FROM email_outbox o \
-                   WHERE o.status = 'queued' AND o.next_attempt_at <= $3 \
-                     AND (o.lease_until IS NULL OR o.lease_until < $3) \
-                     AND (o.kind IN ('password_reset', 'account_invitation') \
-                       OR NOT EXISTS (SELECT 1 FROM email_outbox e \
-                       WHERE e.recipient_id = o.recipient_id AND e.status = 'queued' \
-                         AND e.kind NOT IN ('password_reset', 'account_invitation') \
-                         AND (e.next_attempt_at <= $3 OR e.attempts > 0) \
-                         AND (e.created_at < o.created_at \
-                           OR (e.created_at = o.created_at AND e.id < o.id)))) \
-                   ORDER BY (o.kind IN ('password_reset', 'account_invitation')) DESC, \
-                     o.next_attempt_at, o.id LIMIT $4 FOR UPDATE SKIP LOCKED) \
-                 RETURNING id",
-            )
-            .bind::<Timestamp, _>(lease_until)
-            .bind::<Text, _>(worker)
-            .bind::<Timestamp, _>(now)
-            .bind::<BigInt, _>(room)
-            .load(c)?,
-            DbConnection::Sqlite(c) => diesel::sql_query(
-                "UPDATE email_outbox SET lease_until = ?, leased_by = ?, attempts = attempts + 1 \
-                 WHERE id IN (SELECT o.id FROM email_outbox o \
-                   WHERE o.status = 'queued' AND o.next_attempt_at <= ? \
-                     AND (o.lease_until IS NULL OR o.lease_until < ?) \
-                     AND (o.kind IN ('password_reset', 'account_invitation') \
-                       OR NOT EXISTS (SELECT 1 FROM email_outbox e \
-                       WHERE e.recipient_id = o.recipient_id AND e.status = 'queued' \
-                         AND e.kind NOT IN ('password_reset', 'account_invitation') \
-                         AND (e.next_attempt_at <= ? OR e.attempts > 0) \
-                         AND (e.created_at < o.created_at \
-                           OR (e.created_at = o.created_at AND e.id < o.id)))) \
-                   ORDER BY (o.kind IN ('password_reset', 'account_invitation')) DESC, \
-                     o.next_attempt_at, o.id LIMIT ?) \
-                 RETURNING id",
-            )
-            .bind::<Timestamp, _>(lease_until)
-            .bind::<Text, _>(worker)
-            .bind::<Timestamp, _>(now)
-            .bind::<Timestamp, _>(now)
-            .bind::<Timestamp, _>(now)
-            .bind::<BigInt, _>(room)
-            .load(c)?,
-        };
-        Ok::<_, diesel::result::Error>(rows.into_iter().map(|r| r.id).collect())
+        // Account mail first, then the rest, each in the order of an index
+        // (`email_outbox_account_due_idx`, `email_outbox_due_idx`), so a
+        // claim reads a batch's worth of rows however long the queue is. One
+        // statement ordered by "account mail first" sorted every due row on
+        // every claim: 100,000 queued invitations took 300 s to send.
+        let mut ids = claim_part(conn, Part::Account, worker, now, lease_until, room)?;
+        let rest = room - ids.len() as i64;
+        if rest > 0 {
+            ids.extend(claim_part(
+                conn,
+                Part::Events,
+                worker,
+                now,
+                lease_until,
+                rest,
+            )?);
+        }
+        Ok::<_, diesel::result::Error>(ids)
     })?;
     if ids.is_empty() {
         return Ok(vec![]);
@@ -212,6 +185,77 @@ pub fn claim(
     let mut rows = find_many(conn, &ids)?;
     rows.sort_by(|a, b| (a.next_attempt_at, &a.id).cmp(&(b.next_attempt_at, &b.id)));
     Ok(rows)
+}
+
+/// The two kinds of mail a claim takes, in this order.
+#[derive(Clone, Copy)]
+enum Part {
+    /// Password links and account invitations: they neither wait for nor
+    /// hold back anything.
+    Account,
+    /// Mail about what happens in Cermin: one per person at a time, in the
+    /// order of the events.
+    Events,
+}
+
+/// Lease up to `limit` due messages of one `part`, oldest due first, and
+/// return their ids. The candidates are read in index order
+/// (`next_attempt_at`, `id`) and the scan stops at `limit`.
+fn claim_part(
+    conn: &mut DbConnection,
+    part: Part,
+    worker: &str,
+    now: NaiveDateTime,
+    lease_until: NaiveDateTime,
+    limit: i64,
+) -> QueryResult<Vec<String>> {
+    // `$n` are PostgreSQL's placeholders; SQLite reads `?NNN` the same way.
+    let condition = match part {
+        Part::Account => "o.kind IN ('password_reset', 'account_invitation')",
+        Part::Events => {
+            "o.kind NOT IN ('password_reset', 'account_invitation') \
+             AND NOT EXISTS (SELECT 1 FROM email_outbox e \
+               WHERE e.recipient_id = o.recipient_id AND e.status = 'queued' \
+                 AND e.kind NOT IN ('password_reset', 'account_invitation') \
+                 AND (e.next_attempt_at <= $3 OR e.attempts > 0) \
+                 AND (e.created_at < o.created_at \
+                   OR (e.created_at = o.created_at AND e.id < o.id)))"
+        }
+    };
+    let lock = match conn {
+        DbConnection::Pg(_) => " FOR UPDATE SKIP LOCKED",
+        DbConnection::Sqlite(_) => "",
+    };
+    // SQLite prefers `email_outbox_due_idx` for account mail too (it serves
+    // the order), and then reads every queued row to find the few that are
+    // account mail; PostgreSQL picks the small partial index by itself.
+    let index = match (part, &conn) {
+        (Part::Account, DbConnection::Sqlite(_)) => " INDEXED BY email_outbox_account_due_idx",
+        _ => "",
+    };
+    let sql = format!(
+        "UPDATE email_outbox SET lease_until = $1, leased_by = $2, attempts = attempts + 1 \
+         WHERE id IN (SELECT o.id FROM email_outbox o{index} \
+           WHERE o.status = 'queued' AND o.next_attempt_at <= $3 \
+             AND (o.lease_until IS NULL OR o.lease_until < $3) AND {condition} \
+           ORDER BY o.next_attempt_at, o.id LIMIT $4{lock}) \
+         RETURNING id"
+    );
+    let rows: Vec<IdRow> = match conn {
+        DbConnection::Pg(c) => diesel::sql_query(sql)
+            .bind::<Timestamp, _>(lease_until)
+            .bind::<Text, _>(worker)
+            .bind::<Timestamp, _>(now)
+            .bind::<BigInt, _>(limit)
+            .load(c)?,
+        DbConnection::Sqlite(c) => diesel::sql_query(sql.replace('$', "?"))
+            .bind::<Timestamp, _>(lease_until)
+            .bind::<Text, _>(worker)
+            .bind::<Timestamp, _>(now)
+            .bind::<BigInt, _>(limit)
+            .load(c)?,
+    };
+    Ok(rows.into_iter().map(|r| r.id).collect())
 }
 
 /// Messages still waiting that a later event made moot: those of `kinds`

@@ -232,9 +232,17 @@ pub fn load_form(conn: &mut DbConnection, template_id: &str) -> QueryResult<Opti
         .order(form_sections::position.asc())
         .select(SectionRow::as_select())
         .load(conn)?;
-    let ids: Vec<String> = sections.iter().map(|s| s.id.clone()).collect();
+    // A subquery rather than a list of the section ids: the statement is the
+    // same on every view, so it is prepared once (diesel prepares an `IN`
+    // list again on every run).
     let mut questions: Vec<QuestionRow> = form_questions::table
-        .filter(form_questions::section_id.eq_any(&ids))
+        .filter(
+            form_questions::section_id.eq_any(
+                form_sections::table
+                    .filter(form_sections::template_id.eq(template_id))
+                    .select(form_sections::id),
+            ),
+        )
         .order(form_questions::position.asc())
         .select(QuestionRow::as_select())
         .load(conn)?;

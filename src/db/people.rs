@@ -84,6 +84,16 @@ pub fn find_by_email(conn: &mut DbConnection, email: &str) -> QueryResult<Option
         .optional()
 }
 
+/// A person's name, if they exist: one statement prepared once, where
+/// `find_many`'s `IN` list is prepared again on every run.
+pub fn name_of(conn: &mut DbConnection, id: &str) -> QueryResult<Option<String>> {
+    people::table
+        .find(id)
+        .select(people::name)
+        .first(conn)
+        .optional()
+}
+
 pub fn find_many(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<PersonRow>> {
     if ids.is_empty() {
         return Ok(vec![]);

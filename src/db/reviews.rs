@@ -136,7 +136,13 @@ pub fn for_manager_current(
         .inner_join(people::table)
         .filter(reviews::manager_id.eq(manager_id))
         .filter(reviews::state.ne("removed"))
-        .filter(review_cycles::status.eq_any(["scheduled", "open"]))
+        // `a OR b`, not `IN (a, b)`: diesel prepares an `IN` list again on
+        // every run on SQLite; this statement stays in its cache.
+        .filter(
+            review_cycles::status
+                .eq("scheduled")
+                .or(review_cycles::status.eq("open")),
+        )
         .order((review_cycles::opens_on.desc(), people::name.asc()))
         .select((ReviewRow::as_select(), CycleRow::as_select(), people::name))
         .load(conn)
@@ -817,7 +823,12 @@ pub fn open_goals_before(
                 .ne(review_id)
                 .or(goals::review_id.is_null()),
         )
-        .filter(goals::status.eq_any(["agreed", "in_progress"]))
+        // Not `IN`: see `for_manager_current`.
+        .filter(
+            goals::status
+                .eq("agreed")
+                .or(goals::status.eq("in_progress")),
+        )
         .order(goals::created_at.asc())
         .select(GoalRow::as_select())
         .load(conn)

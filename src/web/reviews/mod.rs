@@ -107,12 +107,11 @@ fn load(
     today: chrono::NaiveDate,
 ) -> Result<Loaded, AppError> {
     let (review, cycle) = reviews::find(conn, id)?.ok_or(AppError::NotFound)?;
-    let mut ids = vec![review.person_id.clone()];
-    ids.extend(review.manager_id.clone());
-    let names: std::collections::HashMap<String, String> = people::find_many(conn, &ids)?
-        .into_iter()
-        .map(|p| (p.id, p.name))
-        .collect();
+    let person_name = people::name_of(conn, &review.person_id)?.unwrap_or_default();
+    let manager_name = match &review.manager_id {
+        Some(m) => people::name_of(conn, m)?.unwrap_or_default(),
+        None => String::new(),
+    };
     let status = cycle.status(today);
     let head = ReviewHead {
         id: review.id.clone(),
@@ -121,13 +120,9 @@ fn load(
         cycle_name: cycle.name.clone(),
         cycle_status: status.code().into(),
         person_id: review.person_id.clone(),
-        person_name: names.get(&review.person_id).cloned().unwrap_or_default(),
+        person_name,
         manager_id: review.manager_id.clone().unwrap_or_default(),
-        manager_name: review
-            .manager_id
-            .as_ref()
-            .and_then(|m| names.get(m).cloned())
-            .unwrap_or_default(),
+        manager_name,
         job_title: review.job_title.clone(),
         job_description: review.job_description.clone(),
         self_due_on: cycle.self_due_on,

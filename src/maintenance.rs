@@ -32,7 +32,8 @@ pub fn tick(
             // morning's send hour.
             if let Some(cycle) = cycles::find(conn, &id)? {
                 let send_at = crate::mail::schedule::send_time(today, tz, send_hour).max(now);
-                crate::mail::outbox::cycle_opened(conn, &cycle, send_at)?;
+                let queued = crate::mail::outbox::cycle_opened(conn, &cycle, send_at)?;
+                db::analyze_after_bulk(conn, db::BulkTable::Outbox, queued)?;
             }
             audit::record(
                 conn,
@@ -61,7 +62,9 @@ pub fn tick(
 /// Keep the query planner's statistics current, as SQLite recommends for a
 /// long-running application: `PRAGMA optimize` about once an hour (it
 /// analyses only the tables whose statistics are stale, so it is cheap when
-/// nothing changed). PostgreSQL's autovacuum does this on its own.
+/// nothing changed). PostgreSQL's autovacuum does this on its own; after a
+/// launch, which writes thousands of rows at once, the launch itself
+/// refreshes them (`db::analyze_after_bulk`).
 pub fn optimize(conn: &mut DbConnection) -> QueryResult<()> {
     use diesel::connection::SimpleConnection;
     if let DbConnection::Sqlite(c) = conn {

@@ -274,9 +274,13 @@ pub fn launch_cycle(
         }
         let ids: Vec<String> = participants.iter().map(|p| p.id.clone()).collect();
         let created = cycles::create_reviews(conn, cycle_id, &ids)?;
+        // The invitations below are planned from the new reviews; on
+        // PostgreSQL that plan, and every later one, needs to know they exist.
+        db::analyze_after_bulk(conn, db::BulkTable::Reviews, created.len())?;
         forms::freeze(conn, &cycle.template_id)?;
         if status == CycleStatus::Open {
-            mail::cycle_opened(conn, &cycle, clock.now)?;
+            let queued = mail::cycle_opened(conn, &cycle, clock.now)?;
+            db::analyze_after_bulk(conn, db::BulkTable::Outbox, queued)?;
         }
         audit::record(
             conn,

@@ -387,6 +387,49 @@ pub fn migrate(conn: &mut DbConnection) -> Result<usize, DbError> {
 /// A transaction for work that writes. On SQLite it begins IMMEDIATE, taking
 /// the write lock up front so two writers queue on `busy_timeout` instead of
 /// failing when a read lock cannot be upgraded.
+/// Rows written at once above which PostgreSQL's statistics for the table
+/// are refreshed by the writer itself (see [`analyze_after_bulk`]).
+pub const BULK_ROWS: usize = 1000;
+
+/// Tables that get many rows at once (an import creates people; a launch
+/// creates a review and queues an invitation for each person).
+#[derive(Debug, Clone, Copy)]
+pub enum BulkTable {
+    People,
+    Reviews,
+    Outbox,
+}
+
+/// After `rows` rows were written to `table`: on PostgreSQL, when they are
+/// many, refresh the table's planner statistics now, in the writer's
+/// transaction (`ANALYZE` counts the transaction's own new rows, and its
+/// results commit with them). Autovacuum would do it a minute or more
+/// later; until then the planner takes the table for as small as it was
+/// and picks plans that read all of it. Measured with 20,000 invitations
+/// just queued: a claim of 50 took 112 ms (a bitmap scan of every queued
+/// row, then a sort), and 0.3 ms after `ANALYZE` (the queue's index, in
+/// order, stopping at 50). SQLite keeps its plans from the statistics
+/// `PRAGMA optimize` refreshes every hour, and the mail claim does not
+/// depend on them.
+pub fn analyze_after_bulk(
+    conn: &mut DbConnection,
+    table: BulkTable,
+    rows: usize,
+) -> QueryResult<()> {
+    use diesel::connection::SimpleConnection;
+    if rows < BULK_ROWS {
+        return Ok(());
+    }
+    if let DbConnection::Pg(c) = conn {
+        c.batch_execute(match table {
+            BulkTable::People => "ANALYZE people",
+            BulkTable::Reviews => "ANALYZE reviews",
+            BulkTable::Outbox => "ANALYZE email_outbox",
+        })?;
+    }
+    Ok(())
+}
+
 pub fn write_tx<T, E, F>(conn: &mut DbConnection, f: F) -> Result<T, E>
 where
     F: FnOnce(&mut DbConnection) -> Result<T, E>,

@@ -34,5 +34,6 @@ mod people;
 mod races;
 mod reading;
 mod reviews;
+mod scale;
 mod smtp;
 mod wording;

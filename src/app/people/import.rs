@@ -128,6 +128,7 @@ pub fn import_people(
         let importer = people::find(conn, &actor.id)?.ok_or(Error::Forbidden)?;
         let plan = plan_import(conn, rows, default_lang, &importer.email)?;
         let created = apply_plan(conn, &plan, &actor.id)?;
+        db::analyze_after_bulk(conn, db::BulkTable::People, created.len())?;
         audit::record(
             conn,
             audit::Entry {

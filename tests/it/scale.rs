@@ -1,0 +1,116 @@
+//! A launch for a company, not a team: on PostgreSQL the launch refreshes
+//! the planner's statistics for the rows it wrote, so the mail worker's
+//! claims read the queue's index in order instead of every queued row.
+//! (How fast that is, is measured by `cermin bench --mail`, never here.)
+
+use chrono::Duration;
+use diesel::prelude::*;
+
+use crate::helpers::*;
+
+const PEOPLE: usize = 1_200;
+
+#[test]
+#[ignore = "needs PostgreSQL: set CERMIN_TEST_DATABASE_URL and pass --include-ignored"]
+fn a_large_launch_leaves_postgres_knowing_its_rows() {
+    run_test(a_large_launch_leaves_postgres_knowing_its_rows_in());
+}
+
+/// What PostgreSQL's planner believes a table holds (`-1` before it was
+/// ever analysed).
+#[derive(QueryableByName)]
+struct Believed {
+    #[diesel(sql_type = diesel::sql_types::Float)]
+    reltuples: f32,
+}
+
+fn believed(conn: &mut cermin::db::DbConnection, table: &str) -> f32 {
+    let cermin::db::DbConnection::Pg(c) = conn else {
+        panic!("PostgreSQL only");
+    };
+    diesel::sql_query("SELECT reltuples FROM pg_class WHERE relname = $1")
+        .bind::<diesel::sql_types::Text, _>(table)
+        .get_result::<Believed>(c)
+        .expect("pg_class")
+        .reltuples
+}
+
+async fn a_large_launch_leaves_postgres_knowing_its_rows_in() {
+    let app = spawn_app(Backend::Postgres).await.expect("PostgreSQL");
+    let mut conn = app.conn();
+    let now = cermin::db::now();
+    let today = now.date();
+    let person = |i: usize, role: &str, manager: Option<String>| cermin::db::people::NewPersonRow {
+        id: cermin::db::new_id(),
+        email: format!("orang{i}@scale.example"),
+        name: format!("Orang Ke-{i}"),
+        password_hash: None,
+        role: role.into(),
+        manager_id: manager,
+        department: format!("Cabang {}", i % 12),
+        job_title: "Customer Service Officer".into(),
+        job_description: String::new(),
+        lang: "id".into(),
+        active: true,
+        email_digest: false,
+        created_at: now,
+        updated_at: now,
+    };
+    let hr = person(0, "hr", None);
+    let manager = person(1, "manager", None);
+    let hr_id = hr.id.clone();
+    let manager_id = manager.id.clone();
+    let mut rows = vec![hr, manager];
+    rows.extend((2..PEOPLE + 2).map(|i| person(i, "employee", Some(manager_id.clone()))));
+    let participants: Vec<String> = rows[2..].iter().map(|r| r.id.clone()).collect();
+    cermin::db::write_tx(&mut conn, |c| {
+        for chunk in rows.chunks(500) {
+            cermin::batch_insert!(c, cermin::db::schema::people::table, chunk)?;
+        }
+        Ok::<_, diesel::result::Error>(())
+    })
+    .expect("people");
+    let template = cermin::db::forms::default_template(&mut conn)
+        .expect("template")
+        .expect("a default template");
+    let cycle_id = cermin::db::new_id();
+    cermin::db::cycles::insert(
+        &mut conn,
+        &cermin::db::cycles::CycleRow {
+            id: cycle_id.clone(),
+            name: "Evaluasi Tahunan".into(),
+            template_id: template.id,
+            status: cermin::domain::review::CycleStatus::Draft,
+            opens_on: today,
+            self_due_on: today + Duration::days(14),
+            manager_due_on: today + Duration::days(28),
+            ack_due_on: today + Duration::days(35),
+            closes_on: today + Duration::days(42),
+            reminder_days: "7,2,0".into(),
+            dates_sequence: 0,
+            created_by: Some(hr_id.clone()),
+            created_at: now,
+            updated_at: now,
+            launched_at: None,
+            closed_at: None,
+        },
+    )
+    .expect("cycle");
+    cermin::db::cycles::set_participants(&mut conn, &cycle_id, &participants).expect("roster");
+    // Before: the planner has never counted the queue.
+    assert!(believed(&mut conn, "email_outbox") < 100.0);
+
+    cermin::app::cycles::launch_cycle(
+        &mut conn,
+        &hr_actor(&hr_id),
+        clock_on(today),
+        &cermin::domain::CycleId::from_stored(cycle_id.as_str()),
+    )
+    .expect("launch");
+
+    // After: it knows of every review and invitation the launch wrote.
+    let reviews = believed(&mut conn, "reviews");
+    let queued = believed(&mut conn, "email_outbox");
+    assert!(reviews >= PEOPLE as f32, "reviews believed: {reviews}");
+    assert!(queued > PEOPLE as f32, "email_outbox believed: {queued}");
+}

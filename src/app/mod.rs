@@ -10,11 +10,14 @@
 
 pub mod cycles;
 pub mod drafts;
+pub mod exports;
 pub mod form_templates;
 pub mod journal;
 pub mod mail;
 pub mod notifications;
+pub mod own_data;
 pub mod people;
+pub mod progress;
 pub mod reviews;
 
 pub use crate::domain::policy::Actor;

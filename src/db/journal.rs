@@ -107,3 +107,16 @@ pub fn update(
 pub fn delete(conn: &mut DbConnection, id: &str) -> QueryResult<usize> {
     diesel::delete(journal_entries::table.find(id)).execute(conn)
 }
+
+/// Everything a person wrote: their own journal and their notes about
+/// others, oldest first.
+pub fn written_by(conn: &mut DbConnection, author_id: &str) -> QueryResult<Vec<JournalRow>> {
+    journal_entries::table
+        .filter(journal_entries::author_id.eq(author_id))
+        .order((
+            journal_entries::entry_on.asc(),
+            journal_entries::created_at.asc(),
+        ))
+        .select(JournalRow::as_select())
+        .load(conn)
+}

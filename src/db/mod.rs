@@ -6,11 +6,13 @@
 
 pub mod audit;
 pub mod cycles;
+pub mod exports;
 pub mod forms;
 pub mod journal;
 pub mod locks;
 pub mod outbox;
 pub mod people;
+pub mod progress;
 pub mod reviews;
 pub mod schema;
 pub mod sessions;
@@ -428,6 +430,26 @@ pub fn analyze_after_bulk(
         })?;
     }
     Ok(())
+}
+
+/// Run `f` inside one read-only snapshot, so that reads spread over many
+/// statements (a download read in batches) see one moment: SQLite's
+/// deferred transaction (in WAL mode its snapshot starts at the first read
+/// and writers carry on), PostgreSQL's `REPEATABLE READ, READ ONLY`.
+pub fn read_snapshot<T, E, F>(conn: &mut DbConnection, f: F) -> Result<T, E>
+where
+    F: FnOnce(&mut DbConnection) -> Result<T, E>,
+    E: From<QueryError>,
+{
+    conn.transaction(|conn| {
+        if let DbConnection::Pg(_) = conn {
+            diesel::RunQueryDsl::execute(
+                diesel::sql_query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"),
+                conn,
+            )?;
+        }
+        f(conn)
+    })
 }
 
 pub fn write_tx<T, E, F>(conn: &mut DbConnection, f: F) -> Result<T, E>

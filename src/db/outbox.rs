@@ -697,3 +697,32 @@ pub fn metrics_facts(conn: &mut DbConnection) -> QueryResult<MetricsFacts> {
         open_reviews_by_state,
     })
 }
+
+/// A message to one person, as their own-data download lists it.
+#[derive(Debug, Clone, Queryable, serde::Serialize)]
+pub struct SentToRow {
+    pub kind: String,
+    pub to_address: String,
+    pub subject: String,
+    pub body_text: String,
+    pub status: String,
+    pub created_at: NaiveDateTime,
+    pub sent_at: Option<NaiveDateTime>,
+}
+
+/// Every message to a person still kept, oldest first.
+pub fn sent_to(conn: &mut DbConnection, recipient_id: &str) -> QueryResult<Vec<SentToRow>> {
+    email_outbox::table
+        .filter(email_outbox::recipient_id.eq(recipient_id))
+        .order((email_outbox::created_at.asc(), email_outbox::id.asc()))
+        .select((
+            email_outbox::kind,
+            email_outbox::to_address,
+            email_outbox::subject,
+            email_outbox::body_text,
+            email_outbox::status,
+            email_outbox::created_at,
+            email_outbox::sent_at,
+        ))
+        .load(conn)
+}

@@ -445,3 +445,16 @@ pub fn set_email_digest(conn: &mut DbConnection, id: &str, digest: bool) -> Quer
         ))
         .execute(conn)
 }
+
+/// The ids of everyone in a department (its name exactly as stored).
+pub fn ids_in_department(
+    conn: &mut DbConnection,
+    department: &str,
+) -> QueryResult<std::collections::HashSet<String>> {
+    Ok(people::table
+        .filter(people::department.eq(department))
+        .select(people::id)
+        .load::<String>(conn)?
+        .into_iter()
+        .collect())
+}

@@ -77,6 +77,16 @@ impl MailKind {
     /// Whether a person in digest mode gets this in their daily digest rather
     /// than at once. Account mail must arrive now, and mail that carries a
     /// calendar entry cannot be folded into a list.
+    /// Messages whose text holds a one-time sign-in or password link: a
+    /// download of someone's data lists them without their text, so that a
+    /// copy never carries a working link.
+    pub fn carries_secret_link(self) -> bool {
+        matches!(
+            self,
+            MailKind::AccountInvitation | MailKind::PasswordReset | MailKind::SignInLink
+        )
+    }
+
     pub fn digestible(self) -> bool {
         !matches!(
             self,

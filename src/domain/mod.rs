@@ -1,12 +1,14 @@
 //! Pure types and rules. Nothing here knows about HTTP or SQL.
 
 pub mod email;
+pub mod export;
 pub mod ids;
 pub mod import;
 pub mod lang;
 pub mod mail;
 pub mod person;
 pub mod policy;
+pub mod progress;
 pub mod review;
 pub mod role;
 pub mod text;

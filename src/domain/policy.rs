@@ -47,6 +47,13 @@ pub fn may_view_person(actor: &Actor, person: PersonFacts<'_>) -> bool {
     actor.is_hr() || actor.id == person.id || person.manager_id == Some(actor.id.as_str())
 }
 
+/// Download everything Cermin holds about a person that they may see: the
+/// person themselves, and HR on their request (with a reason, audited).
+/// What goes in is decided as if the person were reading it.
+pub fn may_export_personal_data(actor: &Actor, person: PersonFacts<'_>) -> bool {
+    actor.id == person.id || actor.is_hr()
+}
+
 /// Add, edit, deactivate and import people; see the people list.
 pub fn may_manage_people(actor: &Actor) -> bool {
     actor.is_hr()
@@ -195,6 +202,56 @@ pub fn may_read_comment(actor: &Actor, r: ReviewFacts<'_>, private: bool) -> boo
 
 pub fn may_acknowledge(actor: &Actor, r: ReviewFacts<'_>) -> bool {
     r.is_person(actor) && r.cycle == CycleStatus::Open && r.state == ReviewState::Shared
+}
+
+/// Whose reviews a download of a cycle's results holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportScope<'a> {
+    /// HR: every review of the cycle.
+    Everyone,
+    /// A manager: the reviews they were recorded as the manager of at launch
+    /// (each row then shows only what they may read of it).
+    ManagedBy(&'a str),
+}
+
+/// Download a cycle's results: HR all of them, a manager the reviews they
+/// write in that cycle; anyone else nothing.
+pub fn export_scope(actor: &Actor, manages_reviews_in_cycle: bool) -> Option<ExportScope<'_>> {
+    if actor.is_hr() {
+        Some(ExportScope::Everyone)
+    } else if manages_reviews_in_cycle {
+        Some(ExportScope::ManagedBy(actor.id.as_str()))
+    } else {
+        None
+    }
+}
+
+/// Put the managers' private comments into a download: HR only, by an
+/// explicit choice that is audited. A manager's own export never carries
+/// them, so a file passed on cannot leak them.
+pub fn may_export_private_comments(actor: &Actor) -> bool {
+    actor.is_hr()
+}
+
+/// Whose progress in a cycle a reader sees, as counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProgressScope<'a> {
+    /// HR: the whole cycle.
+    Everyone,
+    /// A manager: everyone below them in the reporting lines, at any depth.
+    Below(&'a str),
+}
+
+/// A cycle's progress page: HR for the whole cycle, anyone with reports for
+/// their organisation (counts per department and manager, no one's review).
+pub fn progress_scope(actor: &Actor, has_reports: bool) -> Option<ProgressScope<'_>> {
+    if actor.is_hr() {
+        Some(ProgressScope::Everyone)
+    } else if has_reports {
+        Some(ProgressScope::Below(actor.id.as_str()))
+    } else {
+        None
+    }
 }
 
 // ---- reviews: further rules go here ----

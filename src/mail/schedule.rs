@@ -112,6 +112,31 @@ fn plan_cycle(
     Ok(queued)
 }
 
+/// HR's "remind now": an overdue notice to each person who must act on one
+/// of `lines` (reviews late at `phase`). The key carries the day, so a
+/// person hears at most once a day this way for a cycle and step, however
+/// often the button is pressed. Returns the messages queued.
+pub fn remind_now(
+    conn: &mut DbConnection,
+    cycle: &CycleRow,
+    phase: Phase,
+    lines: &[RosterLine],
+    today: NaiveDate,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    let due = due_of(cycle, phase);
+    per_actor(
+        conn,
+        MailKind::Overdue,
+        cycle,
+        phase,
+        due,
+        &format!(":now:{today}"),
+        lines,
+        now,
+    )
+}
+
 fn roster_of<'a>(
     conn: &mut DbConnection,
     cycle: &CycleRow,

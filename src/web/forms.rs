@@ -185,6 +185,9 @@ pub fn field_label(field: &str) -> &'static str {
         }
         "prompt_id" | "prompt_en" => return "field-label-question",
         "csv_text" => return "field-label-csv",
+        "include_private" => return "field-label-private-comments",
+        "step" => return "field-label-step",
+        "format" => return "field-label-format",
         _ => {}
     }
     if field.starts_with("b_") {

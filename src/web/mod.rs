@@ -16,6 +16,7 @@ pub mod mail;
 pub mod me;
 pub mod metrics;
 pub mod middleware;
+pub mod own_data;
 pub mod people;
 pub mod render;
 pub mod review_form;
@@ -101,6 +102,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/me/email", web::post().to(me::set_email_frequency))
         .route("/me/password", web::get().to(me::password_form))
         .route("/me/password", web::post().to(me::change_password))
+        .route("/me/data", web::get().to(own_data::my_data_page))
+        .route("/me/data", web::post().to(own_data::download_my_data))
         .route("/people", web::get().to(people::list_people))
         .route("/people/new", web::get().to(people::new_person))
         .route("/people", web::post().to(people::create_person))
@@ -112,6 +115,14 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/people/import/apply", web::post().to(import::apply_import))
         .route("/people/{id}", web::get().to(people::show_person))
         .route("/people/{id}/edit", web::get().to(people::edit_person))
+        .route(
+            "/people/{id}/data",
+            web::get().to(own_data::person_data_page),
+        )
+        .route(
+            "/people/{id}/data",
+            web::post().to(own_data::download_person_data),
+        )
         .route("/people/{id}", web::post().to(people::update_person))
         .route(
             "/people/{id}/deactivate",

@@ -82,8 +82,19 @@ impl TeamMember {
 }
 
 #[derive(Serialize)]
+struct ExportLink {
+    href: String,
+    cycle_name: String,
+}
+
+#[derive(Serialize)]
 struct TeamPage {
     members: Vec<TeamMember>,
+    /// Downloads of the results of each launched cycle the reader writes
+    /// reviews in (see `app::exports`).
+    exports: Vec<ExportLink>,
+    /// The progress of the reader's organisation in those cycles.
+    progress: Vec<ExportLink>,
     has_reports: bool,
     has_current: bool,
     to_write: usize,
@@ -173,6 +184,34 @@ pub async fn show_team(state: State, user: CurrentUser) -> Result<HttpResponse, 
             members.push(m);
         }
     }
+    let mut exports: Vec<ExportLink> = vec![];
+    for (r, c, _) in &current {
+        let writes_it = r.manager_id.as_deref() == Some(actor.id.as_str());
+        let launched = c.status(today) != CycleStatus::Draft;
+        let href = format!("/cycles/{}/export", c.id);
+        if writes_it
+            && launched
+            && policy::export_scope(&actor, true).is_some()
+            && !exports.iter().any(|e| e.href == href)
+        {
+            exports.push(ExportLink {
+                href,
+                cycle_name: c.name.clone(),
+            });
+        }
+    }
+    let progress: Vec<ExportLink> = if policy::progress_scope(&actor, !reports.is_empty()).is_some()
+    {
+        exports
+            .iter()
+            .map(|e| ExportLink {
+                href: e.href.replace("/export", "/progress"),
+                cycle_name: e.cycle_name.clone(),
+            })
+            .collect()
+    } else {
+        vec![]
+    };
     let all = || members.iter().flat_map(|m| m.reviews.iter());
     let model = TeamPage {
         has_reports: !reports.is_empty(),
@@ -180,6 +219,8 @@ pub async fn show_team(state: State, user: CurrentUser) -> Result<HttpResponse, 
         to_write: all().filter(|r| r.my_turn).count(),
         overdue: all().filter(|r| r.overdue).count(),
         members,
+        exports,
+        progress,
     };
     page(&state.templates, &user.visitor, "team/show.html", &model)
 }

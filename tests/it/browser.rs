@@ -865,3 +865,127 @@ async fn reading_a_shared_review_on_a_phone_in(tools: Tools) {
     c.close().await.expect("close the browser");
     driver.session = None;
 }
+
+/// chromedriver's door to the DevTools protocol: here, to lay a page out as
+/// it prints.
+#[derive(Debug)]
+struct Cdp {
+    cmd: &'static str,
+    params: Value,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (
+            http::Method::POST,
+            Some(json!({ "cmd": self.cmd, "params": self.params }).to_string()),
+        )
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs chromium and chromedriver: pass --include-ignored"]
+async fn printing_a_review_and_reading_a_cycles_progress() {
+    within_limit(printing_a_review_and_reading_a_cycles_progress_in(tools())).await;
+}
+
+/// Ayu prints her review: the button opens the print dialog, and on paper
+/// the navigation and buttons are gone and the printed header is there.
+/// Then HR reads the cycle's progress (a picture for the guide).
+async fn printing_a_review_and_reading_a_cycles_progress_in(tools: Tools) {
+    let app = spawn_app(Backend::Sqlite).await.expect("sqlite app");
+    let shared = crate::reading::shared_review(&app).await;
+    let mut driver = Driver::start(&tools).await;
+    let c = driver.session_sized(&tools.chromium, true, 1280, 900).await;
+    sign_in(&c, &app.base, "ayu.lestari").await;
+    c.goto(&format!("{}/reviews/{}", app.base, shared.review))
+        .await
+        .expect("open the review");
+    c.execute(
+        "window.printed = 0; window.print = function () { window.printed += 1; };",
+        vec![],
+    )
+    .await
+    .expect("watch window.print");
+    let button = c
+        .find(Locator::Css("button[data-print]"))
+        .await
+        .expect("the print button");
+    assert!(
+        button.is_displayed().await.expect("shown"),
+        "the script shows the button"
+    );
+    button.click().await.expect("press Print");
+    let printed = eventually("the print dialog opens", || async {
+        let n = c.execute("return window.printed;", vec![]).await.ok()?;
+        (n == json!(1)).then_some(n)
+    })
+    .await;
+    assert_eq!(printed, json!(1));
+
+    c.issue_cmd(Cdp {
+        cmd: "Emulation.setEmulatedMedia",
+        params: json!({ "media": "print" }),
+    })
+    .await
+    .expect("lay the page out for print");
+    let shown = c
+        .execute(
+            "function shown(css) { var e = document.querySelector(css); \
+               return e !== null && getComputedStyle(e).display !== 'none'; } \
+             return [shown('header, .header'), shown('nav'), shown('button[data-print]'), \
+                     shown('[data-print-header]'), shown('[data-manager-summary]')];",
+            vec![],
+        )
+        .await
+        .expect("measure the printed page");
+    assert_eq!(
+        shown,
+        json!([false, false, false, true, true]),
+        "on paper: no header, navigation or button; the printed header and the review"
+    );
+    let header = text_of(&c, "[data-print-header]").await.unwrap_or_default();
+    assert!(header.contains("Ayu Lestari"), "{header}");
+    c.close().await.expect("close the browser");
+    driver.session = None;
+
+    // HR's progress page, for the guide.
+    let cycle = cermin::db::reviews::find(&mut app.conn(), &shared.review)
+        .expect("q")
+        .expect("review")
+        .0
+        .cycle_id;
+    let c = driver
+        .session_sized(&tools.chromium, true, 1280, 1000)
+        .await;
+    sign_in(&c, &app.base, "sari.wulandari").await;
+    c.goto(&format!("{}/cycles/{cycle}/progress", app.base))
+        .await
+        .expect("open the progress page");
+    c.find(Locator::Css("[data-burn-down] svg"))
+        .await
+        .expect("the burn-down");
+    let png = c.screenshot().await.expect("screenshot");
+    assert!(png.starts_with(b"\x89PNG"), "a PNG");
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/screenshots");
+    std::fs::create_dir_all(&folder).expect("docs/screenshots");
+    std::fs::write(folder.join("cycle-progress.png"), &png).expect("save screenshot");
+    c.goto(&format!("{}/cycles/{cycle}/export", app.base))
+        .await
+        .expect("open the download page");
+    let png = c.screenshot().await.expect("screenshot");
+    std::fs::write(folder.join("cycle-export.png"), &png).expect("save screenshot");
+    c.close().await.expect("close the browser");
+    driver.session = None;
+}

@@ -27,8 +27,8 @@ pub const MGR_TEAMWORK: &str = "Rina: sering membantu tim pada jam sibuk.";
 pub const MGR_COMPOSURE: &str = "Rina: tetap tenang saat pelanggan berteriak pada 3 Oktober.";
 pub const SELF_STRENGTH: &str = "Sabar menjelaskan tagihan yang rumit";
 pub const MGR_STRENGTH: &str = "Menenangkan pelanggan yang marah tanpa berdebat";
-const PRIVATE_NOTE: &str = "Catatan rahasia: bahas jadwal shift pagi dengan SDM";
-const SHARED_NOTE: &str = "Terima kasih atas usulan templat jawaban email";
+pub const PRIVATE_NOTE: &str = "Catatan rahasia: bahas jadwal shift pagi dengan SDM";
+pub const SHARED_NOTE: &str = "Terima kasih atas usulan templat jawaban email";
 
 /// A review of Ayu's, shared with her: she rated teamwork 4 (Rina 3),
 /// composure 2 (Rina 4), everything else 3 (Rina 3).

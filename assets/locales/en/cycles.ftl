@@ -257,3 +257,114 @@ cycles-overdue-lead = { $count ->
 cycles-overdue-item = { $step }, due { $date }
 cycles-overdue-manager = manager: { $name }
 cycles-overdue-none = No review is overdue.
+
+# Downloading a cycle's results (HR: every review; a manager: the reviews
+# they write in it).
+export-title = Download results
+export-link = Download results
+export-link-team = Download the results of “{ $name }”
+export-scope-everyone = { $count ->
+    [one] The file holds the 1 review of this review cycle.
+   *[other] The file holds all { $count } reviews of this review cycle.
+}
+export-scope-own = { $count ->
+    [one] The file holds the 1 review you write in this review cycle.
+   *[other] The file holds the { $count } reviews you write in this review cycle.
+}
+export-kind-legend = Which file?
+export-kind-hint = A spreadsheet program (Excel, LibreOffice, Google Sheets) opens each of them.
+export-kind-workbook = Workbook (.xlsx): results and goals
+export-kind-workbook-hint = Two sheets: one row per review, and one row per goal.
+export-kind-results_csv = Results (.csv)
+export-kind-results_csv-hint = One row per review: the person, their manager, the step, the dates, every rating of each side, and how many strengths, weaknesses and goals were written.
+export-kind-goals_csv = Goals (.csv)
+export-kind-goals_csv-hint = One row per goal: the person, its title and details, the support needed, its status and due date.
+export-private-label = Include the managers' private comments
+export-private-hint = Private comments are for managers and HR only. Your name and the time are recorded in the audit log when you include them.
+export-what-heading = What the file holds
+export-note-visible = Each row shows only what you may read of that review: a self-assessment once it is submitted, a manager review as its manager and HR see it.
+export-note-private-hr = Private comments are left out unless you include them above.
+export-note-private-manager = Private comments are never in a manager's download.
+export-note-formulas = A cell that could start a spreadsheet formula (=, +, -, @) begins with an apostrophe, so no program runs it.
+export-note-audit = The download is recorded in the audit log.
+export-button = Download
+export-error-kind = Choose which file to download
+export-error-draft = This review cycle has not been launched yet, so it has no results to download.
+export-sheet-results = Results
+export-sheet-goals = Goals
+export-side-self = self
+export-side-manager = manager
+export-col-person = Name
+export-col-email = Email
+export-col-department = Department
+export-col-job-title = Job title
+export-col-manager = Manager
+export-col-state = Step
+export-col-self-submitted = Self-assessment submitted
+export-col-shared = Manager review shared
+export-col-acknowledged = Acknowledged
+export-col-strengths-self = Strengths (self)
+export-col-strengths-manager = Strengths (manager)
+export-col-weaknesses-self = Weaknesses (self)
+export-col-weaknesses-manager = Weaknesses (manager)
+export-col-goals = Goals
+export-col-private = Private comments
+export-col-goal-kind = Goal kind
+export-col-goal-title = Goal
+export-col-goal-description = Details
+export-col-goal-support = Support needed
+export-col-goal-status = Goal status
+export-col-goal-due = Due date
+export-col-goal-author = Written by
+
+# A cycle's progress (HR: the whole cycle; a manager: their organisation).
+progress-title = Progress
+progress-link = Progress by department and manager
+progress-link-team = Progress of your organisation in “{ $name }”
+progress-lead-everyone = { $count ->
+    [one] 1 review takes part in this review cycle.
+   *[other] { $count } reviews take part in this review cycle.
+}
+progress-lead-org = { $count ->
+    [one] 1 review of the people in your organisation (everyone who reports to you, at every level) takes part in this review cycle. You see counts only, not anyone's review.
+   *[other] { $count } reviews of the people in your organisation (everyone who reports to you, at every level) take part in this review cycle. You see counts only, not anyone's review.
+}
+progress-steps-heading = Each step
+progress-col-step = Step
+progress-col-done = Done
+progress-col-late = Late
+progress-col-people = Reviews
+progress-col-bar = Progress bar
+progress-col-self = Self-assessment submitted
+progress-col-shared = Manager review shared
+progress-col-ack = Acknowledged
+progress-step-self = Self-assessment
+progress-step-manager = Manager review
+progress-step-ack = Acknowledgement
+progress-done-of = { $done } of { $total } ({ $percent }%)
+progress-remind-self = Remind the { $count } late with their self-assessment
+progress-remind-manager = Remind the managers of the { $count } late manager reviews
+progress-remind-ack = Remind the { $count } who have not yet acknowledged
+progress-remind-hint = “Remind” emails an overdue notice to each person who must act now, at most once a day each, whatever is pressed.
+progress-notice-reminded = { $count ->
+    [0] Nobody was emailed: everyone late at that step was already reminded today.
+    [one] 1 reminder was queued.
+   *[other] { $count } reminders were queued.
+}
+progress-burn-heading = Work left, day by day
+progress-burn-desc = From { $first } to { $last }: how many self-assessments, manager reviews and acknowledgements were still to do at the end of each day. The same numbers are in the table below the chart.
+progress-burn-self = Self-assessments left
+progress-burn-manager = Manager reviews left
+progress-burn-ack = Acknowledgements left
+progress-burn-table = The numbers, day by day
+progress-departments-heading = By department
+progress-managers-heading = By manager
+progress-managers-search = Manager's name
+progress-managers-page = Page { $page } · { $count } managers
+progress-managers-none = No manager matches.
+progress-none = (none)
+progress-bar-legend = Each bar, from the left: acknowledged (darkest), shared, then submitted self-assessments (lightest); the rest has not been submitted. The most late come first.
+progress-method = Departments are the people's departments today; managers are the managers recorded when the cycle was launched. Removed reviews are not counted. A review is late when it is still at a step whose due date has passed.
+progress-error-draft = This review cycle has not been launched yet, so there is no progress to show.
+progress-error-not-open = Reminders can be sent only while the review cycle is open.
+progress-error-not-late = Nobody is late at that step: its due date has not passed.

@@ -227,3 +227,7 @@ review-entry-weakness = Weakness { $n }
 review-new-strength-hint = One strength per box. To add another, press “Save and add another”.
 review-new-weakness-hint = One weakness per box. To add another, press “Save and add another”.
 review-new-goal-hint = One goal per entry. To add another, press “Save and add another”.
+
+# Printing a review (the button opens the browser's print dialog).
+review-print = Print this review
+review-printed-on = Printed from Cermin on { $date }

@@ -222,3 +222,114 @@ cycles-overdue-lead = { $count ->
 cycles-overdue-item = { $step }, batas waktu { $date }
 cycles-overdue-manager = atasan: { $name }
 cycles-overdue-none = Tidak ada evaluasi yang terlambat.
+
+# Mengunduh hasil siklus (SDM: semua evaluasi; atasan: evaluasi yang ia
+# tulis di siklus itu).
+export-title = Unduh hasil
+export-link = Unduh hasil
+export-link-team = Unduh hasil “{ $name }”
+export-scope-everyone = { $count ->
+    [one] Berkas ini memuat 1 evaluasi dari siklus evaluasi ini.
+   *[other] Berkas ini memuat semua { $count } evaluasi dari siklus evaluasi ini.
+}
+export-scope-own = { $count ->
+    [one] Berkas ini memuat 1 evaluasi yang Anda tulis di siklus evaluasi ini.
+   *[other] Berkas ini memuat { $count } evaluasi yang Anda tulis di siklus evaluasi ini.
+}
+export-kind-legend = Berkas yang mana?
+export-kind-hint = Setiap berkas bisa dibuka dengan program lembar kerja (Excel, LibreOffice, Google Sheets).
+export-kind-workbook = Buku kerja (.xlsx): hasil dan sasaran
+export-kind-workbook-hint = Dua lembar: satu baris per evaluasi, dan satu baris per sasaran.
+export-kind-results_csv = Hasil (.csv)
+export-kind-results_csv-hint = Satu baris per evaluasi: orangnya, atasannya, langkahnya, tanggal-tanggalnya, setiap nilai dari kedua pihak, dan jumlah kekuatan, kelemahan, dan sasaran yang ditulis.
+export-kind-goals_csv = Sasaran (.csv)
+export-kind-goals_csv-hint = Satu baris per sasaran: orangnya, judul dan rinciannya, dukungan yang dibutuhkan, status, dan batas waktunya.
+export-private-label = Sertakan komentar pribadi para atasan
+export-private-hint = Komentar pribadi hanya untuk atasan dan SDM. Nama Anda dan waktunya dicatat di log audit bila Anda menyertakannya.
+export-what-heading = Isi berkas
+export-note-visible = Setiap baris hanya memuat apa yang boleh Anda baca dari evaluasi itu: evaluasi diri setelah dikirim, evaluasi atasan sebagaimana dilihat atasannya dan SDM.
+export-note-private-hr = Komentar pribadi tidak disertakan kecuali Anda memilihnya di atas.
+export-note-private-manager = Komentar pribadi tidak pernah ada dalam unduhan atasan.
+export-note-formulas = Sel yang bisa memulai rumus lembar kerja (=, +, -, @) diawali tanda petik, sehingga tidak ada program yang menjalankannya.
+export-note-audit = Unduhan ini dicatat di log audit.
+export-button = Unduh
+export-error-kind = Pilih berkas yang akan diunduh
+export-error-draft = Siklus evaluasi ini belum diluncurkan, jadi belum ada hasil untuk diunduh.
+export-sheet-results = Hasil
+export-sheet-goals = Sasaran
+export-side-self = diri
+export-side-manager = atasan
+export-col-person = Nama
+export-col-email = Email
+export-col-department = Departemen
+export-col-job-title = Jabatan
+export-col-manager = Atasan
+export-col-state = Langkah
+export-col-self-submitted = Evaluasi diri dikirim
+export-col-shared = Evaluasi atasan dibagikan
+export-col-acknowledged = Konfirmasi telah dibaca
+export-col-strengths-self = Kekuatan (diri)
+export-col-strengths-manager = Kekuatan (atasan)
+export-col-weaknesses-self = Kelemahan (diri)
+export-col-weaknesses-manager = Kelemahan (atasan)
+export-col-goals = Sasaran
+export-col-private = Komentar pribadi
+export-col-goal-kind = Jenis sasaran
+export-col-goal-title = Sasaran
+export-col-goal-description = Rincian
+export-col-goal-support = Dukungan yang dibutuhkan
+export-col-goal-status = Status sasaran
+export-col-goal-due = Batas waktu
+export-col-goal-author = Ditulis oleh
+
+# Kemajuan siklus (SDM: seluruh siklus; atasan: organisasinya).
+progress-title = Kemajuan
+progress-link = Kemajuan per departemen dan atasan
+progress-link-team = Kemajuan organisasi Anda di “{ $name }”
+progress-lead-everyone = { $count ->
+    [one] 1 evaluasi ikut dalam siklus evaluasi ini.
+   *[other] { $count } evaluasi ikut dalam siklus evaluasi ini.
+}
+progress-lead-org = { $count ->
+    [one] 1 evaluasi dari orang-orang di organisasi Anda (semua yang melapor kepada Anda, di setiap tingkat) ikut dalam siklus evaluasi ini. Anda hanya melihat jumlahnya, bukan evaluasi siapa pun.
+   *[other] { $count } evaluasi dari orang-orang di organisasi Anda (semua yang melapor kepada Anda, di setiap tingkat) ikut dalam siklus evaluasi ini. Anda hanya melihat jumlahnya, bukan evaluasi siapa pun.
+}
+progress-steps-heading = Setiap langkah
+progress-col-step = Langkah
+progress-col-done = Selesai
+progress-col-late = Terlambat
+progress-col-people = Evaluasi
+progress-col-bar = Batang kemajuan
+progress-col-self = Evaluasi diri dikirim
+progress-col-shared = Evaluasi atasan dibagikan
+progress-col-ack = Konfirmasi telah dibaca
+progress-step-self = Evaluasi diri
+progress-step-manager = Evaluasi atasan
+progress-step-ack = Konfirmasi telah dibaca
+progress-done-of = { $done } dari { $total } ({ $percent }%)
+progress-remind-self = Ingatkan { $count } orang yang terlambat mengisi evaluasi diri
+progress-remind-manager = Ingatkan atasan dari { $count } evaluasi atasan yang terlambat
+progress-remind-ack = Ingatkan { $count } orang yang belum mengonfirmasi telah membaca
+progress-remind-hint = “Ingatkan” mengirim email pemberitahuan terlambat kepada setiap orang yang harus bertindak sekarang, paling banyak sekali sehari per orang, tombol mana pun yang ditekan.
+progress-notice-reminded = { $count ->
+    [0] Tidak ada email yang dikirim: semua yang terlambat di langkah itu sudah diingatkan hari ini.
+    [one] 1 pengingat masuk antrean.
+   *[other] { $count } pengingat masuk antrean.
+}
+progress-burn-heading = Sisa pekerjaan, hari demi hari
+progress-burn-desc = Dari { $first } sampai { $last }: berapa evaluasi diri, evaluasi atasan, dan konfirmasi yang masih harus diselesaikan pada akhir setiap hari. Angka yang sama ada di tabel di bawah grafik.
+progress-burn-self = Sisa evaluasi diri
+progress-burn-manager = Sisa evaluasi atasan
+progress-burn-ack = Sisa konfirmasi
+progress-burn-table = Angkanya, hari demi hari
+progress-departments-heading = Per departemen
+progress-managers-heading = Per atasan
+progress-managers-search = Nama atasan
+progress-managers-page = Halaman { $page } · { $count } atasan
+progress-managers-none = Tidak ada atasan yang cocok.
+progress-none = (tidak ada)
+progress-bar-legend = Setiap batang, dari kiri: sudah dikonfirmasi (paling gelap), sudah dibagikan, lalu evaluasi diri yang sudah dikirim (paling terang); sisanya belum dikirim. Yang paling banyak terlambat ada di atas.
+progress-method = Departemen adalah departemen orangnya saat ini; atasan adalah atasan yang tercatat saat siklus diluncurkan. Evaluasi yang dikeluarkan tidak dihitung. Evaluasi terlambat bila masih berada di langkah yang batas waktunya sudah lewat.
+progress-error-draft = Siklus evaluasi ini belum diluncurkan, jadi belum ada kemajuan untuk ditampilkan.
+progress-error-not-open = Pengingat hanya bisa dikirim selama siklus evaluasi terbuka.
+progress-error-not-late = Tidak ada yang terlambat di langkah itu: batas waktunya belum lewat.

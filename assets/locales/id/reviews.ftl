@@ -209,3 +209,7 @@ review-entry-weakness = Kelemahan { $n }
 review-new-strength-hint = Satu kekuatan untuk satu kotak. Untuk menambah kekuatan lain, tekan “Simpan dan tambah lagi”.
 review-new-weakness-hint = Satu kelemahan untuk satu kotak. Untuk menambah yang lain, tekan “Simpan dan tambah lagi”.
 review-new-goal-hint = Satu sasaran untuk satu isian. Untuk menambah sasaran lain, tekan “Simpan dan tambah lagi”.
+
+# Mencetak evaluasi (tombol membuka dialog cetak peramban).
+review-print = Cetak evaluasi ini
+review-printed-on = Dicetak dari Cermin pada { $date }

@@ -9,7 +9,9 @@
 
 mod dates;
 mod drafts;
+mod export;
 mod participants;
+mod progress;
 mod running;
 mod show;
 
@@ -49,6 +51,13 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         )
         .route("/cycles/{id}/dates", web::get().to(dates::edit_dates))
         .route("/cycles/{id}/dates", web::post().to(dates::move_dates))
+        .route(
+            "/cycles/{id}/progress",
+            web::get().to(progress::show_progress),
+        )
+        .route("/cycles/{id}/remind", web::post().to(progress::remind_late))
+        .route("/cycles/{id}/export", web::get().to(export::export_page))
+        .route("/cycles/{id}/export", web::post().to(export::download))
         .route("/cycles/{id}/close", web::get().to(running::confirm_close))
         .route("/cycles/{id}/close", web::post().to(running::close_cycle))
         .route(

@@ -34,6 +34,8 @@ struct ReviewPage {
     reading: Option<Reading>,
     done: Option<String>,
     summary_draft: String,
+    /// Today, for the header of a printed copy.
+    printed_on: chrono::NaiveDate,
 }
 
 #[derive(Deserialize)]
@@ -110,6 +112,7 @@ pub async fn show_review(
                 reading,
                 done: None,
                 summary_draft,
+                printed_on: today,
                 review: l.head,
             })
         })

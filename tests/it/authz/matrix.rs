@@ -435,6 +435,8 @@ async fn review_journal_cycle_template_mail_matrix(app: TestApp) {
         ("/history".into(), &[AYU, BUDI, RINA, DIMAS, HR]),
         (format!("/history/{ayu_id}"), &[AYU, RINA, HR]),
         (format!("/people/{ayu_id}"), &[AYU, RINA, HR]),
+        // The download page: HR, and the manager who writes a review in it.
+        (format!("/cycles/{cycle}/export"), &[RINA, HR]),
     ];
 
     // The actions, with who may send them when. Refused ones are sent by
@@ -637,6 +639,18 @@ async fn review_journal_cycle_template_mail_matrix(app: TestApp) {
             hr_only,
         ),
         action("send test email", "/mail/test".into(), &[], hr_only),
+        action(
+            "download results",
+            format!("/cycles/{cycle}/export"),
+            &[("kind", "results_csv")],
+            |a, _| a == RINA || a == HR,
+        ),
+        action(
+            "download results with private comments",
+            format!("/cycles/{cycle}/export"),
+            &[("kind", "results_csv"), ("include_private", "1")],
+            |a, _| a == HR,
+        ),
         action(
             "retry email",
             format!("/mail/{mail_id}/retry"),

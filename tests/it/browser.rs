@@ -960,12 +960,9 @@ async fn printing_a_review_and_reading_a_cycles_progress_in(tools: Tools) {
     c.close().await.expect("close the browser");
     driver.session = None;
 
-    // HR's progress page, for the guide.
-    let cycle = cermin::db::reviews::find(&mut app.conn(), &shared.review)
-        .expect("q")
-        .expect("review")
-        .0
-        .cycle_id;
+    // HR's progress page of a cycle under way (17 people, some late), for
+    // the guide.
+    let cycle = crate::progress::running_cycle_of_the_demo(&app);
     let c = driver
         .session_sized(&tools.chromium, true, 1280, 1000)
         .await;
@@ -976,6 +973,12 @@ async fn printing_a_review_and_reading_a_cycles_progress_in(tools: Tools) {
     c.find(Locator::Css("[data-burn-down] svg"))
         .await
         .expect("the burn-down");
+    c.execute(
+        "document.getElementById('steps').scrollIntoView({block: 'start'});",
+        vec![],
+    )
+    .await
+    .expect("scroll to the steps");
     let png = c.screenshot().await.expect("screenshot");
     assert!(png.starts_with(b"\x89PNG"), "a PNG");
     let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/screenshots");

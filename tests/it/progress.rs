@@ -39,6 +39,11 @@ const DIMAS: [&str; 6] = [
 /// on. Returns the cycle id.
 fn running_cycle(app: &TestApp) -> String {
     app.seed_demo();
+    running_cycle_of_the_demo(app)
+}
+
+/// The same, in a database that holds the demo already.
+pub(crate) fn running_cycle_of_the_demo(app: &TestApp) -> String {
     let mut keys: Vec<&str> = RINAS.iter().chain(DIMAS.iter()).copied().collect();
     keys.extend(["rina.marlina", "dimas.prasetyo"]);
     let (cycle, _) = crate::reviews::open_cycle(app, &keys);

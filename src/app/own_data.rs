@@ -401,3 +401,52 @@ fn collect(
         emails,
     })
 }
+
+/// Erase a departed person, with a reason the audit log keeps (the audit
+/// row names no one: the person's id and the reason). Refusals: `NotFound`,
+/// `Forbidden`, `NotNow("erase-error-active")` while they are active,
+/// `Invalid` without a reason.
+pub fn erase(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    clock: Clock,
+    person_id: &str,
+    reason: &str,
+) -> Result<usize, Error> {
+    db::write_tx(conn, |conn| {
+        if !actor.is_hr() {
+            return Err(Error::Forbidden);
+        }
+        let person = people::find(conn, person_id)?.ok_or(Error::NotFound)?;
+        let facts = PersonFacts {
+            id: &person.id,
+            manager_id: person.manager_id.as_deref(),
+        };
+        if person.active {
+            return Err(Error::NotNow("erase-error-active"));
+        }
+        if !policy::may_erase_person(actor, facts, person.active) {
+            return Err(Error::Forbidden);
+        }
+        let reason = reason.trim();
+        if reason.is_empty() {
+            return Err(Error::Invalid(vec![(
+                "reason".into(),
+                "erase-error-reason",
+            )]));
+        }
+        let changed = db::erasure::erase(conn, &person.id, clock.now)?;
+        audit::record(
+            conn,
+            audit::Entry {
+                actor_id: Some(&actor.id),
+                action: "person.erased",
+                subject_type: "person",
+                subject_id: &person.id,
+                details: json!({ "reason": reason, "rows": changed }),
+                ..Default::default()
+            },
+        )?;
+        Ok(changed)
+    })
+}

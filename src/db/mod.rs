@@ -6,6 +6,7 @@
 
 pub mod audit;
 pub mod cycles;
+pub mod erasure;
 pub mod exports;
 pub mod forms;
 pub mod journal;

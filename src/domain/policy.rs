@@ -54,6 +54,13 @@ pub fn may_export_personal_data(actor: &Actor, person: PersonFacts<'_>) -> bool 
     actor.id == person.id || actor.is_hr()
 }
 
+/// Erase a departed person (their texts emptied, their name replaced; the
+/// ratings kept for the aggregates): HR, for someone already deactivated,
+/// never themselves.
+pub fn may_erase_person(actor: &Actor, person: PersonFacts<'_>, active: bool) -> bool {
+    actor.is_hr() && actor.id != person.id && !active
+}
+
 /// Add, edit, deactivate and import people; see the people list.
 pub fn may_manage_people(actor: &Actor) -> bool {
     actor.is_hr()

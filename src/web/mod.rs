@@ -115,6 +115,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/people/import/apply", web::post().to(import::apply_import))
         .route("/people/{id}", web::get().to(people::show_person))
         .route("/people/{id}/edit", web::get().to(people::edit_person))
+        .route("/people/{id}/erase", web::get().to(own_data::confirm_erase))
+        .route("/people/{id}/erase", web::post().to(own_data::erase_person))
         .route(
             "/people/{id}/data",
             web::get().to(own_data::person_data_page),

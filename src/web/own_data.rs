@@ -201,3 +201,104 @@ async fn download(
         .insert_header(CacheControl(vec![CacheDirective::NoStore]))
         .body(body))
 }
+
+// ---- erasing a departed person ----
+
+#[derive(Serialize)]
+struct ErasePage {
+    person_id: String,
+    person_name: String,
+    reason: String,
+    errors: FormErrors,
+}
+
+async fn erase_page(
+    state: &State,
+    user: &CurrentUser,
+    id: String,
+    reason: String,
+    errors: FormErrors,
+) -> Result<HttpResponse, AppError> {
+    let (actor, pid) = (user.actor(), id.clone());
+    let person = state
+        .db
+        .run(move |conn| -> Result<_, AppError> {
+            people::find(conn, &pid)?.ok_or(AppError::NotFound)
+        })
+        .await?;
+    let facts = PersonFacts {
+        id: &person.id,
+        manager_id: person.manager_id.as_deref(),
+    };
+    if person.active {
+        return Err(AppError::Conflict("erase-error-active"));
+    }
+    if !policy::may_erase_person(&actor, facts, person.active) {
+        return Err(AppError::Forbidden);
+    }
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let model = ErasePage {
+        person_id: id,
+        person_name: person.name,
+        reason,
+        errors,
+    };
+    page_with_status(
+        &state.templates,
+        &user.visitor,
+        status,
+        "people/erase.html",
+        &model,
+    )
+}
+
+pub async fn confirm_erase(
+    state: State,
+    user: CurrentUser,
+    path: web::Path<PersonId>,
+) -> Result<HttpResponse, AppError> {
+    user.require(policy::may_manage_people)?;
+    let id = path.into_inner().as_str().to_string();
+    erase_page(&state, &user, id, String::new(), FormErrors::default()).await
+}
+
+#[derive(Deserialize)]
+pub struct EraseForm {
+    #[serde(default)]
+    reason: String,
+}
+
+pub async fn erase_person(
+    state: State,
+    user: CurrentUser,
+    path: web::Path<PersonId>,
+    form: web::Form<EraseForm>,
+) -> Result<HttpResponse, AppError> {
+    user.require(policy::may_manage_people)?;
+    let id = path.into_inner().as_str().to_string();
+    let (actor, clock, pid) = (user.actor(), state.clock(), id.clone());
+    let reason = form.reason.clone();
+    let result = state
+        .db
+        .run(move |conn| -> Result<_, AppError> {
+            Ok(own_data::erase(conn, &actor, clock, &pid, &reason))
+        })
+        .await?;
+    match result {
+        Ok(_) => Ok(super::render::see_other(&format!(
+            "/people/{id}?notice=erased"
+        ))),
+        Err(app::Error::Invalid(fields)) => {
+            let mut errors = FormErrors::default();
+            for (field, key) in fields {
+                errors.add(&field, key);
+            }
+            erase_page(&state, &user, id, form.reason.clone(), errors).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}

@@ -405,6 +405,8 @@ struct PersonPage {
     can_read_notes: bool,
     can_view_history: bool,
     can_deactivate: bool,
+    /// Erase a departed person's data (`policy::may_erase_person`).
+    can_erase: bool,
     notice: Option<String>,
     history: Vec<audit::AuditRow>,
 }
@@ -420,6 +422,7 @@ fn notice_key(n: Option<&str>) -> Option<String> {
         Some("saved") => Some("notice-person-saved".into()),
         Some("deactivated") => Some("notice-person-deactivated".into()),
         Some("reactivated") => Some("notice-person-reactivated".into()),
+        Some("erased") => Some("notice-person-erased".into()),
         _ => None,
     }
 }
@@ -472,7 +475,16 @@ pub async fn show_person(
                 ))
             })
             .await?;
+    let can_erase = policy::may_erase_person(
+        &user.actor(),
+        PersonFacts {
+            id: &person.id,
+            manager_id: person.manager_id.as_deref(),
+        },
+        person.active,
+    );
     let model = PersonPage {
+        can_erase,
         invited: !person.has_password(),
         can_read_notes,
         can_view_history,

@@ -16,6 +16,7 @@ use crate::reading::{
 on_both_databases!(
     with [("CERMIN_MAIL_WORKER", "false")];
     a_person_downloads_what_they_may_see,
+    hr_erases_a_departed_person,
 );
 
 const NOTE_ABOUT_AYU: &str = "Catatan Rina tentang Ayu: perlu latihan retur (PENANDA-7731)";
@@ -270,4 +271,234 @@ async fn a_person_downloads_what_they_may_see(app: TestApp) {
     assert_eq!(status, StatusCode::OK);
     assert!(!budi_json.contains(SELF_TEAMWORK) && !budi_json.contains("ayu.lestari@"));
     assert_eq!(exports_of(&app).len(), 4);
+}
+
+/// Every stored text that could hold what was written by or about a person.
+fn stored_texts(app: &TestApp) -> Vec<String> {
+    use cermin::db::schema::*;
+    let mut conn = app.conn();
+    let c: &mut cermin::db::DbConnection = &mut conn;
+    let mut all: Vec<String> = vec![];
+    let people: Vec<(String, String, String, String)> = people::table
+        .select((
+            people::name,
+            people::email,
+            people::job_title,
+            people::job_description,
+        ))
+        .load(c)
+        .expect("people");
+    all.extend(people.into_iter().flat_map(|(a, b, d, e)| [a, b, d, e]));
+    let reviews: Vec<(String, String, String, String, String)> = reviews::table
+        .select((
+            reviews::job_description,
+            reviews::acknowledgement_response,
+            reviews::manager_summary,
+            reviews::team_summary,
+            reviews::reopened_reason,
+        ))
+        .load(c)
+        .expect("reviews");
+    all.extend(
+        reviews
+            .into_iter()
+            .flat_map(|(a, b, d, e, f)| [a, b, d, e, f]),
+    );
+    all.extend(
+        answers::table
+            .select(answers::body)
+            .load::<String>(c)
+            .expect("answers"),
+    );
+    all.extend(
+        comments::table
+            .select(comments::body)
+            .load::<String>(c)
+            .expect("comments"),
+    );
+    all.extend(
+        strengths_weaknesses::table
+            .select(strengths_weaknesses::body)
+            .load::<String>(c)
+            .expect("traits"),
+    );
+    let goals: Vec<(String, String, String)> = goals::table
+        .select((goals::title, goals::description, goals::support_needed))
+        .load(c)
+        .expect("goals");
+    all.extend(goals.into_iter().flat_map(|(a, b, d)| [a, b, d]));
+    all.extend(
+        journal_entries::table
+            .select(journal_entries::body)
+            .load::<String>(c)
+            .expect("journal"),
+    );
+    all.extend(
+        notifications::table
+            .select(notifications::details)
+            .load::<String>(c)
+            .expect("notifications"),
+    );
+    let mail: Vec<(String, String, String, String, String)> = email_outbox::table
+        .select((
+            email_outbox::to_address,
+            email_outbox::subject,
+            email_outbox::body_text,
+            email_outbox::body_html,
+            email_outbox::payload,
+        ))
+        .load(c)
+        .expect("outbox");
+    all.extend(mail.into_iter().flat_map(|(a, b, d, e, f)| [a, b, d, e, f]));
+    all.extend(
+        audit_log::table
+            .select(audit_log::details)
+            .load::<String>(c)
+            .expect("audit"),
+    );
+    all.extend(
+        login_attempts::table
+            .select(login_attempts::email)
+            .load::<String>(c)
+            .expect("attempts"),
+    );
+    all
+}
+
+fn ratings_of(app: &TestApp, review: &str) -> Vec<(String, String, Option<i32>)> {
+    use cermin::db::schema::answers;
+    answers::table
+        .filter(answers::review_id.eq(review))
+        .filter(answers::rating.is_not_null())
+        .order((answers::question_id.asc(), answers::side.asc()))
+        .select((answers::question_id, answers::side, answers::rating))
+        .load(&mut *app.conn())
+        .expect("ratings")
+}
+
+async fn hr_erases_a_departed_person(app: TestApp) {
+    let shared = shared_review(&app).await;
+    let ayu_id = app.person_id("ayu.lestari");
+    let rina = app.signed_in("rina.marlina").await;
+    rina.get(&format!("/people/{ayu_id}/notes")).await;
+    rina.post(
+        &format!("/people/{ayu_id}/notes"),
+        &[
+            ("entry_on", "2026-11-02"),
+            ("kind", "note"),
+            ("body", NOTE_ABOUT_AYU),
+        ],
+    )
+    .await;
+    add_mail(&app, &ayu_id, "review_shared", MAIL_TEXT);
+    let ratings = ratings_of(&app, &shared.review);
+    assert!(!ratings.is_empty());
+    let marks = [
+        "Ayu Lestari",
+        "ayu.lestari@",
+        SELF_TEAMWORK,
+        MGR_TEAMWORK,
+        PRIVATE_NOTE,
+        SHARED_NOTE,
+        NOTE_ABOUT_AYU,
+        JOURNAL,
+        MAIL_TEXT,
+        "Menguasai kebijakan pengembalian",
+    ];
+    let found = |app: &TestApp| -> Vec<&str> {
+        let texts = stored_texts(app);
+        marks
+            .iter()
+            .copied()
+            .filter(|m| texts.iter().any(|t| t.contains(m)))
+            .collect()
+    };
+    assert_eq!(
+        found(&app).len(),
+        marks.len(),
+        "every mark is stored before: {:?}",
+        found(&app)
+    );
+
+    // Still active: refused, nothing changed.
+    let hr = app.signed_in("sari.wulandari").await;
+    let erase = format!("/people/{ayu_id}/erase");
+    assert_eq!(hr.get(&erase).await.status, StatusCode::CONFLICT);
+    hr.get(&format!("/people/{ayu_id}")).await;
+    let early = hr.post(&erase, &[("reason", "keluar")]).await;
+    assert_eq!(early.status, StatusCode::CONFLICT);
+    assert_eq!(found(&app).len(), marks.len());
+
+    // Deactivated: the person's page offers it; a reason is required.
+    let off = hr.post(&format!("/people/{ayu_id}/deactivate"), &[]).await;
+    assert_eq!(off.status, StatusCode::SEE_OTHER);
+    let person = hr.get(&format!("/people/{ayu_id}")).await;
+    assert_eq!(
+        person.attr("a#erase", "href").as_deref(),
+        Some(erase.as_str())
+    );
+    let confirm = hr.get(&erase).await;
+    assert_eq!(confirm.status, StatusCode::OK);
+    // Rina (a manager, not HR) may not.
+    rina.get("/team").await;
+    assert_eq!(rina.get(&erase).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        rina.post(&erase, &[("reason", "x")]).await.status,
+        StatusCode::FORBIDDEN
+    );
+    hr.get(&erase).await;
+    let no_reason = hr.post(&erase, &[("reason", " ")]).await;
+    assert_eq!(no_reason.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(no_reason.contains(&in_page_lang(&no_reason.text, "erase-error-reason")));
+    assert_eq!(
+        found(&app).len(),
+        marks.len(),
+        "a refused erasure changes nothing"
+    );
+
+    let erased = hr
+        .post(
+            &erase,
+            &[("reason", "Keluar Maret 2026; meminta dihapus lewat email")],
+        )
+        .await;
+    assert_eq!(erased.status, StatusCode::SEE_OTHER, "{}", erased.text);
+    let left: Vec<String> = stored_texts(&app)
+        .into_iter()
+        .filter(|t| marks.iter().any(|m| t.contains(m)))
+        .collect();
+    assert_eq!(
+        found(&app),
+        Vec::<&str>::new(),
+        "stored after the erasure: {left:?}"
+    );
+    // The ratings stay for the aggregates, and the review still counts.
+    assert_eq!(ratings_of(&app, &shared.review), ratings);
+    let page = hr.get(erased.location().expect("the person's page")).await;
+    assert!(page.contains(&in_page_lang(&page.text, "notice-person-erased")));
+    assert!(page.h1().contains("Dihapus / Erased"), "{}", page.h1());
+    let cycle = cermin::db::reviews::find(&mut app.conn(), &shared.review)
+        .expect("q")
+        .expect("review")
+        .0
+        .cycle_id;
+    let progress = hr.get(&format!("/cycles/{cycle}/progress")).await;
+    assert_eq!(progress.status, StatusCode::OK);
+    assert!(progress.select_texts("tr[data-step=manager] [data-done]")[0].starts_with("1 "));
+    let audit: Vec<String> = {
+        use cermin::db::schema::audit_log as a;
+        a::table
+            .filter(a::action.eq("person.erased"))
+            .select(a::details)
+            .load(&mut *app.conn())
+            .expect("audit")
+    };
+    assert_eq!(audit.len(), 1);
+    assert!(audit[0].contains("Keluar Maret 2026"), "{}", audit[0]);
+    // Ayu can no longer sign in (her address is gone).
+    let b = app.browser();
+    let tried = b
+        .sign_in("ayu.lestari@sejahtera.example", "rahasia-demo")
+        .await;
+    assert_ne!(tried.location(), Some("/"));
 }

@@ -1,0 +1,182 @@
+//! Erasing a departed person: every table that holds something about them,
+//! in one place, so nothing is forgotten when a table is added
+//! (`tests/it/own_data.rs` reads every stored text after an erasure).
+//!
+//! What stays is what the aggregates need and nothing that names them: the
+//! person's row (with a placeholder name and address, their department,
+//! role and place in the reporting lines), their reviews' states, dates and
+//! ratings. Every text they or others wrote about them is emptied; their
+//! journal, the notes about them, their notifications, sessions and links
+//! are deleted; emails to them keep only that they were sent; the audit
+//! log keeps what happened but no longer their address or name.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::schema::{
+    answers, comments, email_outbox, form_stash, goals, journal_entries, login_attempts,
+    notifications, one_time_tokens, people, reviews, sessions, strengths_weaknesses,
+    trusted_devices,
+};
+use super::{DbConnection, QueryResult};
+
+/// The placeholder an erased person's name becomes: the same in both
+/// languages, with a short part of their id so two stay apart in a list.
+pub fn placeholder_name(person_id: &str) -> String {
+    let short: String = person_id
+        .chars()
+        .rev()
+        .take(6)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    format!("Dihapus / Erased ({short})")
+}
+
+/// Erase `person_id` (inside the caller's transaction). Returns how many
+/// rows were changed or deleted.
+pub fn erase(conn: &mut DbConnection, person_id: &str, now: NaiveDateTime) -> QueryResult<usize> {
+    let old: Option<(String, String)> = people::table
+        .find(person_id)
+        .select((people::email, people::name))
+        .first(conn)
+        .optional()?;
+    let address = format!("erased-{person_id}@erased.invalid");
+    let mut n = diesel::update(people::table.find(person_id))
+        .set((
+            people::name.eq(placeholder_name(person_id)),
+            people::email.eq(&address),
+            people::password_hash.eq(None::<String>),
+            people::job_title.eq(""),
+            people::job_description.eq(""),
+            people::active.eq(false),
+            people::email_digest.eq(false),
+            people::updated_at.eq(now),
+        ))
+        .execute(conn)?;
+    let own_reviews = reviews::table
+        .filter(reviews::person_id.eq(person_id))
+        .select(reviews::id);
+    n += diesel::update(answers::table.filter(answers::review_id.eq_any(own_reviews)))
+        .set(answers::body.eq(""))
+        .execute(conn)?;
+    n += diesel::update(comments::table.filter(comments::review_id.eq_any(own_reviews)))
+        .set(comments::body.eq(""))
+        .execute(conn)?;
+    n += diesel::update(reviews::table.filter(reviews::person_id.eq(person_id)))
+        .set((
+            reviews::job_title.eq(""),
+            reviews::job_description.eq(""),
+            reviews::acknowledgement_response.eq(""),
+            reviews::manager_summary.eq(""),
+            reviews::team_summary.eq(""),
+            reviews::reopened_reason.eq(""),
+        ))
+        .execute(conn)?;
+    n += diesel::update(
+        strengths_weaknesses::table.filter(strengths_weaknesses::person_id.eq(person_id)),
+    )
+    .set(strengths_weaknesses::body.eq(""))
+    .execute(conn)?;
+    n += diesel::update(goals::table.filter(goals::person_id.eq(person_id)))
+        .set((
+            goals::title.eq("—"),
+            goals::description.eq(""),
+            goals::support_needed.eq(""),
+        ))
+        .execute(conn)?;
+    n += diesel::delete(
+        journal_entries::table.filter(
+            journal_entries::author_id
+                .eq(person_id)
+                .or(journal_entries::subject_id.eq(person_id)),
+        ),
+    )
+    .execute(conn)?;
+    n += diesel::delete(notifications::table.filter(notifications::person_id.eq(person_id)))
+        .execute(conn)?;
+    n += diesel::update(
+        email_outbox::table
+            .filter(email_outbox::recipient_id.eq(person_id))
+            .filter(email_outbox::status.eq_any(["queued", "held"])),
+    )
+    .set((
+        email_outbox::status.eq("skipped"),
+        email_outbox::last_error.eq("erased"),
+        email_outbox::lease_until.eq(None::<NaiveDateTime>),
+    ))
+    .execute(conn)?;
+    n += diesel::update(email_outbox::table.filter(email_outbox::recipient_id.eq(person_id)))
+        .set((
+            email_outbox::to_address.eq(&address),
+            email_outbox::subject.eq(""),
+            email_outbox::body_text.eq(""),
+            email_outbox::body_html.eq(""),
+            email_outbox::ics.eq(None::<String>),
+            email_outbox::payload.eq("{}"),
+        ))
+        .execute(conn)?;
+    n += diesel::delete(sessions::table.filter(sessions::person_id.eq(person_id))).execute(conn)?;
+    n += diesel::delete(one_time_tokens::table.filter(one_time_tokens::person_id.eq(person_id)))
+        .execute(conn)?;
+    n += diesel::delete(trusted_devices::table.filter(trusted_devices::person_id.eq(person_id)))
+        .execute(conn)?;
+    n += diesel::delete(form_stash::table.filter(form_stash::person_id.eq(person_id)))
+        .execute(conn)?;
+    if let Some((email, name)) = old {
+        n += diesel::delete(login_attempts::table.filter(login_attempts::email.eq(&email)))
+            .execute(conn)?;
+        n += scrub_audit(conn, person_id, &email, &address, &name)?;
+    }
+    Ok(n)
+}
+
+/// The audit log keeps what happened, by whom and when, but not who the
+/// erased person was: their address, wherever it appears in a record's
+/// details, and their name in the records about them, become the
+/// placeholders.
+fn scrub_audit(
+    conn: &mut DbConnection,
+    person_id: &str,
+    email: &str,
+    address: &str,
+    name: &str,
+) -> QueryResult<usize> {
+    use diesel::sql_types::Text;
+    // As the details (JSON) hold them.
+    let json = |s: &str| {
+        let quoted = serde_json::to_string(s).unwrap_or_default();
+        quoted.trim_matches('"').to_string()
+    };
+    let (email, name) = (json(email), json(name));
+    let sql = "UPDATE audit_log SET details = REPLACE(details, $1, $2) WHERE details LIKE $3";
+    let by_subject = "UPDATE audit_log SET details = REPLACE(details, $1, $2) \
+                      WHERE subject_id = $3 AND details LIKE $4";
+    let dialect = |q: &str| match conn {
+        DbConnection::Sqlite(_) => q
+            .replace("$1", "?1")
+            .replace("$2", "?2")
+            .replace("$3", "?3")
+            .replace("$4", "?4"),
+        DbConnection::Pg(_) => q.to_string(),
+    };
+    let (sql, by_subject) = (dialect(sql), dialect(by_subject));
+    // A wildcard in the text only widens the rows looked at; REPLACE itself
+    // is exact.
+    let like = |s: &str| format!("%{s}%");
+    let mut n = diesel::sql_query(sql)
+        .bind::<Text, _>(&email)
+        .bind::<Text, _>(json(address))
+        .bind::<Text, _>(like(&email))
+        .execute(conn)?;
+    if !name.trim().is_empty() {
+        n += diesel::sql_query(by_subject)
+            .bind::<Text, _>(&name)
+            .bind::<Text, _>(json(&placeholder_name(person_id)))
+            .bind::<Text, _>(person_id)
+            .bind::<Text, _>(like(&name))
+            .execute(conn)?;
+    }
+    Ok(n)
+}

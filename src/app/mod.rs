@@ -11,6 +11,7 @@
 pub mod cycles;
 pub mod drafts;
 pub mod exports;
+pub mod fairness;
 pub mod form_templates;
 pub mod journal;
 pub mod mail;

@@ -77,24 +77,23 @@ pub fn load(
     let late = late_states(&cycle.dates(), clock.today, status == CycleStatus::Open);
     let mut overall = Tally::default();
     let mut departments: BTreeMap<String, Tally> = BTreeMap::new();
-    for c in q::by_department(conn, &cycle.id, within)? {
+    let mut managers: BTreeMap<String, (String, Tally)> = BTreeMap::new();
+    for c in q::counts(conn, &cycle.id, within)? {
         let is_late = late.contains(&c.state);
         overall.add(c.state, c.n, is_late);
         departments
-            .entry(c.group.unwrap_or_default())
+            .entry(c.department)
             .or_default()
+            .add(c.state, c.n, is_late);
+        managers
+            .entry(c.manager_id.unwrap_or_default())
+            .or_insert_with(|| (c.manager_name.unwrap_or_default(), Tally::default()))
+            .1
             .add(c.state, c.n, is_late);
     }
     if within.is_some() && overall.total == 0 {
         // Nobody below this manager takes part: nothing of theirs to show.
         return Err(Error::Forbidden);
-    }
-    let mut managers: BTreeMap<String, (String, Tally)> = BTreeMap::new();
-    for c in q::by_manager(conn, &cycle.id, within)? {
-        let entry = managers
-            .entry(c.group.unwrap_or_default())
-            .or_insert_with(|| (c.label.unwrap_or_default(), Tally::default()));
-        entry.1.add(c.state, c.n, late.contains(&c.state));
     }
     let passed: Vec<Passed> = q::passed(conn, &cycle.id, within)?
         .into_iter()

@@ -170,6 +170,24 @@ pub(super) fn pages(org: &Org) -> Vec<PageSpec> {
             "/team".into(),
             Some(&org.employee_name),
         ),
+        spec(
+            &format!("cycle progress, {} reviews (HR)", org.people - 1),
+            Who::Hr,
+            format!("/cycles/{}/progress", org.open_cycle),
+            Some(&org.open_cycle_name),
+        ),
+        spec(
+            &format!("fair ratings, {} reviews (HR)", org.people - 1),
+            Who::Hr,
+            format!("/cycles/{}/ratings", org.open_cycle),
+            Some(&org.open_cycle_name),
+        ),
+        spec(
+            "cycle progress, manager's organisation",
+            Who::Manager,
+            format!("/cycles/{}/progress", org.open_cycle),
+            Some(&org.open_cycle_name),
+        ),
         spec("audit log (HR)", Who::Hr, "/audit".into(), None),
         spec("mail outbox (HR)", Who::Hr, "/mail".into(), None),
         PageSpec {
@@ -298,4 +316,90 @@ pub(super) async fn check(client: &Client, page: &PageSpec) -> anyhow::Result<Op
         }
     }
     Ok(Some(plain.body.len()))
+}
+
+/// A download of the open cycle's results, timed to its last byte, with
+/// how much the process's resident memory grew while it streamed.
+pub(super) struct ExportResult {
+    pub(super) kind: &'static str,
+    pub(super) seconds: f64,
+    pub(super) bytes: usize,
+    pub(super) lines: usize,
+    pub(super) extra_mb: f64,
+}
+
+fn resident_kb() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|v| v.parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+/// Download the open cycle's results as HR (CSV, then the workbook), three
+/// times each; the median time and the largest growth of resident memory.
+pub(super) fn measure_exports(addr: SocketAddr, org: &Org) -> anyhow::Result<Vec<ExportResult>> {
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    let client = Client::new(addr, Some(&org.hr_token))?;
+    let mut results = vec![];
+    println!("\nDownloads of the open cycle (HR):");
+    for kind in ["results_csv", "workbook"] {
+        let mut times = vec![];
+        let (mut bytes, mut lines, mut extra_kb) = (0, 0, 0u64);
+        for _ in 0..3 {
+            let before = resident_kb();
+            let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+            let sampler = {
+                let stop = stop.clone();
+                std::thread::spawn(move || {
+                    let mut most = 0;
+                    while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                        most = most.max(resident_kb());
+                        std::thread::sleep(Duration::from_millis(5));
+                    }
+                    most
+                })
+            };
+            let started = Instant::now();
+            let body = rt.block_on(async {
+                let response = client
+                    .http
+                    .post(format!("{}/cycles/{}/export", client.base, org.open_cycle))
+                    .header("Origin", &client.base)
+                    .form(&[("csrf_token", org.hr_csrf.as_str()), ("kind", kind)])
+                    .send()
+                    .await?;
+                if response.status() != 200 {
+                    bail!("the download answered {}", response.status());
+                }
+                Ok(response.bytes().await?.to_vec())
+            })?;
+            times.push(started.elapsed().as_secs_f64());
+            stop.store(true, std::sync::atomic::Ordering::Relaxed);
+            let most = sampler.join().unwrap_or(0);
+            extra_kb = extra_kb.max(most.saturating_sub(before));
+            bytes = body.len();
+            lines = body.iter().filter(|b| **b == b'\n').count();
+        }
+        times.sort_by(|a, b| a.total_cmp(b));
+        let r = ExportResult {
+            kind,
+            seconds: times[1],
+            bytes,
+            lines,
+            extra_mb: extra_kb as f64 / 1024.0,
+        };
+        println!(
+            "  {:<12} {:>6.2} s  {:>8} bytes  {:>6} lines  +{:.1} MB resident",
+            r.kind, r.seconds, r.bytes, r.lines, r.extra_mb
+        );
+        results.push(r);
+    }
+    Ok(results)
 }

@@ -31,7 +31,7 @@ use diesel::pg::PgConnection;
 use diesel::prelude::*;
 
 use self::generate::generate;
-use self::measure::{measure, PageResult};
+use self::measure::{measure, measure_exports, PageResult};
 use self::report::{load_average, print_table, Machine};
 use crate::config::Settings;
 use crate::db::schema::{
@@ -101,6 +101,7 @@ pub fn run(people: usize, database_url: Option<String>) -> anyhow::Result<()> {
     runtime.spawn(server);
     let addr: SocketAddr = ([127, 0, 0, 1], port).into();
     let results = measure(addr, &org);
+    let exports = results.as_ref().ok().map(|_| measure_exports(addr, &org));
     runtime.block_on(handle.stop(true));
     drop(runtime);
     let results = results?;
@@ -122,6 +123,18 @@ pub fn run(people: usize, database_url: Option<String>) -> anyhow::Result<()> {
         TIME_BUDGET.as_secs()
     );
     print_table(&results);
+    if let Some(exports) = exports {
+        println!(
+            "\n  Downloads of the open cycle ({} reviews), median of 3, to the last byte:",
+            people - 1
+        );
+        for e in exports? {
+            println!(
+                "  {:<12} {:>6.2} s  {:>9} bytes  {:>6} lines  +{:.1} MB resident at most",
+                e.kind, e.seconds, e.bytes, e.lines, e.extra_mb
+            );
+        }
+    }
     let failed: Vec<&PageResult> = results.iter().filter(|r| r.missing).collect();
     if !failed.is_empty() {
         println!();

@@ -8,6 +8,7 @@ pub mod audit;
 pub mod cycles;
 pub mod erasure;
 pub mod exports;
+pub mod fairness;
 pub mod forms;
 pub mod journal;
 pub mod locks;

@@ -36,34 +36,47 @@ fn statement(conn: &DbConnection, body: &str, manager: Option<&str>) -> String {
 
 #[derive(QueryableByName)]
 struct GroupRow {
+    #[diesel(sql_type = Text)]
+    department: String,
     #[diesel(sql_type = Nullable<Text>)]
-    grp: Option<String>,
+    manager_id: Option<String>,
     #[diesel(sql_type = Nullable<Text>)]
-    label: Option<String>,
+    manager_name: Option<String>,
     #[diesel(sql_type = Text)]
     state: String,
     #[diesel(sql_type = BigInt)]
     n: i64,
 }
 
-/// One group's count of reviews in one state.
+/// How many reviews in one state one (department, manager) pair has.
 #[derive(Debug, Clone)]
 pub struct Count {
-    /// The department, or the manager's id.
-    pub group: Option<String>,
-    /// The manager's name (by manager only).
-    pub label: Option<String>,
+    /// The person's department today.
+    pub department: String,
+    /// The manager recorded at launch, and their name.
+    pub manager_id: Option<String>,
+    pub manager_name: Option<String>,
     pub state: ReviewState,
     pub n: i64,
 }
 
-fn load_groups(
+/// A cycle's reviews counted by department, manager and state, in one pass
+/// over the cycle (both tables of the page are sums of these rows).
+pub fn counts(
     conn: &mut DbConnection,
-    body: &str,
     cycle_id: &str,
     manager: Option<&str>,
 ) -> QueryResult<Vec<Count>> {
-    let sql = statement(conn, body, manager);
+    let sql = statement(
+        conn,
+        "SELECT p.department AS department, r.manager_id AS manager_id, \
+                m.name AS manager_name, r.state AS state, COUNT(*) AS n \
+         FROM reviews r JOIN people p ON p.id = r.person_id \
+         LEFT JOIN people m ON m.id = r.manager_id \
+         WHERE r.cycle_id = $1{within} \
+         GROUP BY p.department, r.manager_id, m.name, r.state",
+        manager,
+    );
     let q = diesel::sql_query(sql).bind::<Text, _>(cycle_id);
     let rows: Vec<GroupRow> = match manager {
         Some(m) => q.bind::<Text, _>(m).load(conn)?,
@@ -72,48 +85,15 @@ fn load_groups(
     rows.into_iter()
         .map(|r| {
             Ok(Count {
-                group: r.grp,
-                label: r.label,
+                department: r.department,
+                manager_id: r.manager_id,
+                manager_name: r.manager_name,
                 state: ReviewState::parse(&r.state)
                     .map_err(|e| diesel::result::Error::DeserializationError(Box::new(e)))?,
                 n: r.n,
             })
         })
         .collect()
-}
-
-/// Counts by the person's department today and state.
-pub fn by_department(
-    conn: &mut DbConnection,
-    cycle_id: &str,
-    manager: Option<&str>,
-) -> QueryResult<Vec<Count>> {
-    load_groups(
-        conn,
-        "SELECT p.department AS grp, NULL AS label, r.state AS state, COUNT(*) AS n \
-         FROM reviews r JOIN people p ON p.id = r.person_id \
-         WHERE r.cycle_id = $1{within} \
-         GROUP BY p.department, r.state",
-        cycle_id,
-        manager,
-    )
-}
-
-/// Counts by the manager recorded at launch and state.
-pub fn by_manager(
-    conn: &mut DbConnection,
-    cycle_id: &str,
-    manager: Option<&str>,
-) -> QueryResult<Vec<Count>> {
-    load_groups(
-        conn,
-        "SELECT r.manager_id AS grp, m.name AS label, r.state AS state, COUNT(*) AS n \
-         FROM reviews r LEFT JOIN people m ON m.id = r.manager_id \
-         WHERE r.cycle_id = $1{within} \
-         GROUP BY r.manager_id, m.name, r.state",
-        cycle_id,
-        manager,
-    )
 }
 
 #[derive(QueryableByName)]

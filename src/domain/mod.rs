@@ -2,6 +2,7 @@
 
 pub mod email;
 pub mod export;
+pub mod fairness;
 pub mod ids;
 pub mod import;
 pub mod lang;

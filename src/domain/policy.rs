@@ -261,6 +261,12 @@ pub fn progress_scope(actor: &Actor, has_reports: bool) -> Option<ProgressScope<
     }
 }
 
+/// The fair-ratings page of a cycle (every manager's ratings compared):
+/// HR.
+pub fn may_review_fairness(actor: &Actor) -> bool {
+    actor.is_hr()
+}
+
 // ---- reviews: further rules go here ----
 
 /// Open the manager review's form (to read it, or to write it when

@@ -35,6 +35,7 @@ mod paging;
 mod people;
 mod progress;
 mod races;
+mod ratings;
 mod reading;
 mod reviews;
 mod scale;

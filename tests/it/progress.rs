@@ -14,7 +14,7 @@ on_both_databases!(
     managers_see_their_organisation_only,
 );
 
-const RINAS: [&str; 9] = [
+pub(crate) const RINAS: [&str; 9] = [
     "ayu.lestari",
     "budi.santoso",
     "citra.dewi",
@@ -37,7 +37,7 @@ const DIMAS: [&str; 6] = [
 /// A cycle with Rina's and Dimas's teams (and the two of them), opened ten
 /// days ago with the self-assessment due two days ago; a few reviews moved
 /// on. Returns the cycle id.
-fn running_cycle(app: &TestApp) -> String {
+pub(crate) fn running_cycle(app: &TestApp) -> String {
     app.seed_demo();
     running_cycle_of_the_demo(app)
 }

@@ -368,3 +368,43 @@ progress-method = Departments are the people's departments today; managers are t
 progress-error-draft = This review cycle has not been launched yet, so there is no progress to show.
 progress-error-not-open = Reminders can be sent only while the review cycle is open.
 progress-error-not-late = Nobody is late at that step: its due date has not passed.
+
+# Fair ratings in a cycle (HR).
+ratings-title = Fair ratings
+ratings-link = Fair ratings: spreads and gaps
+ratings-lead = { $count ->
+    [one] 1 manager rating so far in this review cycle, drafts included.
+   *[other] { $count } manager ratings so far in this review cycle, drafts included.
+}
+ratings-gap-heading = How people see themselves, and how their managers see them
+ratings-gap-lead = For each competency, the average self-rating and the average manager rating over the reviews where both rated it (submitted self-assessments only). A difference is something to talk about, not a verdict on anyone.
+ratings-gap-none = No competency has been rated by both sides yet.
+ratings-gap-self_higher = people rate themselves higher than their managers do
+ratings-gap-manager_higher = managers rate their people higher than they rate themselves
+ratings-gap-same = the same on average
+ratings-col-competency = Competency
+ratings-col-self = Self (average)
+ratings-col-manager = Manager (average)
+ratings-col-gap = Difference
+ratings-col-pairs = Reviews
+ratings-col-group = Group
+ratings-col-bar = Spread of ratings
+ratings-col-mean = Average
+ratings-col-reviews = Reviews rated
+ratings-col-flag = Stands out
+ratings-org-heading = The whole organisation
+ratings-bar-legend = Columns 1 to 5 count the manager ratings of each value; each bar shows the same shares, from 1 (lightest) to 5 (darkest).
+ratings-flagged = { $count ->
+    [0] No manager's ratings stand out from the organisation's.
+    [one] 1 manager's ratings stand out from the organisation's; they are listed first.
+   *[other] { $count } managers' ratings stand out from the organisation's; they are listed first.
+}
+ratings-flag-lenient = More lenient
+ratings-flag-severe = More severe
+ratings-flag-flat = Flat
+ratings-method-heading = How “stands out” is decided
+ratings-method-what = Every manager rating given in this cycle counts, by the manager recorded when the cycle was launched; removed reviews do not.
+ratings-method-min = A manager with fewer than { $count } rated reviews is never flagged: a small team's average says little.
+ratings-method-lenient = More lenient or more severe: their average is at least { $points } points above or below the organisation's, and at least { $z } standard errors away from it, so chance alone rarely flags anyone.
+ratings-method-flat = Flat: { $percent }% or more of their ratings are the same value, while the organisation's are more varied.
+ratings-method-talk = A flag is a reason to look and talk, for example in calibration, not proof that anyone rated unfairly.

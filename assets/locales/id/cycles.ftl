@@ -333,3 +333,43 @@ progress-method = Departemen adalah departemen orangnya saat ini; atasan adalah 
 progress-error-draft = Siklus evaluasi ini belum diluncurkan, jadi belum ada kemajuan untuk ditampilkan.
 progress-error-not-open = Pengingat hanya bisa dikirim selama siklus evaluasi terbuka.
 progress-error-not-late = Tidak ada yang terlambat di langkah itu: batas waktunya belum lewat.
+
+# Penilaian yang adil dalam siklus (SDM).
+ratings-title = Penilaian yang adil
+ratings-link = Penilaian yang adil: sebaran dan selisih
+ratings-lead = { $count ->
+    [one] Sejauh ini ada 1 nilai dari atasan dalam siklus evaluasi ini, termasuk draf.
+   *[other] Sejauh ini ada { $count } nilai dari atasan dalam siklus evaluasi ini, termasuk draf.
+}
+ratings-gap-heading = Cara orang menilai dirinya, dan cara atasannya menilai mereka
+ratings-gap-lead = Untuk setiap kompetensi, rata-rata nilai diri dan rata-rata nilai atasan dari evaluasi yang dinilai oleh kedua pihak (hanya evaluasi diri yang sudah dikirim). Selisih adalah bahan percakapan, bukan vonis atas siapa pun.
+ratings-gap-none = Belum ada kompetensi yang dinilai oleh kedua pihak.
+ratings-gap-self_higher = orang menilai dirinya lebih tinggi daripada atasannya
+ratings-gap-manager_higher = atasan menilai orangnya lebih tinggi daripada orang itu menilai dirinya
+ratings-gap-same = rata-ratanya sama
+ratings-col-competency = Kompetensi
+ratings-col-self = Diri (rata-rata)
+ratings-col-manager = Atasan (rata-rata)
+ratings-col-gap = Selisih
+ratings-col-pairs = Evaluasi
+ratings-col-group = Kelompok
+ratings-col-bar = Sebaran nilai
+ratings-col-mean = Rata-rata
+ratings-col-reviews = Evaluasi dinilai
+ratings-col-flag = Menonjol
+ratings-org-heading = Seluruh organisasi
+ratings-bar-legend = Kolom 1 sampai 5 menghitung nilai dari atasan untuk setiap angka; setiap batang menunjukkan bagian yang sama, dari 1 (paling terang) sampai 5 (paling gelap).
+ratings-flagged = { $count ->
+    [0] Tidak ada atasan yang penilaiannya menonjol dibanding organisasi.
+    [one] Penilaian 1 atasan menonjol dibanding organisasi; ia ditampilkan paling atas.
+   *[other] Penilaian { $count } atasan menonjol dibanding organisasi; mereka ditampilkan paling atas.
+}
+ratings-flag-lenient = Lebih murah hati
+ratings-flag-severe = Lebih ketat
+ratings-flag-flat = Datar
+ratings-method-heading = Cara menentukan “menonjol”
+ratings-method-what = Setiap nilai dari atasan dalam siklus ini dihitung, menurut atasan yang tercatat saat siklus diluncurkan; evaluasi yang dikeluarkan tidak dihitung.
+ratings-method-min = Atasan dengan kurang dari { $count } evaluasi yang dinilai tidak pernah ditandai: rata-rata tim kecil tidak banyak berarti.
+ratings-method-lenient = Lebih murah hati atau lebih ketat: rata-ratanya paling sedikit { $points } poin di atas atau di bawah rata-rata organisasi, dan paling sedikit { $z } galat baku darinya, sehingga kebetulan saja jarang membuat seseorang ditandai.
+ratings-method-flat = Datar: { $percent }% atau lebih nilainya sama, sementara nilai organisasi lebih beragam.
+ratings-method-talk = Tanda adalah alasan untuk melihat dan berbicara, misalnya saat kalibrasi, bukan bukti bahwa seseorang menilai tidak adil.

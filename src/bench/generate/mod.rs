@@ -89,6 +89,8 @@ struct Person {
 /// What the measurements need to know about the generated organisation.
 pub(crate) struct Org {
     pub(super) hr_token: String,
+    /// The CSRF token of HR's session (for the downloads, which are POSTs).
+    pub(super) hr_csrf: String,
     pub(super) employee_token: String,
     pub(super) manager_token: String,
     pub(super) employee_id: String,
@@ -391,26 +393,32 @@ pub(super) fn generate(conn: &mut DbConnection, n: usize, today: NaiveDate) -> a
     );
 
     // Signed in: one session each for HR, the employee and their manager.
-    let session = |conn: &mut DbConnection, person_id: &str| -> QueryResult<String> {
+    let signed_in = |conn: &mut DbConnection, person_id: &str| -> QueryResult<(String, String)> {
         let token = crate::auth::random_token();
+        let csrf = crate::auth::random_token();
         let now = db::now();
         crate::db::sessions::insert(
             conn,
             &crate::db::sessions::SessionRow {
                 token_hash: crate::auth::token_hash(&token),
                 person_id: person_id.to_string(),
-                csrf_token: crate::auth::random_token(),
+                csrf_token: csrf.clone(),
                 created_at: now,
                 last_seen_at: now,
                 expires_at: now + chrono::Duration::hours(12),
             },
         )?;
-        Ok(token)
+        Ok((token, csrf))
     };
+    let session = |conn: &mut DbConnection, person_id: &str| -> QueryResult<String> {
+        Ok(signed_in(conn, person_id)?.0)
+    };
+    let (hr_token, hr_csrf) = signed_in(conn, &persons[hr].id)?;
     let m = org_shape.manager;
     let lower = COMMON_NAME.to_lowercase();
     Ok(Org {
-        hr_token: session(conn, &persons[hr].id)?,
+        hr_token,
+        hr_csrf,
         employee_token: session(conn, &persons[e].id)?,
         manager_token: session(conn, &persons[m].id)?,
         employee_id: persons[e].id.clone(),

@@ -12,6 +12,7 @@ mod drafts;
 mod export;
 mod participants;
 mod progress;
+mod ratings;
 mod running;
 mod show;
 
@@ -56,6 +57,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             web::get().to(progress::show_progress),
         )
         .route("/cycles/{id}/remind", web::post().to(progress::remind_late))
+        .route("/cycles/{id}/ratings", web::get().to(ratings::show_ratings))
         .route("/cycles/{id}/export", web::get().to(export::export_page))
         .route("/cycles/{id}/export", web::post().to(export::download))
         .route("/cycles/{id}/close", web::get().to(running::confirm_close))

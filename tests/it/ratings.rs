@@ -1,0 +1,172 @@
+//! Fair ratings: the spread of manager ratings per manager and department
+//! against an independent count in SQL, the managers that stand out, the
+//! self-vs-manager gap per competency, and HR only.
+
+use diesel::prelude::*;
+use reqwest::StatusCode;
+
+use crate::helpers::*;
+use crate::on_both_databases;
+use crate::progress::RINAS;
+
+on_both_databases!(
+    with [("CERMIN_MAIL_WORKER", "false")];
+    hr_sees_who_rates_differently,
+);
+
+/// The rating questions tied to a competency in the default template.
+fn competency_questions(app: &TestApp) -> Vec<(String, String)> {
+    let mut conn = app.conn();
+    let template = cermin::db::forms::default_template(&mut conn)
+        .expect("q")
+        .expect("template");
+    let form = cermin::db::forms::load_form(&mut conn, &template.id)
+        .expect("q")
+        .expect("form");
+    form.questions()
+        .filter(|q| {
+            q.competency_id.is_some()
+                && q.kind == cermin::domain::review::QuestionKind::CompetencyRating
+        })
+        .map(|q| (q.id.clone(), q.competency_id.clone().unwrap_or_default()))
+        .take(3)
+        .collect()
+}
+
+fn rate(app: &TestApp, cycle: &str, key: &str, side: &str, question: &str, rating: i32) {
+    use cermin::db::schema::{answers, reviews};
+    let person = app.person_id(key);
+    let mut conn = app.conn();
+    let review: String = reviews::table
+        .filter(reviews::cycle_id.eq(cycle))
+        .filter(reviews::person_id.eq(&person))
+        .select(reviews::id)
+        .first(&mut *conn)
+        .expect("review");
+    diesel::insert_into(answers::table)
+        .values((
+            answers::id.eq(cermin::db::new_id()),
+            answers::review_id.eq(review),
+            answers::question_id.eq(question),
+            answers::side.eq(side),
+            answers::rating.eq(Some(rating)),
+            answers::body.eq(""),
+            answers::status.eq("draft"),
+            answers::version.eq(1),
+            answers::updated_at.eq(cermin::db::now()),
+        ))
+        .execute(&mut *conn)
+        .expect("answer");
+}
+
+async fn hr_sees_who_rates_differently(app: TestApp) {
+    let cycle = crate::progress::running_cycle(&app);
+    let questions = competency_questions(&app);
+    assert_eq!(questions.len(), 3);
+    // Rina gives all her nine people 5 everywhere; Dimas is harder.
+    for key in RINAS {
+        for (q, _) in &questions {
+            rate(&app, &cycle, key, "manager", q, 5);
+        }
+    }
+    let dimas = [
+        ("lukman.hakim", 2),
+        ("nanda.putri", 3),
+        ("oki.firmansyah", 3),
+        ("putu.ariani", 2),
+        ("rizky.maulana", 4),
+    ];
+    for (key, r) in dimas {
+        for (q, _) in &questions {
+            rate(&app, &cycle, key, "manager", q, r);
+        }
+    }
+    // Self-ratings of the reviews past the self-assessment: Ayu, Budi and
+    // Citra rate themselves 3; Lukman 4.
+    for (key, r) in [
+        ("ayu.lestari", 3),
+        ("budi.santoso", 3),
+        ("citra.dewi", 3),
+        ("lukman.hakim", 4),
+    ] {
+        for (q, _) in &questions {
+            rate(&app, &cycle, key, "self", q, r);
+        }
+    }
+    // A self-rating still in draft (Eko has not submitted) does not count.
+    rate(&app, &cycle, "eko.saputra", "self", &questions[0].0, 1);
+
+    let hr = app.signed_in("sari.wulandari").await;
+    let show = hr.get(&format!("/cycles/{cycle}")).await;
+    let link = show
+        .attr("a#ratings-link", "href")
+        .expect("a link to fair ratings");
+    let page = hr.get(&link).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.text);
+
+    // Per manager, the counts of each rating against SQL.
+    #[derive(QueryableByName)]
+    struct Row {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        name: String,
+        #[diesel(sql_type = diesel::sql_types::Integer)]
+        rating: i32,
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        n: i64,
+    }
+    let rows: Vec<Row> = diesel::sql_query(format!(
+        "SELECT m.name AS name, a.rating AS rating, COUNT(*) AS n FROM answers a \
+         JOIN reviews r ON r.id = a.review_id JOIN people m ON m.id = r.manager_id \
+         WHERE r.cycle_id = '{cycle}' AND a.side = 'manager' AND r.state <> 'removed' \
+         GROUP BY m.name, a.rating"
+    ))
+    .load(&mut *app.conn())
+    .expect("independent count");
+    assert!(!rows.is_empty());
+    for r in &rows {
+        let cell = page.select_texts(&format!(
+            "#managers ~ div tr[data-group=\"{}\"] td[data-rating=\"{}\"]",
+            r.name, r.rating
+        ));
+        assert_eq!(
+            cell,
+            vec![r.n.to_string()],
+            "{} gave {} × {}",
+            r.name,
+            r.n,
+            r.rating
+        );
+    }
+    // Who stands out, and how.
+    let flags = page.select_attrs("#managers ~ div tr[data-flag]", "data-flag");
+    let flagged = page.select_attrs("#managers ~ div tr[data-flag]", "data-group");
+    assert_eq!(
+        flagged,
+        vec!["Dimas Prasetyo".to_string(), "Rina Marlina".to_string()]
+    );
+    assert_eq!(flags, vec!["severe".to_string(), "lenient".to_string()]);
+    // Per department: Pusat Panggilan gave only 5s.
+    let pp = page.select_texts(
+        "#departments ~ div tr[data-group=\"Pusat Panggilan\"] td[data-rating=\"5\"]",
+    );
+    assert_eq!(pp, vec![(RINAS.len() * 3).to_string()]);
+    // The gap per competency: submitted self-assessments only (Eko's draft
+    // is left out): self (3+3+3+4)/4 = 3.25, manager (5+5+5+2)/4 = 4.25.
+    let gaps = page.select_texts("[data-gaps] [data-gap]");
+    assert_eq!(gaps.len(), 3, "{gaps:?}");
+    for g in &gaps {
+        assert!(g.starts_with("-1.00"), "{gaps:?}");
+    }
+    assert_eq!(page.select_texts("[data-gaps] td[data-self]")[0], "3.25");
+    assert_eq!(page.select_texts("[data-gaps] td[data-manager]")[0], "4.25");
+    assert!(
+        page.select_texts("[data-method] li").len() >= 4,
+        "the method is on the page"
+    );
+
+    // HR only.
+    for key in ["rina.marlina", "hendra.gunawan", "ayu.lestari"] {
+        let b = app.signed_in(key).await;
+        assert_eq!(b.get(&link).await.status, StatusCode::FORBIDDEN, "{key}");
+    }
+}

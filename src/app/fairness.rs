@@ -59,18 +59,16 @@ pub fn load(
     }
     let mut organisation = Spread::default();
     let mut managers: BTreeMap<String, (String, Spread)> = BTreeMap::new();
-    for c in q::by_manager(conn, &cycle.id)? {
+    let mut departments: BTreeMap<String, Spread> = BTreeMap::new();
+    for c in q::counts(conn, &cycle.id)? {
         organisation.add(c.rating, c.n);
         managers
-            .entry(c.grp.unwrap_or_default())
-            .or_insert_with(|| (c.label.unwrap_or_default(), Spread::default()))
+            .entry(c.manager_id.unwrap_or_default())
+            .or_insert_with(|| (c.manager_name.unwrap_or_default(), Spread::default()))
             .1
             .add(c.rating, c.n);
-    }
-    let mut departments: BTreeMap<String, Spread> = BTreeMap::new();
-    for c in q::by_department(conn, &cycle.id)? {
         departments
-            .entry(c.grp.unwrap_or_default())
+            .entry(c.department)
             .or_default()
             .add(c.rating, c.n);
     }

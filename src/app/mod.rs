@@ -13,6 +13,7 @@ pub mod drafts;
 pub mod exports;
 pub mod fairness;
 pub mod form_templates;
+pub mod insights;
 pub mod journal;
 pub mod mail;
 pub mod notifications;

@@ -14,13 +14,15 @@ fn dialect(conn: &DbConnection, sql: &str) -> String {
     }
 }
 
-/// How many of one rating a group gave.
+/// How many of one rating the manager of a department's people gave.
 #[derive(Debug, Clone, QueryableByName)]
 pub struct RatingCount {
+    #[diesel(sql_type = Text)]
+    pub department: String,
     #[diesel(sql_type = Nullable<Text>)]
-    pub grp: Option<String>,
+    pub manager_id: Option<String>,
     #[diesel(sql_type = Nullable<Text>)]
-    pub label: Option<String>,
+    pub manager_name: Option<String>,
     #[diesel(sql_type = Integer)]
     pub rating: i32,
     #[diesel(sql_type = BigInt)]
@@ -31,29 +33,17 @@ const FROM_MANAGER_RATINGS: &str = "FROM answers a JOIN reviews r ON r.id = a.re
      WHERE r.cycle_id = $1 AND r.state <> 'removed' AND a.side = 'manager' \
      AND a.rating IS NOT NULL";
 
-/// Manager ratings in a cycle, per manager (recorded at launch) and rating.
-pub fn by_manager(conn: &mut DbConnection, cycle_id: &str) -> QueryResult<Vec<RatingCount>> {
-    let sql = format!(
-        "SELECT r.manager_id AS grp, m.name AS label, a.rating AS rating, COUNT(*) AS n \
-         FROM answers a JOIN reviews r ON r.id = a.review_id \
+/// Manager ratings in a cycle by the person's department, the manager
+/// recorded at launch, and rating: one pass, both tables are sums of it.
+pub fn counts(conn: &mut DbConnection, cycle_id: &str) -> QueryResult<Vec<RatingCount>> {
+    let sql = "SELECT p.department AS department, r.manager_id AS manager_id, \
+                m.name AS manager_name, a.rating AS rating, COUNT(*) AS n \
+         FROM reviews r JOIN answers a ON a.review_id = r.id \
+         JOIN people p ON p.id = r.person_id \
          LEFT JOIN people m ON m.id = r.manager_id \
          WHERE r.cycle_id = $1 AND r.state <> 'removed' AND a.side = 'manager' \
          AND a.rating IS NOT NULL \
-         GROUP BY r.manager_id, m.name, a.rating"
-    );
-    diesel::sql_query(dialect(conn, &sql))
-        .bind::<Text, _>(cycle_id)
-        .load(conn)
-}
-
-/// Manager ratings in a cycle, per department (the person's, today).
-pub fn by_department(conn: &mut DbConnection, cycle_id: &str) -> QueryResult<Vec<RatingCount>> {
-    let sql = "SELECT p.department AS grp, NULL AS label, a.rating AS rating, COUNT(*) AS n \
-         FROM answers a JOIN reviews r ON r.id = a.review_id \
-         JOIN people p ON p.id = r.person_id \
-         WHERE r.cycle_id = $1 AND r.state <> 'removed' AND a.side = 'manager' \
-         AND a.rating IS NOT NULL \
-         GROUP BY p.department, a.rating";
+         GROUP BY p.department, r.manager_id, m.name, a.rating";
     diesel::sql_query(dialect(conn, sql))
         .bind::<Text, _>(cycle_id)
         .load(conn)

@@ -10,6 +10,7 @@ pub mod erasure;
 pub mod exports;
 pub mod fairness;
 pub mod forms;
+pub mod insights;
 pub mod journal;
 pub mod locks;
 pub mod outbox;

@@ -11,6 +11,7 @@ pub mod health;
 pub mod history;
 pub mod home;
 pub mod import;
+pub mod insights;
 pub mod journal;
 pub mod mail;
 pub mod me;
@@ -143,6 +144,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             web::get().to(people::show_password_link),
         )
         .route("/audit", web::get().to(audit::list_audit))
+        .route("/insights", web::get().to(insights::show_insights))
         .configure(cycles::routes)
         .configure(form_templates::routes)
         .configure(reviews::routes)

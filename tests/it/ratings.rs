@@ -170,3 +170,100 @@ async fn hr_sees_who_rates_differently(app: TestApp) {
         assert_eq!(b.get(&link).await.status, StatusCode::FORBIDDEN, "{key}");
     }
 }
+
+on_both_databases!(
+    with [("CERMIN_MAIL_WORKER", "false")];
+    strengths_and_weaknesses_over_time,
+);
+
+fn name_trait(app: &TestApp, cycle: &str, key: &str, side: &str, kind: &str, competency: &str) {
+    use cermin::db::schema::{reviews, strengths_weaknesses as t};
+    let person = app.person_id(key);
+    let mut conn = app.conn();
+    let review: String = reviews::table
+        .filter(reviews::cycle_id.eq(cycle))
+        .filter(reviews::person_id.eq(&person))
+        .select(reviews::id)
+        .first(&mut *conn)
+        .expect("review");
+    let now = cermin::db::now();
+    diesel::insert_into(t::table)
+        .values((
+            t::id.eq(cermin::db::new_id()),
+            t::person_id.eq(&person),
+            t::review_id.eq(Some(review)),
+            t::competency_id.eq(Some(competency)),
+            t::kind.eq(kind),
+            t::side.eq(side),
+            t::stance.eq("own"),
+            t::body.eq("Contoh nyata"),
+            t::created_at.eq(now),
+            t::updated_at.eq(now),
+        ))
+        .execute(&mut *conn)
+        .expect("entry");
+}
+
+async fn strengths_and_weaknesses_over_time(app: TestApp) {
+    let cycle = crate::progress::running_cycle(&app);
+    let questions = competency_questions(&app);
+    let (teamwork, composure) = (questions[0].1.clone(), questions[1].1.clone());
+    // Ayu (acknowledged) and Budi (shared) name teamwork a strength; Rina
+    // names composure a weakness for Citra; Eko's draft does not count.
+    name_trait(&app, &cycle, "ayu.lestari", "self", "strength", &teamwork);
+    name_trait(&app, &cycle, "budi.santoso", "self", "strength", &teamwork);
+    name_trait(
+        &app,
+        &cycle,
+        "citra.dewi",
+        "manager",
+        "weakness",
+        &composure,
+    );
+    name_trait(&app, &cycle, "eko.saputra", "self", "strength", &teamwork);
+    // Lukman (Layanan Toko) names composure a strength.
+    name_trait(&app, &cycle, "lukman.hakim", "self", "strength", &composure);
+
+    let hr = app.signed_in("sari.wulandari").await;
+    let list = hr.get("/cycles").await;
+    let link = list
+        .attr("a#insights-link", "href")
+        .expect("a link from the cycles");
+    let page = hr.get(&link).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.text);
+    let name = |id: &str| {
+        cermin::db::forms::competencies(&mut app.conn(), true)
+            .expect("q")
+            .into_iter()
+            .find(|c| c.id == id)
+            .map(|c| {
+                if page.contains("<html lang=\"en\"") {
+                    c.name_en
+                } else {
+                    c.name_id
+                }
+            })
+            .expect("competency")
+    };
+    let cell = |page: &Page, kind: &str, competency: &str| -> Vec<String> {
+        page.select_attrs(
+            &format!("[data-heatmap={kind}] tr[data-competency=\"{competency}\"] td"),
+            "data-n",
+        )
+    };
+    // One launched cycle: a column; 16 reviews in it.
+    assert_eq!(cell(&page, "strength", &name(&teamwork)), vec!["2"]);
+    assert_eq!(cell(&page, "strength", &name(&composure)), vec!["1"]);
+    assert_eq!(cell(&page, "weakness", &name(&composure)), vec!["1"]);
+    assert!(
+        page.select_texts("[data-heatmap=strength] td")[0].contains("(13%)"),
+        "2 of 16"
+    );
+    // One department.
+    let toko = hr.get("/insights?department=Layanan+Toko").await;
+    assert_eq!(cell(&toko, "strength", &name(&composure)), vec!["1"]);
+    assert!(cell(&toko, "strength", &name(&teamwork)).is_empty());
+    // HR only.
+    let rina = app.signed_in("rina.marlina").await;
+    assert_eq!(rina.get("/insights").await.status, StatusCode::FORBIDDEN);
+}

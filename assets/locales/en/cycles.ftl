@@ -408,3 +408,21 @@ ratings-method-min = A manager with fewer than { $count } rated reviews is never
 ratings-method-lenient = More lenient or more severe: their average is at least { $points } points above or below the organisation's, and at least { $z } standard errors away from it, so chance alone rarely flags anyone.
 ratings-method-flat = Flat: { $percent }% or more of their ratings are the same value, while the organisation's are more varied.
 ratings-method-talk = A flag is a reason to look and talk, for example in calibration, not proof that anyone rated unfairly.
+
+# Strengths and weaknesses over time (HR).
+insights-title = Strengths and weaknesses over time
+insights-link = Strengths and weaknesses over time
+insights-lead = Which competencies people and their managers name as strengths and as weaknesses, in the most recent review cycles: the starting point for a training plan.
+insights-all-departments = All departments
+insights-none = No review cycle has been launched yet.
+insights-none-named = No strength or weakness has been linked to a competency in these cycles.
+insights-how = Each cell counts the strengths (or weaknesses) linked to that competency in a cycle, by the employee or the manager, and gives them as a share of the cycle's reviews. Self-assessments still in draft are not counted.
+insights-strengths = Named as a strength
+insights-weaknesses = Named as a weakness
+insights-reviews = { $count ->
+    [one] 1 review
+   *[other] { $count } reviews
+}
+insights-support = Support and training asked for
+insights-support-lead = The newest goals that ask for support or training, in these cycles.
+insights-support-none = No goal in these cycles asks for support yet.

@@ -373,3 +373,21 @@ ratings-method-min = Atasan dengan kurang dari { $count } evaluasi yang dinilai 
 ratings-method-lenient = Lebih murah hati atau lebih ketat: rata-ratanya paling sedikit { $points } poin di atas atau di bawah rata-rata organisasi, dan paling sedikit { $z } galat baku darinya, sehingga kebetulan saja jarang membuat seseorang ditandai.
 ratings-method-flat = Datar: { $percent }% atau lebih nilainya sama, sementara nilai organisasi lebih beragam.
 ratings-method-talk = Tanda adalah alasan untuk melihat dan berbicara, misalnya saat kalibrasi, bukan bukti bahwa seseorang menilai tidak adil.
+
+# Kekuatan dan kelemahan dari waktu ke waktu (SDM).
+insights-title = Kekuatan dan kelemahan dari waktu ke waktu
+insights-link = Kekuatan dan kelemahan dari waktu ke waktu
+insights-lead = Kompetensi yang disebut orang dan atasannya sebagai kekuatan dan sebagai kelemahan, dalam siklus evaluasi terakhir: titik awal untuk rencana pelatihan.
+insights-all-departments = Semua departemen
+insights-none = Belum ada siklus evaluasi yang diluncurkan.
+insights-none-named = Belum ada kekuatan atau kelemahan yang dikaitkan dengan kompetensi dalam siklus ini.
+insights-how = Setiap sel menghitung kekuatan (atau kelemahan) yang dikaitkan dengan kompetensi itu dalam satu siklus, oleh karyawan atau atasannya, dan menunjukkannya sebagai bagian dari evaluasi siklus itu. Evaluasi diri yang masih draf tidak dihitung.
+insights-strengths = Disebut sebagai kekuatan
+insights-weaknesses = Disebut sebagai kelemahan
+insights-reviews = { $count ->
+    [one] 1 evaluasi
+   *[other] { $count } evaluasi
+}
+insights-support = Dukungan dan pelatihan yang diminta
+insights-support-lead = Sasaran terbaru yang meminta dukungan atau pelatihan, dalam siklus-siklus ini.
+insights-support-none = Belum ada sasaran dalam siklus ini yang meminta dukungan.

@@ -1,0 +1,1 @@
+DROP INDEX answers_rating_idx;

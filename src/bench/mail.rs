@@ -145,7 +145,7 @@ fn generate_people(conn: &mut db::DbConnection, n: usize) -> anyhow::Result<(Str
         department: format!("Cabang {}", i % 40),
         job_title: "Customer Service Officer".into(),
         job_description: String::new(),
-        lang: if i % 5 == 0 { "en" } else { "id" }.into(),
+        lang: if i.is_multiple_of(5) { "en" } else { "id" }.into(),
         active: true,
         email_digest: false,
         created_at: now,

@@ -239,6 +239,7 @@ impl Plan {
             state: r.state,
             cycle: self.status,
             was_shared: r.shared_at.is_some(),
+            was_submitted: r.self_submitted_at.is_some(),
         }
     }
 
@@ -604,6 +605,19 @@ impl<'a> XlsxSheet<'a> {
     }
 }
 
+/// An XLSX cell holds at most 32,767 characters: longer text (several long
+/// private comments) is cut, with a mark, rather than failing the file.
+pub const CELL_LIMIT: usize = 32_767;
+
+fn fit_in_a_cell(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().count() <= CELL_LIMIT {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut cut: String = s.chars().take(CELL_LIMIT - 2).collect();
+    cut.push_str(" …");
+    std::borrow::Cow::Owned(cut)
+}
+
 fn xlsx(e: rust_xlsxwriter::XlsxError) -> SheetError {
     SheetError::Write(e.to_string())
 }
@@ -627,7 +641,9 @@ impl Sheet for XlsxSheet<'_> {
                 let col = u16::try_from(col).map_err(|e| SheetError::Write(e.to_string()))?;
                 match cell {
                     Cell::Text(s) => {
-                        self.sheet.write_string(self.row, col, s).map_err(xlsx)?;
+                        self.sheet
+                            .write_string(self.row, col, fit_in_a_cell(s).as_ref())
+                            .map_err(xlsx)?;
                     }
                     Cell::Number(n) => {
                         // Counts and 1–5 ratings: exact as f64.
@@ -651,6 +667,7 @@ pub fn write_workbook(
     path: &std::path::Path,
 ) -> Result<(usize, usize), SheetError> {
     let mut book = rust_xlsxwriter::Workbook::new();
+    // The rows it writes row by row go beside the file (a private folder).
     if let Some(dir) = path.parent() {
         book.set_tempdir(dir).map_err(xlsx)?;
     }
@@ -668,4 +685,18 @@ pub fn write_workbook(
     };
     book.save(path).map_err(xlsx)?;
     Ok((results, goals))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_text_is_cut_to_fit_a_cell() {
+        let long = "a".repeat(CELL_LIMIT + 10);
+        let fitted = fit_in_a_cell(&long);
+        assert_eq!(fitted.chars().count(), CELL_LIMIT);
+        assert!(fitted.ends_with(" …"));
+        assert_eq!(fit_in_a_cell("pendek"), "pendek");
+    }
 }

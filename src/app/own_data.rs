@@ -177,7 +177,9 @@ pub fn export(
             },
         )?;
         let lang = Lang::parse(&person.lang).unwrap_or_default();
-        collect(conn, clock, &person, lang)
+        // A person's own journal is theirs alone (policy): HR's copy for
+        // them leaves it out; the person's own download has it.
+        collect(conn, clock, &person, lang, !on_request)
     })
 }
 
@@ -187,6 +189,7 @@ fn collect(
     clock: Clock,
     person: &people::PersonRow,
     lang: Lang,
+    own_journal: bool,
 ) -> Result<OwnData, Error> {
     let reader = Actor {
         id: person.id.clone(),
@@ -221,6 +224,7 @@ fn collect(
             state: r.state(),
             cycle: c.status(clock.today),
             was_shared: r.shared_at.is_some(),
+            was_submitted: r.self_submitted_at.is_some(),
         };
         if !policy::may_view_review(&reader, f) {
             continue;
@@ -349,6 +353,9 @@ fn collect(
         .collect();
     let mut journal_data = vec![];
     for e in journal::written_by(conn, &person.id)? {
+        if e.subject_id == person.id && !own_journal {
+            continue;
+        }
         let about = if e.subject_id == person.id {
             person.name.clone()
         } else {
@@ -436,6 +443,11 @@ pub fn erase(
             )]));
         }
         let changed = db::erasure::erase(conn, &person.id, clock.now)?;
+        // The reason names no one either.
+        let placeholder = db::erasure::placeholder_name(&person.id);
+        let reason = reason
+            .replace(&person.name, &placeholder)
+            .replace(&person.email, &placeholder);
         audit::record(
             conn,
             audit::Entry {

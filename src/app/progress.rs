@@ -19,6 +19,30 @@ use crate::domain::progress::{burn_down, late_states, Passed, Remaining, Tally};
 use crate::domain::review::{CycleStatus, ReviewState};
 use crate::domain::CycleId;
 
+/// The smallest group a manager's view names (see [`fold_small`]).
+pub const SMALLEST_GROUP: i64 = 5;
+/// The key of the row that holds the small groups.
+pub const OTHER: &str = "*";
+
+/// Groups under [`SMALLEST_GROUP`] reviews, summed into one row keyed [`OTHER`].
+fn fold_small(groups: Vec<Group>) -> Vec<Group> {
+    let (mut kept, small): (Vec<Group>, Vec<Group>) = groups
+        .into_iter()
+        .partition(|g| g.tally.total >= SMALLEST_GROUP);
+    if !small.is_empty() {
+        let mut tally = Tally::default();
+        for g in &small {
+            tally.merge(&g.tally);
+        }
+        kept.push(Group {
+            key: OTHER.to_string(),
+            label: String::new(),
+            tally,
+        });
+    }
+    kept
+}
+
 /// The most days a burn-down shows (the last ones).
 pub const BURN_DOWN_DAYS: usize = 120;
 
@@ -117,6 +141,13 @@ pub fn load(
         .filter(|(_, (_, t))| t.total > 0)
         .map(|(id, (name, t))| group((id, name, t)))
         .collect();
+    // A manager sees counts, never one person's step: for them, a
+    // department or manager with fewer than `SMALLEST_GROUP` reviews is
+    // counted in one "other" row.
+    if within.is_some() {
+        departments = fold_small(departments);
+        managers = fold_small(managers);
+    }
     // The most late first, then the least done: where to look.
     let order = |a: &Group, b: &Group| {
         b.tally

@@ -24,6 +24,7 @@ pub fn facts<'a>(r: &'a ReviewRow, c: &CycleRow, today: NaiveDate) -> ReviewFact
         state: r.state(),
         cycle: c.status(today),
         was_shared: r.shared_at.is_some(),
+        was_submitted: r.self_submitted_at.is_some(),
     }
 }
 

@@ -86,16 +86,44 @@ pub fn erase(conn: &mut DbConnection, person_id: &str, now: NaiveDateTime) -> Qu
             goals::support_needed.eq(""),
         ))
         .execute(conn)?;
+    // Their own journal and every note about them. Notes they wrote as a
+    // manager about others stay: they are part of those people's records,
+    // like the manager reviews they wrote.
+    n += diesel::delete(journal_entries::table.filter(journal_entries::subject_id.eq(person_id)))
+        .execute(conn)?;
     n += diesel::delete(
-        journal_entries::table.filter(
-            journal_entries::author_id
+        notifications::table.filter(
+            notifications::person_id
                 .eq(person_id)
-                .or(journal_entries::subject_id.eq(person_id)),
+                .or(notifications::review_id.eq_any(own_reviews.nullable())),
         ),
     )
     .execute(conn)?;
-    n += diesel::delete(notifications::table.filter(notifications::person_id.eq(person_id)))
-        .execute(conn)?;
+    // Mail to others about their reviews (to the manager, to HR): what was
+    // sent stays recorded, not what it said.
+    n += diesel::update(
+        email_outbox::table
+            .filter(email_outbox::review_id.eq_any(own_reviews.nullable()))
+            .filter(email_outbox::status.eq_any(["queued", "held"])),
+    )
+    .set((
+        email_outbox::status.eq("skipped"),
+        email_outbox::last_error.eq("erased"),
+        email_outbox::lease_until.eq(None::<NaiveDateTime>),
+        email_outbox::leased_by.eq(None::<String>),
+    ))
+    .execute(conn)?;
+    n += diesel::update(
+        email_outbox::table.filter(email_outbox::review_id.eq_any(own_reviews.nullable())),
+    )
+    .set((
+        email_outbox::subject.eq(""),
+        email_outbox::body_text.eq(""),
+        email_outbox::body_html.eq(""),
+        email_outbox::ics.eq(None::<String>),
+        email_outbox::payload.eq("{}"),
+    ))
+    .execute(conn)?;
     n += diesel::update(
         email_outbox::table
             .filter(email_outbox::recipient_id.eq(person_id))
@@ -105,6 +133,7 @@ pub fn erase(conn: &mut DbConnection, person_id: &str, now: NaiveDateTime) -> Qu
         email_outbox::status.eq("skipped"),
         email_outbox::last_error.eq("erased"),
         email_outbox::lease_until.eq(None::<NaiveDateTime>),
+        email_outbox::leased_by.eq(None::<String>),
     ))
     .execute(conn)?;
     n += diesel::update(email_outbox::table.filter(email_outbox::recipient_id.eq(person_id)))
@@ -124,6 +153,12 @@ pub fn erase(conn: &mut DbConnection, person_id: &str, now: NaiveDateTime) -> Qu
         .execute(conn)?;
     n += diesel::delete(form_stash::table.filter(form_stash::person_id.eq(person_id)))
         .execute(conn)?;
+    n += diesel::update(
+        super::schema::audit_log::table
+            .filter(super::schema::audit_log::review_id.eq_any(own_reviews.nullable())),
+    )
+    .set(super::schema::audit_log::details.eq(""))
+    .execute(conn)?;
     if let Some((email, name)) = old {
         n += diesel::delete(login_attempts::table.filter(login_attempts::email.eq(&email)))
             .execute(conn)?;
@@ -149,6 +184,7 @@ fn scrub_audit(
         let quoted = serde_json::to_string(s).unwrap_or_default();
         quoted.trim_matches('"').to_string()
     };
+    let (raw_email, raw_name) = (email, name);
     let (email, name) = (json(email), json(name));
     let sql = "UPDATE audit_log SET details = REPLACE(details, $1, $2) WHERE details LIKE $3";
     let by_subject = "UPDATE audit_log SET details = REPLACE(details, $1, $2) \
@@ -161,7 +197,10 @@ fn scrub_audit(
             .replace("$4", "?4"),
         DbConnection::Pg(_) => q.to_string(),
     };
-    let (sql, by_subject) = (dialect(sql), dialect(by_subject));
+    let mail = "UPDATE email_outbox SET subject = REPLACE(subject, $1, $2), \
+                body_text = REPLACE(body_text, $1, $2), body_html = REPLACE(body_html, $1, $2) \
+                WHERE subject LIKE $3 OR body_text LIKE $3 OR body_html LIKE $3";
+    let (sql, by_subject, mail) = (dialect(sql), dialect(by_subject), dialect(mail));
     // A wildcard in the text only widens the rows looked at; REPLACE itself
     // is exact.
     let like = |s: &str| format!("%{s}%");
@@ -170,6 +209,18 @@ fn scrub_audit(
         .bind::<Text, _>(json(address))
         .bind::<Text, _>(like(&email))
         .execute(conn)?;
+    // Others' emails (an overdue summary to HR, a reminder to the manager)
+    // name them: the name and address become the placeholders there too.
+    let placeholder = placeholder_name(person_id);
+    for (from, to) in [(raw_email, address), (raw_name, placeholder.as_str())] {
+        if !from.trim().is_empty() {
+            n += diesel::sql_query(mail.clone())
+                .bind::<Text, _>(from)
+                .bind::<Text, _>(to)
+                .bind::<Text, _>(like(from))
+                .execute(conn)?;
+        }
+    }
     if !name.trim().is_empty() {
         n += diesel::sql_query(by_subject)
             .bind::<Text, _>(&name)

@@ -97,7 +97,7 @@ pub fn competency_pairs(
               AND b.side = 'manager' \
          JOIN reviews r ON r.id = a.review_id \
          JOIN form_questions q ON q.id = a.question_id \
-         WHERE r.cycle_id = $1 AND r.state NOT IN ('removed', 'self_assessment') \
+         WHERE r.cycle_id = $1 AND r.state <> 'removed' AND r.self_submitted_at IS NOT NULL \
          AND a.side = 'self' AND a.rating IS NOT NULL AND b.rating IS NOT NULL \
          AND q.competency_id IS NOT NULL \
          GROUP BY q.competency_id";

@@ -71,7 +71,7 @@ pub fn named(
          JOIN people p ON p.id = r.person_id \
          WHERE r.cycle_id IN ({}) AND t.competency_id IS NOT NULL \
          AND t.responds_to_id IS NULL AND r.state <> 'removed' \
-         AND NOT (t.side = 'self' AND r.state = 'self_assessment'){dept} \
+         AND NOT (t.side = 'self' AND r.self_submitted_at IS NULL){dept} \
          GROUP BY r.cycle_id, t.competency_id, t.kind",
         placeholders(1, cycle_ids.len())
     );
@@ -134,7 +134,8 @@ pub struct SupportAsked {
 }
 
 /// The newest goals that ask for support or training, in these cycles,
-/// from submitted self-assessments (or written by the manager).
+/// from submitted self-assessments (or written by the manager): never an
+/// employee's draft, even once the cycle closed on it.
 pub fn support_asked(
     conn: &mut DbConnection,
     cycle_ids: &[String],
@@ -155,7 +156,8 @@ pub fn support_asked(
          FROM goals g JOIN reviews r ON r.id = g.review_id \
          JOIN people p ON p.id = r.person_id \
          WHERE r.cycle_id IN ({}) AND g.support_needed <> '' \
-         AND r.state NOT IN ('removed', 'self_assessment'){dept} \
+         AND r.state <> 'removed' \
+         AND (r.self_submitted_at IS NOT NULL OR g.author_id <> r.person_id){dept} \
          ORDER BY g.created_at DESC, g.id DESC LIMIT {limit}",
         placeholders(1, cycle_ids.len())
     );

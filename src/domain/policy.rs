@@ -133,6 +133,9 @@ pub struct ReviewFacts<'a> {
     /// The manager review was shared at some point (it stays readable to the
     /// employee after the cycle closes, even if never acknowledged).
     pub was_shared: bool,
+    /// The self-assessment was submitted at some point (a review the cycle
+    /// closed on is `Unfinished` either way: its draft stays the employee's).
+    pub was_submitted: bool,
 }
 
 impl ReviewFacts<'_> {
@@ -159,7 +162,12 @@ pub fn may_read_self_assessment(actor: &Actor, r: ReviewFacts<'_>) -> bool {
     if !may_view_review(actor, r) {
         return false;
     }
-    r.is_person(actor) || r.state != ReviewState::SelfAssessment
+    r.is_person(actor)
+        || match r.state {
+            ReviewState::SelfAssessment => false,
+            ReviewState::Unfinished => r.was_submitted,
+            _ => true,
+        }
 }
 
 /// Write the self-assessment: the employee, while it is theirs to write.
@@ -167,12 +175,13 @@ pub fn may_edit_self_assessment(actor: &Actor, r: ReviewFacts<'_>) -> bool {
     r.is_person(actor) && r.cycle == CycleStatus::Open && r.state == ReviewState::SelfAssessment
 }
 
-/// Read the manager review: the manager and HR always; the employee once shared.
+/// Read the manager review: the manager and HR always; the employee once
+/// shared, whatever their role (an HR person reviewed waits like everyone).
 pub fn may_read_manager_review(actor: &Actor, r: ReviewFacts<'_>) -> bool {
     if !may_view_review(actor, r) {
         return false;
     }
-    if r.is_manager(actor) || actor.is_hr() {
+    if r.is_manager(actor) || (actor.is_hr() && !r.is_person(actor)) {
         return true;
     }
     r.is_person(actor)
@@ -353,6 +362,68 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_draft_the_cycle_closed_on_stays_the_employees() {
+        let m = Actor {
+            id: "m".into(),
+            role: Role::Manager,
+        };
+        let hr = Actor {
+            id: "h".into(),
+            role: Role::Hr,
+        };
+        let e = Actor {
+            id: "e".into(),
+            role: Role::Employee,
+        };
+        let mut r = ReviewFacts {
+            person_id: "e",
+            manager_id: Some("m"),
+            state: ReviewState::Unfinished,
+            cycle: CycleStatus::Closed,
+            was_shared: false,
+            was_submitted: false,
+        };
+        assert!(!may_read_self_assessment(&m, r));
+        assert!(!may_read_self_assessment(&hr, r));
+        assert!(may_read_self_assessment(&e, r));
+        r.was_submitted = true;
+        assert!(may_read_self_assessment(&m, r));
+        assert!(may_read_self_assessment(&hr, r));
+    }
+
+    #[test]
+    fn an_hr_person_reviewed_waits_for_the_manager_review_like_everyone() {
+        let hr = Actor {
+            id: "h".into(),
+            role: Role::Hr,
+        };
+        let mut r = ReviewFacts {
+            person_id: "h",
+            manager_id: Some("m"),
+            state: ReviewState::ManagerReview,
+            cycle: CycleStatus::Open,
+            was_shared: false,
+            was_submitted: true,
+        };
+        assert!(
+            !may_read_manager_review(&hr, r),
+            "a draft of one's own manager review"
+        );
+        r.state = ReviewState::Shared;
+        r.was_shared = true;
+        assert!(may_read_manager_review(&hr, r));
+        let other_hr = Actor {
+            id: "h2".into(),
+            role: Role::Hr,
+        };
+        r.state = ReviewState::ManagerReview;
+        assert!(
+            may_read_manager_review(&other_hr, r),
+            "HR reads others' drafts"
+        );
+    }
+
+    #[test]
     fn only_ones_own_notifications_are_dismissed() {
         let ayu = actor("ayu", Role::Employee);
         let hr = actor("sari", Role::Hr);
@@ -530,6 +601,7 @@ mod tests {
             state,
             cycle: CycleStatus::Open,
             was_shared: matches!(state, ReviewState::Shared | ReviewState::Acknowledged),
+            was_submitted: state != ReviewState::SelfAssessment,
         };
         let draft = facts(ReviewState::SelfAssessment);
         assert!(may_edit_self_assessment(&e, draft));
@@ -560,11 +632,13 @@ mod tests {
             state: ReviewState::Unfinished,
             cycle: CycleStatus::Closed,
             was_shared: true,
+            was_submitted: true,
             ..draft
         };
         assert!(may_read_manager_review(&e, closed_after_share));
         let closed_before_share = ReviewFacts {
             was_shared: false,
+            was_submitted: true,
             ..closed_after_share
         };
         assert!(!may_read_manager_review(&e, closed_before_share));
@@ -581,6 +655,7 @@ mod tests {
             state,
             cycle: CycleStatus::Open,
             was_shared: matches!(state, ReviewState::Shared | ReviewState::Acknowledged),
+            was_submitted: state != ReviewState::SelfAssessment,
         };
         for state in [ReviewState::Shared, ReviewState::Acknowledged] {
             assert!(
@@ -619,6 +694,7 @@ mod tests {
             state,
             cycle,
             was_shared: false,
+            was_submitted: true,
         }
     }
 

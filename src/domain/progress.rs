@@ -61,6 +61,17 @@ impl Tally {
         }
     }
 
+    /// Add another group's counts to these.
+    pub fn merge(&mut self, other: &Tally) {
+        self.total += other.total;
+        self.self_done += other.self_done;
+        self.shared += other.shared;
+        self.acknowledged += other.acknowledged;
+        self.late_self += other.late_self;
+        self.late_manager += other.late_manager;
+        self.late_ack += other.late_ack;
+    }
+
     pub fn late(&self) -> i64 {
         self.late_self + self.late_manager + self.late_ack
     }

@@ -214,6 +214,7 @@ fn review_facts<'a>(r: &'a reviews::ReviewRow, c: &CycleRow, today: NaiveDate) -
         state: r.state(),
         cycle: c.status(today),
         was_shared: r.shared_at.is_some(),
+        was_submitted: r.self_submitted_at.is_some(),
     }
 }
 

@@ -113,6 +113,7 @@ fn team_review(actor: &Actor, today: NaiveDate, r: &ReviewRow, c: &CycleRow) -> 
         state,
         cycle: status,
         was_shared: r.shared_at.is_some(),
+        was_submitted: r.self_submitted_at.is_some(),
     };
     let my_turn = !scheduled && policy::may_edit_manager_review(actor, facts);
     let next_key = if scheduled {

@@ -247,11 +247,15 @@ async fn a_person_downloads_what_they_may_see(app: TestApp) {
         "HR's copy for Ayu holds what HR may see, not Ayu"
     );
     let hr_data: serde_json::Value = serde_json::from_str(&hr_json).expect("JSON");
+    // (The entry's text is in her answers, where she cited it as evidence.)
     assert_eq!(
-        without_time(hr_data),
-        without_time(data),
-        "the same copy as Ayu's own"
+        hr_data["journal"],
+        serde_json::json!([]),
+        "Ayu's own journal is hers alone, not HR's"
     );
+    let mut ayus = without_time(data);
+    ayus["journal"] = serde_json::json!([]);
+    assert_eq!(without_time(hr_data), ayus, "Ayu's copy but her journal");
     let recorded = exports_of(&app);
     assert_eq!(recorded.len(), 3);
     assert!(

@@ -426,3 +426,4 @@ insights-reviews = { $count ->
 insights-support = Support and training asked for
 insights-support-lead = The newest goals that ask for support or training, in these cycles.
 insights-support-none = No goal in these cycles asks for support yet.
+progress-other = Smaller groups (under { $size } reviews each), together

@@ -391,3 +391,4 @@ insights-reviews = { $count ->
 insights-support = Dukungan dan pelatihan yang diminta
 insights-support-lead = Sasaran terbaru yang meminta dukungan atau pelatihan, dalam siklus-siklus ini.
 insights-support-none = Belum ada sasaran dalam siklus ini yang meminta dukungan.
+progress-other = Kelompok kecil (masing-masing di bawah { $size } evaluasi), digabung

@@ -1,5 +1,6 @@
 //! Downloading a cycle's results: the page that offers the files, and the
-//! download itself, streamed as it is read (see `app::exports`).
+//! download itself: read in batches into a private temporary file, then
+//! streamed (see `app::exports`).
 
 use actix_web::http::header::{
     CacheControl, CacheDirective, ContentDisposition, DispositionParam, DispositionType,
@@ -149,7 +150,15 @@ pub async fn download(
     let name = file_name(&plan.cycle_name, part, kind);
     let (tx, rx) = tokio::sync::mpsc::channel::<Result<web::Bytes, std::io::Error>>(IN_FLIGHT);
     let db = state.db.clone();
-    tokio::task::spawn_blocking(move || produce(&db, &plan, &tx));
+    let permit = WRITING
+        .clone()
+        .acquire_owned()
+        .await
+        .map_err(|e| AppError::unexpected(format!("the download queue: {e}")))?;
+    tokio::task::spawn_blocking(move || {
+        produce(&db, &plan, &tx);
+        drop(permit);
+    });
     let body = futures_util::stream::unfold(rx, |mut rx| async move {
         rx.recv().await.map(|chunk| (chunk, rx))
     });
@@ -165,48 +174,73 @@ pub async fn download(
 
 type Sender = tokio::sync::mpsc::Sender<Result<web::Bytes, std::io::Error>>;
 
-/// Read the cycle and send the file, chunk by chunk; a failure half-way
-/// breaks the download (the reader's program says it failed) and is logged.
+/// Downloads being written at once. Each holds a database connection while
+/// it reads (seconds at 10,000 people); more wait their turn rather than
+/// take the pool from everyone else.
+static WRITING: std::sync::LazyLock<std::sync::Arc<tokio::sync::Semaphore>> =
+    std::sync::LazyLock::new(|| std::sync::Arc::new(tokio::sync::Semaphore::new(2)));
+
+/// Write the file into a private temporary folder (the database connection
+/// is held only while reading, never while a slow reader downloads), then
+/// send it chunk by chunk. A failure half-way breaks the download (the
+/// reader's program says it failed) and is logged.
 fn produce(db: &Db, plan: &Plan, tx: &Sender) {
     let started = std::time::Instant::now();
-    let result = (|| -> Result<usize, String> {
-        let mut conn = db.get().map_err(|e| e.to_string())?;
-        match plan.kind {
-            ExportKind::ResultsCsv | ExportKind::GoalsCsv => {
-                let mut sheet = CsvSheet::new(|chunk| tx.blocking_send(Ok(chunk.into())).is_ok());
-                let rows = if plan.kind == ExportKind::GoalsCsv {
-                    commands::write_goals(&mut conn, plan, &mut sheet)
-                } else {
-                    commands::write_results(&mut conn, plan, &mut sheet)
-                };
-                rows.map_err(|e| e.to_string())
+    let result = (|| -> Result<(usize, bool), String> {
+        let dir = tempfile::Builder::new()
+            .prefix("cermin-export-")
+            .tempdir()
+            .map_err(|e| e.to_string())?;
+        let file = dir.path().join("download");
+        let rows = {
+            let mut conn = db.get().map_err(|e| e.to_string())?;
+            match plan.kind {
+                ExportKind::ResultsCsv | ExportKind::GoalsCsv => {
+                    let out = std::fs::File::create(&file).map_err(|e| e.to_string())?;
+                    let mut out = std::io::BufWriter::new(out);
+                    let mut failed = None;
+                    let mut sheet = CsvSheet::new(|chunk| {
+                        use std::io::Write;
+                        match out.write_all(&chunk) {
+                            Ok(()) => true,
+                            Err(e) => {
+                                failed = Some(e.to_string());
+                                false
+                            }
+                        }
+                    });
+                    let rows = if plan.kind == ExportKind::GoalsCsv {
+                        commands::write_goals(&mut conn, plan, &mut sheet)
+                    } else {
+                        commands::write_results(&mut conn, plan, &mut sheet)
+                    }
+                    .map_err(|e| e.to_string())?;
+                    if let Some(e) = failed {
+                        return Err(e);
+                    }
+                    std::io::Write::flush(&mut out).map_err(|e| e.to_string())?;
+                    rows
+                }
+                ExportKind::Workbook => {
+                    commands::write_workbook(&mut conn, plan, &file)
+                        .map_err(|e| e.to_string())?
+                        .0
+                }
             }
-            ExportKind::Workbook => {
-                let dir =
-                    std::env::temp_dir().join(format!("cermin-export-{}", uuid::Uuid::now_v7()));
-                let sent = (|| {
-                    std::fs::create_dir(&dir).map_err(|e| e.to_string())?;
-                    let file = dir.join("workbook.xlsx");
-                    let (results, _) = commands::write_workbook(&mut conn, plan, &file)
-                        .map_err(|e| e.to_string())?;
-                    // The database is done with; only the file is left to send.
-                    drop(conn);
-                    send_file(&file, tx)?;
-                    Ok(results)
-                })();
-                let _ = std::fs::remove_dir_all(&dir);
-                sent
-            }
-        }
+            // The connection goes back to the pool here, before sending.
+        };
+        let complete = send_file(&file, tx)?;
+        Ok((rows, complete))
     })();
     match result {
-        Ok(rows) => tracing::info!(
+        Ok((rows, complete)) => tracing::info!(
             cycle = %plan.cycle_id,
             file = plan.kind.code(),
             rows,
             private_comments = plan.include_private,
             ms = started.elapsed().as_millis() as u64,
-            "download sent"
+            "{}",
+            if complete { "download sent" } else { "download abandoned by the reader" }
         ),
         Err(e) => {
             tracing::error!(cycle = %plan.cycle_id, file = plan.kind.code(), error = %e, "download failed");
@@ -215,18 +249,19 @@ fn produce(db: &Db, plan: &Plan, tx: &Sender) {
     }
 }
 
-fn send_file(path: &std::path::Path, tx: &Sender) -> Result<(), String> {
+/// Send a file; `false` when the reader went away first.
+fn send_file(path: &std::path::Path, tx: &Sender) -> Result<bool, String> {
     use std::io::Read;
     let mut file = std::fs::File::open(path).map_err(|e| e.to_string())?;
     loop {
         let mut buf = vec![0; FILE_CHUNK];
         let n = file.read(&mut buf).map_err(|e| e.to_string())?;
         if n == 0 {
-            return Ok(());
+            return Ok(true);
         }
         buf.truncate(n);
         if tx.blocking_send(Ok(buf.into())).is_err() {
-            return Ok(());
+            return Ok(false);
         }
     }
 }

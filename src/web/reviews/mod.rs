@@ -97,6 +97,7 @@ impl Loaded {
             state: self.review.state(),
             cycle: self.status,
             was_shared: self.review.shared_at.is_some(),
+            was_submitted: self.review.self_submitted_at.is_some(),
         }
     }
 }

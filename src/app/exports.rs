@@ -81,23 +81,34 @@ pub fn offer(
     clock: Clock,
     cycle_id: &CycleId,
 ) -> Result<Offer, Error> {
-    let cycle = cycles::find(conn, cycle_id.as_str())?.ok_or(Error::NotFound)?;
-    let manages = q::manages_in_cycle(conn, &cycle.id, &actor.id)?;
-    let scope = policy::export_scope(actor, manages).ok_or(Error::Forbidden)?;
+    let (cycle, manager) = scope_of(conn, actor, cycle_id)?;
     if cycle.status(clock.today) == CycleStatus::Draft {
         return Err(Error::NotNow("export-error-draft"));
     }
-    let manager = match scope {
-        ExportScope::Everyone => None,
-        ExportScope::ManagedBy(id) => Some(id),
-    };
     Ok(Offer {
-        reviews: q::count_reviews(conn, &cycle.id, manager)?,
+        reviews: q::count_reviews(conn, &cycle.id, manager.as_deref())?,
         everyone: manager.is_none(),
         may_include_private: policy::may_export_private_comments(actor),
         cycle_id: cycle.id,
         cycle_name: cycle.name,
     })
+}
+
+/// The cycle, and whose reviews the reader may download from it (`None`:
+/// every review; a manager: the reviews they write). The one place both
+/// the page and the download ask `policy::export_scope`.
+fn scope_of(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    cycle_id: &CycleId,
+) -> Result<(cycles::CycleRow, Option<String>), Error> {
+    let cycle = cycles::find(conn, cycle_id.as_str())?.ok_or(Error::NotFound)?;
+    let manages = q::manages_in_cycle(conn, &cycle.id, &actor.id)?;
+    let manager = match policy::export_scope(actor, manages).ok_or(Error::Forbidden)? {
+        ExportScope::Everyone => None,
+        ExportScope::ManagedBy(id) => Some(id.to_string()),
+    };
+    Ok((cycle, manager))
 }
 
 /// Check, record and plan a download of a cycle.
@@ -111,9 +122,7 @@ pub fn begin(
     tz: chrono_tz::Tz,
 ) -> Result<Plan, Error> {
     db::write_tx(conn, |conn| {
-        let cycle = cycles::find(conn, cycle_id.as_str())?.ok_or(Error::NotFound)?;
-        let manages = q::manages_in_cycle(conn, &cycle.id, &actor.id)?;
-        let scope = policy::export_scope(actor, manages).ok_or(Error::Forbidden)?;
+        let (cycle, manager) = scope_of(conn, actor, cycle_id)?;
         if options.include_private && !policy::may_export_private_comments(actor) {
             return Err(Error::Forbidden);
         }
@@ -149,10 +158,6 @@ pub fn begin(
                 }
             })
             .collect();
-        let manager = match scope {
-            ExportScope::Everyone => None,
-            ExportScope::ManagedBy(id) => Some(id.to_string()),
-        };
         audit::record(
             conn,
             audit::Entry {

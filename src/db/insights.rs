@@ -9,6 +9,7 @@ use diesel::sql_types::{BigInt, Nullable, Text};
 use super::cycles::CycleRow;
 use super::schema::review_cycles;
 use super::{DbConnection, QueryResult};
+use diesel::query_builder::{BoxedSqlQuery, SqlQuery};
 
 /// The most recent launched cycles, newest first.
 pub fn recent_cycles(conn: &mut DbConnection, limit: i64) -> QueryResult<Vec<CycleRow>> {
@@ -28,12 +29,34 @@ fn dialect(conn: &DbConnection, sql: String) -> String {
     }
 }
 
-/// `$2, $3, …` for the cycle ids after the first `offset` parameters.
-fn placeholders(offset: usize, n: usize) -> String {
-    (0..n)
-        .map(|i| format!("${}", offset + i + 1))
+/// A statement over some cycles, in one department or all: `{cycles}` in
+/// `sql` becomes the cycle ids' placeholders and `{department}` the
+/// department's condition (on `p.department`); both are bound.
+fn in_cycles(
+    conn: &DbConnection,
+    sql: &str,
+    cycle_ids: &[String],
+    department: Option<&str>,
+) -> BoxedSqlQuery<'static, <DbConnection as Connection>::Backend, SqlQuery> {
+    let cycles = (0..cycle_ids.len())
+        .map(|i| format!("${}", i + 2))
         .collect::<Vec<_>>()
-        .join(", ")
+        .join(", ");
+    let condition = if department.is_some() {
+        " AND p.department = $1"
+    } else {
+        " AND $1 = $1"
+    };
+    let sql = sql
+        .replace("{cycles}", &cycles)
+        .replace("{department}", condition);
+    let mut q = diesel::sql_query(dialect(conn, sql))
+        .into_boxed()
+        .bind::<Text, _>(department.unwrap_or("").to_string());
+    for id in cycle_ids {
+        q = q.bind::<Text, _>(id.clone());
+    }
+    q
 }
 
 #[derive(Debug, Clone, QueryableByName)]
@@ -59,29 +82,15 @@ pub fn named(
     if cycle_ids.is_empty() {
         return Ok(vec![]);
     }
-    let dept = if department.is_some() {
-        " AND p.department = $1"
-    } else {
-        " AND $1 = $1"
-    };
-    let sql = format!(
-        "SELECT r.cycle_id AS cycle_id, t.competency_id AS competency_id, t.kind AS kind, \
+    let sql = "SELECT r.cycle_id AS cycle_id, t.competency_id AS competency_id, t.kind AS kind, \
                 COUNT(*) AS n \
          FROM strengths_weaknesses t JOIN reviews r ON r.id = t.review_id \
          JOIN people p ON p.id = r.person_id \
-         WHERE r.cycle_id IN ({}) AND t.competency_id IS NOT NULL \
+         WHERE r.cycle_id IN ({cycles}) AND t.competency_id IS NOT NULL \
          AND t.responds_to_id IS NULL AND r.state <> 'removed' \
-         AND NOT (t.side = 'self' AND r.self_submitted_at IS NULL){dept} \
-         GROUP BY r.cycle_id, t.competency_id, t.kind",
-        placeholders(1, cycle_ids.len())
-    );
-    let mut q = diesel::sql_query(dialect(conn, sql))
-        .into_boxed()
-        .bind::<Text, _>(department.unwrap_or("").to_string());
-    for id in cycle_ids {
-        q = q.bind::<Text, _>(id.clone());
-    }
-    q.load(conn)
+         AND NOT (t.side = 'self' AND r.self_submitted_at IS NULL){department} \
+         GROUP BY r.cycle_id, t.competency_id, t.kind";
+    in_cycles(conn, sql, cycle_ids, department).load(conn)
 }
 
 #[derive(Debug, Clone, QueryableByName)]
@@ -101,24 +110,10 @@ pub fn reviews_per_cycle(
     if cycle_ids.is_empty() {
         return Ok(vec![]);
     }
-    let dept = if department.is_some() {
-        " AND p.department = $1"
-    } else {
-        " AND $1 = $1"
-    };
-    let sql = format!(
-        "SELECT r.cycle_id AS cycle_id, COUNT(*) AS n FROM reviews r \
+    let sql = "SELECT r.cycle_id AS cycle_id, COUNT(*) AS n FROM reviews r \
          JOIN people p ON p.id = r.person_id \
-         WHERE r.cycle_id IN ({}) AND r.state <> 'removed'{dept} GROUP BY r.cycle_id",
-        placeholders(1, cycle_ids.len())
-    );
-    let mut q = diesel::sql_query(dialect(conn, sql))
-        .into_boxed()
-        .bind::<Text, _>(department.unwrap_or("").to_string());
-    for id in cycle_ids {
-        q = q.bind::<Text, _>(id.clone());
-    }
-    q.load(conn)
+         WHERE r.cycle_id IN ({cycles}) AND r.state <> 'removed'{department} GROUP BY r.cycle_id";
+    in_cycles(conn, sql, cycle_ids, department).load(conn)
 }
 
 #[derive(Debug, Clone, QueryableByName)]
@@ -145,27 +140,15 @@ pub fn support_asked(
     if cycle_ids.is_empty() {
         return Ok(vec![]);
     }
-    let dept = if department.is_some() {
-        " AND p.department = $1"
-    } else {
-        " AND $1 = $1"
-    };
-    let sql = format!(
+    let sql =
         "SELECT r.cycle_id AS cycle_id, g.title AS title, g.support_needed AS support_needed, \
                 p.department AS department \
          FROM goals g JOIN reviews r ON r.id = g.review_id \
          JOIN people p ON p.id = r.person_id \
-         WHERE r.cycle_id IN ({}) AND g.support_needed <> '' \
+         WHERE r.cycle_id IN ({cycles}) AND g.support_needed <> '' \
          AND r.state <> 'removed' \
-         AND (r.self_submitted_at IS NOT NULL OR g.author_id <> r.person_id){dept} \
-         ORDER BY g.created_at DESC, g.id DESC LIMIT {limit}",
-        placeholders(1, cycle_ids.len())
-    );
-    let mut q = diesel::sql_query(dialect(conn, sql))
-        .into_boxed()
-        .bind::<Text, _>(department.unwrap_or("").to_string());
-    for id in cycle_ids {
-        q = q.bind::<Text, _>(id.clone());
-    }
-    q.load(conn)
+         AND (r.self_submitted_at IS NOT NULL OR g.author_id <> r.person_id){department} \
+         ORDER BY g.created_at DESC, g.id DESC LIMIT {limit}"
+            .replace("{limit}", &limit.to_string());
+    in_cycles(conn, &sql, cycle_ids, department).load(conn)
 }

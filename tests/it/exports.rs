@@ -18,32 +18,13 @@ on_both_databases!(
     every_review_of_a_large_cycle_is_one_row,
 );
 
-/// A download as bytes, posted with the page's CSRF token.
+/// The cycle's download page's answer to a POST.
 async fn download(
     b: &Browser,
     cycle: &str,
     fields: &[(&str, &str)],
 ) -> (StatusCode, String, Vec<u8>) {
-    let token = b.last_csrf();
-    let mut all = vec![("csrf_token", token.as_str())];
-    all.extend_from_slice(fields);
-    let res = b
-        .client
-        .post(format!("{}/cycles/{cycle}/export", b.base))
-        .header("Origin", &b.base)
-        .form(&all)
-        .send()
-        .await
-        .expect("POST");
-    let status = res.status();
-    let disposition = res
-        .headers()
-        .get("content-disposition")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_string();
-    let body = res.bytes().await.expect("body").to_vec();
-    (status, disposition, body)
+    b.download(&format!("/cycles/{cycle}/export"), fields).await
 }
 
 /// A CSV download as rows of cells (the byte order mark dropped).

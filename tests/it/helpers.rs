@@ -624,6 +624,38 @@ impl Browser {
         self.page(res).await
     }
 
+    /// POST a form that answers with a file (a download), with the last
+    /// page's CSRF token: the status, the Content-Disposition and the bytes.
+    pub async fn download(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+    ) -> (StatusCode, String, Vec<u8>) {
+        let token = self.last_csrf();
+        let mut all = vec![("csrf_token", token.as_str())];
+        all.extend_from_slice(fields);
+        let res = self
+            .client
+            .post(format!("{}{path}", self.base))
+            .header("Origin", &self.base)
+            .form(&all)
+            .send()
+            .await
+            .expect("POST");
+        let status = res.status();
+        let disposition = res
+            .headers()
+            .get("content-disposition")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_string();
+        (
+            status,
+            disposition,
+            res.bytes().await.expect("body").to_vec(),
+        )
+    }
+
     pub async fn sign_in(&self, email: &str, password: &str) -> Page {
         let form = self.get("/sign-in").await;
         assert_eq!(form.status, StatusCode::OK);

@@ -23,30 +23,14 @@ const NOTE_ABOUT_AYU: &str = "Catatan Rina tentang Ayu: perlu latihan retur (PEN
 const SECRET_LINK: &str = "https://cermin.example/password/reset/RAHASIA-TOKEN-5519";
 const MAIL_TEXT: &str = "Rina sudah membagikan evaluasi atasan untuk Anda.";
 
+/// A download, its body as text.
 async fn download(
     b: &Browser,
     path: &str,
     fields: &[(&str, &str)],
 ) -> (StatusCode, String, String) {
-    let token = b.last_csrf();
-    let mut all = vec![("csrf_token", token.as_str())];
-    all.extend_from_slice(fields);
-    let res = b
-        .client
-        .post(format!("{}{path}", b.base))
-        .header("Origin", &b.base)
-        .form(&all)
-        .send()
-        .await
-        .expect("POST");
-    let status = res.status();
-    let disposition = res
-        .headers()
-        .get("content-disposition")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_string();
-    (status, disposition, res.text().await.expect("body"))
+    let (status, disposition, body) = b.download(path, fields).await;
+    (status, disposition, String::from_utf8(body).expect("UTF-8"))
 }
 
 fn add_mail(app: &TestApp, to: &str, kind: &str, body: &str) {

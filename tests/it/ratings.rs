@@ -33,16 +33,18 @@ fn competency_questions(app: &TestApp) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The review of the person `key` in the cycle.
+fn review_of(app: &TestApp, cycle: &str, key: &str) -> String {
+    cermin::db::reviews::find_in_cycle(&mut app.conn(), cycle, &app.person_id(key))
+        .expect("q")
+        .expect("review")
+        .id
+}
+
 fn rate(app: &TestApp, cycle: &str, key: &str, side: &str, question: &str, rating: i32) {
-    use cermin::db::schema::{answers, reviews};
-    let person = app.person_id(key);
+    use cermin::db::schema::answers;
+    let review = review_of(app, cycle, key);
     let mut conn = app.conn();
-    let review: String = reviews::table
-        .filter(reviews::cycle_id.eq(cycle))
-        .filter(reviews::person_id.eq(&person))
-        .select(reviews::id)
-        .first(&mut *conn)
-        .expect("review");
     diesel::insert_into(answers::table)
         .values((
             answers::id.eq(cermin::db::new_id()),
@@ -177,15 +179,10 @@ on_both_databases!(
 );
 
 fn name_trait(app: &TestApp, cycle: &str, key: &str, side: &str, kind: &str, competency: &str) {
-    use cermin::db::schema::{reviews, strengths_weaknesses as t};
+    use cermin::db::schema::strengths_weaknesses as t;
     let person = app.person_id(key);
+    let review = review_of(app, cycle, key);
     let mut conn = app.conn();
-    let review: String = reviews::table
-        .filter(reviews::cycle_id.eq(cycle))
-        .filter(reviews::person_id.eq(&person))
-        .select(reviews::id)
-        .first(&mut *conn)
-        .expect("review");
     let now = cermin::db::now();
     diesel::insert_into(t::table)
         .values((

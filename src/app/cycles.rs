@@ -58,7 +58,7 @@ fn require_hr(actor: &Actor) -> Result<(), Error> {
     }
 }
 
-fn cycle_entry<'a>(
+pub(super) fn cycle_entry<'a>(
     actor: &'a Actor,
     action: &'a str,
     cycle_id: &'a str,
@@ -418,6 +418,13 @@ pub fn move_dates(
             return Err(Error::NotNow("error-cycle-closed"));
         }
         dates.check().map_err(dates_error)?;
+        // An open calibration step keeps its place between the manager
+        // review and the acknowledgement.
+        if let Some(cal) = db::calibration::find(conn, cycle_id)?.filter(|c| c.is_open()) {
+            if crate::domain::calibration::check_due(cal.due_on, dates).is_err() {
+                return Err(Error::Dates("calibration_due_on"));
+            }
+        }
         if cycles::move_dates(conn, cycle_id, dates)? == 0 {
             return Err(Error::Conflict("error-cycle-closed"));
         }

@@ -60,6 +60,9 @@ pub struct Plan {
     lang: Lang,
     tz: chrono_tz::Tz,
     ratings: Vec<RatingQuestion>,
+    /// The cycle has a calibration step: a final rating column follows each
+    /// manager rating. `Some(final_visible)`.
+    calibration: Option<bool>,
 }
 
 /// What the download page offers this reader.
@@ -158,6 +161,7 @@ pub fn begin(
                 }
             })
             .collect();
+        let calibration = crate::db::calibration::find(conn, &cycle.id)?.map(|c| c.final_visible);
         audit::record(
             conn,
             audit::Entry {
@@ -185,6 +189,7 @@ pub fn begin(
             lang,
             tz,
             ratings,
+            calibration,
         })
     })
 }
@@ -245,6 +250,7 @@ impl Plan {
             cycle: self.status,
             was_shared: r.shared_at.is_some(),
             was_submitted: r.self_submitted_at.is_some(),
+            handed_in: r.handed_in_at.is_some(),
         }
     }
 
@@ -273,6 +279,9 @@ impl Plan {
             for (answers, side) in [(r.own, Side::Own), (r.manager, Side::Manager)] {
                 if answers {
                     h.push(format!("{} ({})", r.label, self.side_word(side)));
+                }
+                if answers && side == Side::Manager && self.calibration.is_some() {
+                    h.push(format!("{} ({})", r.label, t(l, "export-col-final")));
                 }
             }
         }
@@ -381,6 +390,11 @@ pub fn write_results(
         let ids: Vec<String> = batch.iter().map(|r| r.id.clone()).collect();
         let mut ratings: HashMap<(&str, &str, Side), i64> = HashMap::new();
         let rating_rows = q::ratings_of(conn, &ids)?;
+        let adjusted = if plan.calibration.is_some() {
+            crate::db::calibration::newest_of(conn, &ids)?
+        } else {
+            HashMap::new()
+        };
         for a in &rating_rows {
             if let Some(v) = a.rating {
                 ratings.insert((&a.review_id, &a.question_id, a.side), i64::from(v));
@@ -437,6 +451,24 @@ pub fn write_results(
                                 .get(&(r.id.as_str(), question.id.as_str(), side))
                                 .filter(|_| sees)
                                 .map_or(Cell::Empty, |v| Cell::Number(*v)),
+                        );
+                    }
+                    if let (true, Side::Manager, Some(final_visible)) =
+                        (answers, side, plan.calibration)
+                    {
+                        let given = ratings
+                            .get(&(r.id.as_str(), question.id.as_str(), side))
+                            .copied();
+                        let newest = adjusted
+                            .get(&(r.id.clone(), question.id.clone()))
+                            .map(|v| i64::from(*v));
+                        let shown =
+                            sees && policy::sees_final_ratings(&plan.actor, f, final_visible);
+                        row.push(
+                            newest
+                                .or(given)
+                                .filter(|_| shown)
+                                .map_or(Cell::Empty, Cell::Number),
                         );
                     }
                 }

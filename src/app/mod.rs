@@ -8,6 +8,7 @@
 //! Handlers parse the request, call one command (or one read from `db`), and
 //! render. The same commands will serve a JSON API.
 
+pub mod calibration;
 pub mod cycles;
 pub mod drafts;
 pub mod exports;

@@ -75,6 +75,10 @@ pub struct AnswerData {
     /// "self" or "manager".
     pub side: &'static str,
     pub rating: Option<i32>,
+    /// The final rating after calibration, where it differs and the cycle
+    /// lets the person read it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub final_rating: Option<i32>,
     pub text: String,
 }
 
@@ -225,6 +229,7 @@ fn collect(
             cycle: c.status(clock.today),
             was_shared: r.shared_at.is_some(),
             was_submitted: r.self_submitted_at.is_some(),
+            handed_in: r.handed_in_at.is_some(),
         };
         if !policy::may_view_review(&reader, f) {
             continue;
@@ -254,6 +259,12 @@ fn collect(
                 }
             }
         }
+        let finals = match crate::db::calibration::of_review(conn, &r.id)? {
+            Some(cal) if theirs && policy::sees_final_ratings(&reader, f, cal.final_visible) => {
+                crate::db::calibration::final_ratings(conn, &r.id)?
+            }
+            _ => HashMap::new(),
+        };
         let answers = reviews::answers(conn, &r.id, None)?
             .into_iter()
             .filter(|a| match a.side {
@@ -275,6 +286,11 @@ fn collect(
                     },
                     side: a.side.code(),
                     rating: a.rating,
+                    final_rating: if a.side == Side::Manager {
+                        finals.get(&a.question_id).copied()
+                    } else {
+                        None
+                    },
                     text: a.body,
                 }
             })

@@ -103,7 +103,9 @@ pub fn load(
     let mut departments: BTreeMap<String, Tally> = BTreeMap::new();
     let mut managers: BTreeMap<String, (String, Tally)> = BTreeMap::new();
     for c in q::counts(conn, &cycle.id, within)? {
-        let is_late = late.contains(&c.state);
+        // Handed in for calibration: waiting on HR, not late at its manager.
+        let is_late =
+            late.contains(&c.state) && !(c.state == ReviewState::ManagerReview && c.handed_in);
         overall.add(c.state, c.n, is_late);
         departments
             .entry(c.department)
@@ -201,7 +203,7 @@ pub fn remind_late(
         }
         let mut lines: Vec<reviews::RosterLine> = reviews::roster(conn, &cycle.id)?
             .into_iter()
-            .filter(|l| l.state() == waiting)
+            .filter(|l| l.waits_at(waiting))
             .collect();
         if let Some(d) = department {
             let in_department = db::people::ids_in_department(conn, d)?;

@@ -25,6 +25,7 @@ pub fn facts<'a>(r: &'a ReviewRow, c: &CycleRow, today: NaiveDate) -> ReviewFact
         cycle: c.status(today),
         was_shared: r.shared_at.is_some(),
         was_submitted: r.self_submitted_at.is_some(),
+        handed_in: r.handed_in_at.is_some(),
     }
 }
 
@@ -40,7 +41,15 @@ pub(super) fn refusal(
     step: ReviewState,
 ) -> WorkflowError {
     let open = matches!(f.cycle, crate::domain::review::CycleStatus::Open);
-    if open && f.state.is_past(step) && rule(actor, ReviewFacts { state: step, ..f }) {
+    // A manager review handed in for calibration has gone past its writing
+    // step too, though its state waits there until calibration ends.
+    let moved_on = f.state.is_past(step) || (step == ReviewState::ManagerReview && f.handed_in);
+    let at_step = ReviewFacts {
+        state: step,
+        handed_in: false,
+        ..f
+    };
+    if open && moved_on && rule(actor, at_step) {
         WorkflowError::Conflict("error-review-not-now")
     } else {
         WorkflowError::Forbidden
@@ -169,16 +178,32 @@ fn lock_side(
     side: Side,
 ) -> Result<(ReviewRow, ReviewRow), WorkflowError> {
     let (r, c) = load(conn, review_id)?;
-    let f = facts(&r, &c, clock.today);
-    if !policy::may_edit_side(actor, f, side) {
-        return Err(side_refusal(actor, f, side));
-    }
     let transition = match side {
         Side::Own => Transition::SubmitSelf,
         Side::Manager => Transition::Share,
     };
+    ready_to_lock(conn, actor, clock, &r, &c, side)?;
     let next = r.state().apply(transition)?;
-    let missing = missing_required(conn, &r, &c, side)?;
+    let after = take_step(conn, &r, next, Some(side))?;
+    Ok((r, after))
+}
+
+/// May the actor lock `side` now, and is everything it needs there? Every
+/// required answer of that side, and (for the manager) a choice of who
+/// reads each comment.
+fn ready_to_lock(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    clock: Clock,
+    r: &ReviewRow,
+    c: &CycleRow,
+    side: Side,
+) -> Result<(), WorkflowError> {
+    let f = facts(r, c, clock.today);
+    if !policy::may_edit_side(actor, f, side) {
+        return Err(side_refusal(actor, f, side));
+    }
+    let missing = missing_required(conn, r, c, side)?;
     if !missing.is_empty() {
         return Err(WorkflowError::Incomplete(missing));
     }
@@ -192,8 +217,7 @@ fn lock_side(
             ));
         }
     }
-    let after = take_step(conn, &r, next, Some(side))?;
-    Ok((r, after))
+    Ok(())
 }
 
 /// The employee submits their self-assessment; the manager is notified.
@@ -230,14 +254,32 @@ pub fn submit_self(
     })
 }
 
-/// The manager shares the review: visible to the employee, locked.
+/// What the manager's Share did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shared {
+    /// The employee can read it now.
+    Now,
+    /// Handed in for calibration: shared when HR locks the step.
+    ForCalibration,
+}
+
+/// The manager shares the review: visible to the employee, locked. In a
+/// cycle whose calibration step is open, the same press hands it in for
+/// calibration instead (checked the same way; read-only to the manager
+/// from then on; shared when the step locks).
 pub fn share(
     conn: &mut DbConnection,
     actor: &Actor,
     clock: Clock,
     review_id: &ReviewId,
-) -> Result<(), WorkflowError> {
+) -> Result<Shared, WorkflowError> {
     db::write_tx(conn, |conn| {
+        let (r, c) = load(conn, review_id)?;
+        if crate::db::calibration::find(conn, &r.cycle_id)?.is_some_and(|cal| cal.is_open()) {
+            ready_to_lock(conn, actor, clock, &r, &c, Side::Manager)?;
+            super::calibration::hand_in(conn, actor, &r)?;
+            return Ok(Shared::ForCalibration);
+        }
         let (r, after) = lock_side(conn, actor, clock, review_id, Side::Manager)?;
         reviews::agree_goals(conn, review_id)?;
         reviews::set_answers_status(conn, review_id, Side::Manager, "submitted")?;
@@ -260,7 +302,7 @@ pub fn share(
             &r.person_id,
             json!({}),
         )?;
-        Ok(())
+        Ok(Shared::Now)
     })
 }
 
@@ -336,6 +378,8 @@ pub fn reopen(
         let next = r.state().apply(t)?;
         let after = take_step(conn, &r, next, None)?;
         reviews::clear_progress_after(conn, review_id, to_manager)?;
+        // Sent back: no longer handed in for calibration.
+        crate::db::calibration::clear_hand_in(conn, review_id)?;
         reviews::set_reopened(conn, review_id, reason.trim())?;
         let side = if to_manager { Side::Manager } else { Side::Own };
         reviews::set_answers_status(conn, review_id, side, "draft")?;

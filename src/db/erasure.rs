@@ -64,6 +64,13 @@ pub fn erase(conn: &mut DbConnection, person_id: &str, now: NaiveDateTime) -> Qu
     n += diesel::update(comments::table.filter(comments::review_id.eq_any(own_reviews)))
         .set(comments::body.eq(""))
         .execute(conn)?;
+    // Calibration's reasons are about the person reviewed; the ratings stay.
+    n += diesel::update(
+        super::schema::rating_adjustments::table
+            .filter(super::schema::rating_adjustments::review_id.eq_any(own_reviews)),
+    )
+    .set(super::schema::rating_adjustments::reason.eq(""))
+    .execute(conn)?;
     n += diesel::update(reviews::table.filter(reviews::person_id.eq(person_id)))
         .set((
             reviews::job_title.eq(""),

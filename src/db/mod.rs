@@ -5,6 +5,7 @@
 //! threads.
 
 pub mod audit;
+pub mod calibration;
 pub mod cycles;
 pub mod erasure;
 pub mod exports;

@@ -6,7 +6,7 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Nullable, Text, Timestamp};
+use diesel::sql_types::{BigInt, Integer, Nullable, Text, Timestamp};
 
 use super::{DbConnection, QueryResult};
 use crate::domain::review::ReviewState;
@@ -44,6 +44,8 @@ struct GroupRow {
     manager_name: Option<String>,
     #[diesel(sql_type = Text)]
     state: String,
+    #[diesel(sql_type = Integer)]
+    handed_in: i32,
     #[diesel(sql_type = BigInt)]
     n: i64,
 }
@@ -57,6 +59,8 @@ pub struct Count {
     pub manager_id: Option<String>,
     pub manager_name: Option<String>,
     pub state: ReviewState,
+    /// Handed in for calibration (waiting on HR, not on the manager).
+    pub handed_in: bool,
     pub n: i64,
 }
 
@@ -70,11 +74,14 @@ pub fn counts(
     let sql = statement(
         conn,
         "SELECT p.department AS department, r.manager_id AS manager_id, \
-                m.name AS manager_name, r.state AS state, COUNT(*) AS n \
+                m.name AS manager_name, r.state AS state, \
+                CASE WHEN r.handed_in_at IS NULL THEN 0 ELSE 1 END AS handed_in, \
+                COUNT(*) AS n \
          FROM reviews r JOIN people p ON p.id = r.person_id \
          LEFT JOIN people m ON m.id = r.manager_id \
          WHERE r.cycle_id = $1{within} \
-         GROUP BY p.department, r.manager_id, m.name, r.state",
+         GROUP BY p.department, r.manager_id, m.name, r.state, \
+                  CASE WHEN r.handed_in_at IS NULL THEN 0 ELSE 1 END",
         manager,
     );
     let q = diesel::sql_query(sql).bind::<Text, _>(cycle_id);
@@ -90,6 +97,7 @@ pub fn counts(
                 manager_name: r.manager_name,
                 state: ReviewState::parse(&r.state)
                     .map_err(|e| diesel::result::Error::DeserializationError(Box::new(e)))?,
+                handed_in: r.handed_in != 0,
                 n: r.n,
             })
         })

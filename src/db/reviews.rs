@@ -41,6 +41,8 @@ pub struct ReviewRow {
     pub reopened_at: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// The manager handed the manager review in for calibration.
+    pub handed_in_at: Option<NaiveDateTime>,
 }
 
 impl ReviewRow {
@@ -184,6 +186,7 @@ pub struct CycleListRow {
     pub state: String,
     pub person_name: String,
     pub manager_name: Option<String>,
+    pub handed_in_at: Option<NaiveDateTime>,
 }
 
 /// Which of a cycle's reviews a list shows.
@@ -193,6 +196,9 @@ pub struct CycleListFilter {
     pub states: Option<Vec<&'static str>>,
     /// Part of the person's name, any case.
     pub name: Option<String>,
+    /// Leave out manager reviews handed in for calibration (they wait on
+    /// HR, so they are not late at the manager review).
+    pub waiting_only: bool,
 }
 
 /// A page of a cycle's reviews in the person's name order: `limit` from
@@ -231,6 +237,13 @@ pub fn page_of_cycle(
     if let Some(states) = &filter.states {
         q = q.filter(reviews::state.eq_any(states.clone()));
     }
+    if filter.waiting_only {
+        q = q.filter(
+            reviews::state
+                .ne(ReviewState::ManagerReview.code())
+                .or(reviews::handed_in_at.is_null()),
+        );
+    }
     if let Some(name) = filter
         .name
         .as_deref()
@@ -248,8 +261,20 @@ pub fn page_of_cycle(
             reviews::state,
             people::name,
             managers.field(people::name).nullable(),
+            reviews::handed_in_at,
         ))
         .load(conn)
+}
+
+/// How many of a cycle's manager reviews are handed in for calibration and
+/// still waiting for it.
+pub fn handed_in_count(conn: &mut DbConnection, cycle_id: &str) -> QueryResult<i64> {
+    reviews::table
+        .filter(reviews::cycle_id.eq(cycle_id))
+        .filter(reviews::state.eq(ReviewState::ManagerReview.code()))
+        .filter(reviews::handed_in_at.is_not_null())
+        .count()
+        .get_result(conn)
 }
 
 pub fn find_in_cycle(
@@ -960,11 +985,19 @@ pub struct RosterLine {
     pub manager_id: Option<String>,
     #[diesel(deserialize_as = String)]
     pub state: ReviewState,
+    pub handed_in_at: Option<chrono::NaiveDateTime>,
 }
 
 impl RosterLine {
     pub fn state(&self) -> ReviewState {
         self.state
+    }
+
+    /// Is the review waiting for someone to do the work of `step`? A
+    /// manager review handed in for calibration waits on HR, not on its
+    /// manager: no reminder or overdue notice about it reaches the manager.
+    pub fn waits_at(&self, step: ReviewState) -> bool {
+        self.state == step && !(step == ReviewState::ManagerReview && self.handed_in_at.is_some())
     }
 }
 
@@ -977,6 +1010,7 @@ pub fn roster(conn: &mut DbConnection, cycle_id: &str) -> QueryResult<Vec<Roster
             reviews::person_id,
             reviews::manager_id,
             reviews::state,
+            reviews::handed_in_at,
         ))
         .load(conn)
 }
@@ -996,4 +1030,24 @@ pub fn team_in_cycle(
         .order(people::name.asc())
         .select((people::name, reviews::job_title))
         .load(conn)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_review_handed_in_waits_on_hr_not_its_manager() {
+        let line = |state, handed_in: bool| RosterLine {
+            review_id: "r".into(),
+            person_id: "p".into(),
+            manager_id: Some("m".into()),
+            state,
+            handed_in_at: handed_in.then(now),
+        };
+        assert!(line(ReviewState::ManagerReview, false).waits_at(ReviewState::ManagerReview));
+        assert!(!line(ReviewState::ManagerReview, true).waits_at(ReviewState::ManagerReview));
+        assert!(line(ReviewState::Shared, true).waits_at(ReviewState::Shared));
+        assert!(!line(ReviewState::Shared, false).waits_at(ReviewState::ManagerReview));
+    }
 }

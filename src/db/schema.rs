@@ -135,6 +135,7 @@ diesel::table! {
         reopened_at -> Nullable<Timestamp>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        handed_in_at -> Nullable<Timestamp>,
     }
 }
 
@@ -334,7 +335,33 @@ diesel::table! {
 }
 
 diesel::joinable!(sessions -> people (person_id));
+diesel::table! {
+    cycle_calibrations (cycle_id) {
+        cycle_id -> Text,
+        due_on -> Date,
+        final_visible -> Bool,
+        by_managers -> Bool,
+        locked_at -> Nullable<Timestamp>,
+        locked_by -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    rating_adjustments (id) {
+        id -> Text,
+        review_id -> Text,
+        question_id -> Text,
+        rating_before -> Nullable<Integer>,
+        rating_after -> Integer,
+        reason -> Text,
+        adjusted_by -> Nullable<Text>,
+        adjusted_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(reviews -> review_cycles (cycle_id));
+diesel::joinable!(cycle_calibrations -> review_cycles (cycle_id));
+diesel::joinable!(rating_adjustments -> reviews (review_id));
 diesel::joinable!(form_questions -> form_sections (section_id));
 diesel::joinable!(form_sections -> form_templates (template_id));
 diesel::joinable!(answers -> reviews (review_id));
@@ -345,6 +372,8 @@ diesel::joinable!(cycle_participants -> people (person_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     people,
+    cycle_calibrations,
+    rating_adjustments,
     competencies,
     form_templates,
     form_sections,

@@ -1,5 +1,6 @@
 //! Pure types and rules. Nothing here knows about HTTP or SQL.
 
+pub mod calibration;
 pub mod email;
 pub mod export;
 pub mod fairness;

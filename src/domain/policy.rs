@@ -136,6 +136,9 @@ pub struct ReviewFacts<'a> {
     /// The self-assessment was submitted at some point (a review the cycle
     /// closed on is `Unfinished` either way: its draft stays the employee's).
     pub was_submitted: bool,
+    /// The manager handed the manager review in for calibration: it is no
+    /// longer theirs to change.
+    pub handed_in: bool,
 }
 
 impl ReviewFacts<'_> {
@@ -191,7 +194,10 @@ pub fn may_read_manager_review(actor: &Actor, r: ReviewFacts<'_>) -> bool {
 
 /// Write the manager review (and share it): the manager, in its phase.
 pub fn may_edit_manager_review(actor: &Actor, r: ReviewFacts<'_>) -> bool {
-    r.is_manager(actor) && r.cycle == CycleStatus::Open && r.state == ReviewState::ManagerReview
+    r.is_manager(actor)
+        && r.cycle == CycleStatus::Open
+        && r.state == ReviewState::ManagerReview
+        && !r.handed_in
 }
 
 /// Write `side` of the review: the self-assessment or the manager review.
@@ -274,6 +280,73 @@ pub fn progress_scope(actor: &Actor, has_reports: bool) -> Option<ProgressScope<
 /// HR.
 pub fn may_review_fairness(actor: &Actor) -> bool {
     actor.is_hr()
+}
+
+/// Whose reviews a calibration view lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CalibrationScope<'a> {
+    /// HR: every review of the cycle.
+    Everyone,
+    /// A manager, when HR allows it for the cycle: the reviews written by
+    /// managers below them (never the ones they write themselves).
+    WrittenBelow(&'a str),
+}
+
+/// Open a cycle's calibration view: HR; a manager with reports when the
+/// cycle lets managers calibrate their organisation.
+pub fn calibration_scope(
+    actor: &Actor,
+    by_managers: bool,
+    has_reports: bool,
+) -> Option<CalibrationScope<'_>> {
+    if actor.is_hr() {
+        Some(CalibrationScope::Everyone)
+    } else if by_managers && has_reports {
+        Some(CalibrationScope::WrittenBelow(actor.id.as_str()))
+    } else {
+        None
+    }
+}
+
+/// Adjust a final rating of a review: while calibration is open, on a
+/// review its manager handed in, by HR or (when the cycle allows it) by a
+/// manager above the review's manager; never by the person reviewed or the
+/// manager who gave the rating, whatever their role.
+/// `above_manager`: the actor is above the review's manager in the
+/// reporting lines.
+pub fn may_calibrate(
+    actor: &Actor,
+    r: ReviewFacts<'_>,
+    open: bool,
+    by_managers: bool,
+    above_manager: bool,
+) -> bool {
+    open && r.cycle == CycleStatus::Open
+        && r.state == ReviewState::ManagerReview
+        && r.handed_in
+        && !r.is_person(actor)
+        && !r.is_manager(actor)
+        && (actor.is_hr() || (by_managers && above_manager))
+}
+
+/// Lock a cycle's calibration (which shares every review handed in), and
+/// choose its settings: HR.
+pub fn may_run_calibration(actor: &Actor) -> bool {
+    actor.is_hr()
+}
+
+/// Read the adjustments of a review's ratings (before, after, who, why):
+/// whoever reads the manager review, except the person reviewed.
+pub fn may_read_adjustments(actor: &Actor, r: ReviewFacts<'_>) -> bool {
+    may_read_manager_review(actor, r) && !r.is_person(actor)
+}
+
+/// Which rating of the manager review a reader sees: the final one after
+/// calibration, or the one the manager gave. The person reviewed sees the
+/// final one only when the cycle says so; everyone else who reads the
+/// manager review sees it beside the adjustments.
+pub fn sees_final_ratings(actor: &Actor, r: ReviewFacts<'_>, final_visible: bool) -> bool {
+    !r.is_person(actor) || final_visible
 }
 
 // ---- reviews: further rules go here ----
@@ -382,6 +455,7 @@ mod tests {
             cycle: CycleStatus::Closed,
             was_shared: false,
             was_submitted: false,
+            handed_in: false,
         };
         assert!(!may_read_self_assessment(&m, r));
         assert!(!may_read_self_assessment(&hr, r));
@@ -404,6 +478,7 @@ mod tests {
             cycle: CycleStatus::Open,
             was_shared: false,
             was_submitted: true,
+            handed_in: false,
         };
         assert!(
             !may_read_manager_review(&hr, r),
@@ -590,6 +665,92 @@ mod tests {
     }
 
     #[test]
+    fn calibration_as_a_matrix() {
+        let e = actor("e1", Role::Employee);
+        let m = actor("m1", Role::Manager);
+        let above = actor("m0", Role::Manager);
+        let hr = actor("h", Role::Hr);
+        let hr_reviewed = actor("e1", Role::Hr);
+        let hr_writer = actor("m1", Role::Hr);
+        let handed_in = ReviewFacts {
+            person_id: "e1",
+            manager_id: Some("m1"),
+            state: ReviewState::ManagerReview,
+            cycle: CycleStatus::Open,
+            was_shared: false,
+            was_submitted: true,
+            handed_in: true,
+        };
+        // (actor, by_managers allowed, actor above the writer) → may adjust
+        let cases = [
+            (&hr, false, false, true),
+            (&above, true, true, true),
+            (&above, false, true, false),
+            (&above, true, false, false),
+            (&m, true, false, false),
+            (&e, true, false, false),
+            (&hr_reviewed, true, false, false),
+            (&hr_writer, true, false, false),
+        ];
+        for (who, by_managers, is_above, allowed) in cases {
+            assert_eq!(
+                may_calibrate(who, handed_in, true, by_managers, is_above),
+                allowed,
+                "{} by_managers={by_managers} above={is_above}",
+                who.id
+            );
+        }
+        // Only while open, on a review handed in and still waiting.
+        assert!(!may_calibrate(&hr, handed_in, false, false, false));
+        for not_waiting in [
+            ReviewFacts {
+                handed_in: false,
+                ..handed_in
+            },
+            ReviewFacts {
+                state: ReviewState::Shared,
+                ..handed_in
+            },
+            ReviewFacts {
+                cycle: CycleStatus::Closed,
+                ..handed_in
+            },
+        ] {
+            assert!(!may_calibrate(&hr, not_waiting, true, false, false));
+        }
+        // Handed in: no longer the manager's to write.
+        assert!(!may_edit_manager_review(&m, handed_in));
+        assert!(may_edit_manager_review(
+            &m,
+            ReviewFacts {
+                handed_in: false,
+                ..handed_in
+            }
+        ));
+        // Who opens the view, locks, reads adjustments and final ratings.
+        assert_eq!(
+            calibration_scope(&hr, false, false),
+            Some(CalibrationScope::Everyone)
+        );
+        assert_eq!(
+            calibration_scope(&above, true, true),
+            Some(CalibrationScope::WrittenBelow("m0"))
+        );
+        assert_eq!(calibration_scope(&above, false, true), None);
+        assert_eq!(calibration_scope(&e, true, false), None);
+        assert!(may_run_calibration(&hr) && !may_run_calibration(&above));
+        let shared = ReviewFacts {
+            state: ReviewState::Shared,
+            was_shared: true,
+            ..handed_in
+        };
+        assert!(may_read_adjustments(&m, shared) && may_read_adjustments(&hr, shared));
+        assert!(!may_read_adjustments(&e, shared) && !may_read_adjustments(&hr_reviewed, shared));
+        assert!(sees_final_ratings(&e, shared, true) && !sees_final_ratings(&e, shared, false));
+        assert!(sees_final_ratings(&m, shared, false));
+    }
+
+    #[test]
     fn review_visibility_follows_the_steps() {
         let e = actor("e1", Role::Employee);
         let m = actor("m1", Role::Manager);
@@ -602,6 +763,7 @@ mod tests {
             cycle: CycleStatus::Open,
             was_shared: matches!(state, ReviewState::Shared | ReviewState::Acknowledged),
             was_submitted: state != ReviewState::SelfAssessment,
+            handed_in: false,
         };
         let draft = facts(ReviewState::SelfAssessment);
         assert!(may_edit_self_assessment(&e, draft));
@@ -633,12 +795,14 @@ mod tests {
             cycle: CycleStatus::Closed,
             was_shared: true,
             was_submitted: true,
+            handed_in: false,
             ..draft
         };
         assert!(may_read_manager_review(&e, closed_after_share));
         let closed_before_share = ReviewFacts {
             was_shared: false,
             was_submitted: true,
+            handed_in: false,
             ..closed_after_share
         };
         assert!(!may_read_manager_review(&e, closed_before_share));
@@ -656,6 +820,7 @@ mod tests {
             cycle: CycleStatus::Open,
             was_shared: matches!(state, ReviewState::Shared | ReviewState::Acknowledged),
             was_submitted: state != ReviewState::SelfAssessment,
+            handed_in: false,
         };
         for state in [ReviewState::Shared, ReviewState::Acknowledged] {
             assert!(
@@ -695,6 +860,7 @@ mod tests {
             cycle,
             was_shared: false,
             was_submitted: true,
+            handed_in: false,
         }
     }
 

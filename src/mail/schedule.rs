@@ -152,7 +152,7 @@ fn roster_of<'a>(
 fn waiting(lines: &[RosterLine], phase: Phase) -> Vec<RosterLine> {
     lines
         .iter()
-        .filter(|l| l.state() == phase.waiting_state())
+        .filter(|l| l.waits_at(phase.waiting_state()))
         .cloned()
         .collect()
 }

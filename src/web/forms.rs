@@ -188,6 +188,12 @@ pub fn field_label(field: &str) -> &'static str {
         "include_private" => return "field-label-private-comments",
         "step" => return "field-label-step",
         "format" => return "field-label-format",
+        "calibration_due_on" => return "field-label-date",
+        "enabled" | "final_visible" | "by_managers" | "confirm" => {
+            return "field-label-calibration-setting"
+        }
+        "question_id" => return "field-label-question",
+        "rating" => return "field-label-rating",
         _ => {}
     }
     if field.starts_with("b_") {

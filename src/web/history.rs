@@ -215,6 +215,7 @@ fn review_facts<'a>(r: &'a reviews::ReviewRow, c: &CycleRow, today: NaiveDate) -
         cycle: c.status(today),
         was_shared: r.shared_at.is_some(),
         was_submitted: r.self_submitted_at.is_some(),
+        handed_in: r.handed_in_at.is_some(),
     }
 }
 

@@ -106,7 +106,8 @@ fn team_review(actor: &Actor, today: NaiveDate, r: &ReviewRow, c: &CycleRow) -> 
     let status = c.status(today);
     let scheduled = status == CycleStatus::Scheduled;
     let due_on = state.due_on(&c.dates());
-    let overdue = !scheduled && due_on.is_some_and(|d| d < today);
+    // Handed in for calibration: nothing is late on the manager's side.
+    let overdue = !scheduled && r.handed_in_at.is_none() && due_on.is_some_and(|d| d < today);
     let facts = ReviewFacts {
         person_id: &r.person_id,
         manager_id: r.manager_id.as_deref(),
@@ -114,6 +115,7 @@ fn team_review(actor: &Actor, today: NaiveDate, r: &ReviewRow, c: &CycleRow) -> 
         cycle: status,
         was_shared: r.shared_at.is_some(),
         was_submitted: r.self_submitted_at.is_some(),
+        handed_in: r.handed_in_at.is_some(),
     };
     let my_turn = !scheduled && policy::may_edit_manager_review(actor, facts);
     let next_key = if scheduled {
@@ -121,6 +123,7 @@ fn team_review(actor: &Actor, today: NaiveDate, r: &ReviewRow, c: &CycleRow) -> 
     } else {
         match state {
             ReviewState::SelfAssessment => "team-next-self",
+            ReviewState::ManagerReview if r.handed_in_at.is_some() => "team-next-calibration",
             ReviewState::ManagerReview => "team-next-manager",
             ReviewState::Shared => "team-next-ack",
             ReviewState::Acknowledged => "team-next-done",

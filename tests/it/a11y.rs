@@ -167,8 +167,21 @@ async fn every_page_passes_axe_and_fits_a_phone() {
         let app = spawn_app(Backend::Sqlite).await.expect("sqlite app");
         app.seed_demo();
         // A cycle under way, so the review pages exist in several states.
-        let (_cycle, _reviews) =
+        let (cycle, reviews) =
             crate::reviews::open_cycle(&app, &["ayu.lestari", "joko.widodo", "rina.marlina"]);
+        // With a calibration step and Ayu's review handed in, so the
+        // calibration pages are there to check too.
+        let due = (chrono::Utc::now().date_naive() + chrono::Duration::days(15)).to_string();
+        app.exec(&format!(
+            "INSERT INTO cycle_calibrations (cycle_id, due_on, final_visible, by_managers) \
+             VALUES ('{cycle}', '{due}', TRUE, TRUE)"
+        ));
+        app.exec(&format!(
+            "UPDATE reviews SET state = 'manager_review', handed_in_at = '{now}', \
+             self_submitted_at = '{now}' WHERE id = '{}'",
+            reviews[0],
+            now = cermin::db::now().format("%Y-%m-%d %H:%M:%S")
+        ));
         let mut driver = Driver::start(&tools).await;
         let mut problems: Vec<String> = vec![];
         let mut checked = 0;

@@ -989,6 +989,66 @@ async fn printing_a_review_and_reading_a_cycles_progress_in(tools: Tools) {
         .expect("open the download page");
     let png = c.screenshot().await.expect("screenshot");
     std::fs::write(folder.join("cycle-export.png"), &png).expect("save screenshot");
+
+    // The same cycle with a calibration step: six reviews handed in, one
+    // rating already adjusted (a picture for the guide).
+    let questions = crate::ratings::competency_questions(&app);
+    let handed_in = [
+        "citra.dewi",
+        "lukman.hakim",
+        "nanda.putri",
+        "oki.firmansyah",
+        "putu.ariani",
+        "rizky.maulana",
+    ];
+    let now = cermin::db::now().format("%Y-%m-%d %H:%M:%S").to_string();
+    for (i, key) in handed_in.iter().enumerate() {
+        app.exec(&format!(
+            "UPDATE reviews SET state = 'manager_review', self_submitted_at = '{now}', \
+             handed_in_at = '{now}' WHERE cycle_id = '{cycle}' AND person_id = '{}'",
+            app.person_id(key)
+        ));
+        for (j, (q, _)) in questions.iter().enumerate() {
+            let given = 2 + ((i + j) % 4) as i32;
+            crate::ratings::rate(&app, &cycle, key, "manager", q, given);
+            crate::ratings::rate(&app, &cycle, key, "self", q, (given + 1).min(5));
+        }
+    }
+    let due = (chrono::Utc::now().date_naive() + chrono::Duration::days(4)).to_string();
+    app.exec(&format!(
+        "INSERT INTO cycle_calibrations (cycle_id, due_on, final_visible, by_managers) \
+         VALUES ('{cycle}', '{due}', TRUE, FALSE)"
+    ));
+    let nanda =
+        cermin::db::reviews::find_in_cycle(&mut app.conn(), &cycle, &app.person_id("nanda.putri"))
+            .expect("q")
+            .expect("review")
+            .id;
+    app.exec(&format!(
+        "INSERT INTO rating_adjustments (id, review_id, question_id, rating_before, rating_after, \
+         reason, adjusted_by, adjusted_at) VALUES ('{}', '{nanda}', '{}', 4, 3, \
+         'Sebanding dengan tim lain', '{}', '{now}')",
+        cermin::db::new_id(),
+        questions[0].0,
+        app.person_id("sari.wulandari")
+    ));
+    c.goto(&format!(
+        "{}/cycles/{cycle}/calibration?sort=mean&dir=desc",
+        app.base
+    ))
+    .await
+    .expect("open the calibration page");
+    c.find(Locator::Css("[data-calibration] tr[data-adjusted]"))
+        .await
+        .expect("the adjusted review");
+    c.execute(
+        "document.getElementById('people').scrollIntoView({block: 'start'});",
+        vec![],
+    )
+    .await
+    .expect("scroll to the reviews");
+    let png = c.screenshot().await.expect("screenshot");
+    std::fs::write(folder.join("cycle-calibration.png"), &png).expect("save screenshot");
     c.close().await.expect("close the browser");
     driver.session = None;
 }

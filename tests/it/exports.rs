@@ -28,7 +28,7 @@ async fn download(
 }
 
 /// A CSV download as rows of cells (the byte order mark dropped).
-fn csv_rows(body: &[u8]) -> Vec<Vec<String>> {
+pub(crate) fn csv_rows(body: &[u8]) -> Vec<Vec<String>> {
     let text = std::str::from_utf8(body).expect("UTF-8");
     assert!(
         text.starts_with('\u{feff}'),

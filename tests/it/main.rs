@@ -9,6 +9,7 @@ mod auth;
 mod authz;
 mod backup;
 mod browser;
+mod calibration;
 mod cli;
 mod comment_visibility;
 mod csrf;

@@ -15,7 +15,7 @@ on_both_databases!(
 );
 
 /// The rating questions tied to a competency in the default template.
-fn competency_questions(app: &TestApp) -> Vec<(String, String)> {
+pub(crate) fn competency_questions(app: &TestApp) -> Vec<(String, String)> {
     let mut conn = app.conn();
     let template = cermin::db::forms::default_template(&mut conn)
         .expect("q")
@@ -41,7 +41,7 @@ fn review_of(app: &TestApp, cycle: &str, key: &str) -> String {
         .id
 }
 
-fn rate(app: &TestApp, cycle: &str, key: &str, side: &str, question: &str, rating: i32) {
+pub(crate) fn rate(app: &TestApp, cycle: &str, key: &str, side: &str, question: &str, rating: i32) {
     use cermin::db::schema::answers;
     let review = review_of(app, cycle, key);
     let mut conn = app.conn();

@@ -129,7 +129,7 @@ pub async fn launch_for_rinas_team(app: &TestApp, hr: &Browser) -> String {
 }
 
 /// Every answerable field on a form page, filled in.
-fn filled(page: &Page, rating: &str, text: &str) -> Vec<(String, String)> {
+pub(crate) fn filled(page: &Page, rating: &str, text: &str) -> Vec<(String, String)> {
     let radios: BTreeSet<String> = page
         .select_attrs("input[type=radio][name^=r_]", "name")
         .into_iter()
@@ -154,7 +154,7 @@ fn filled(page: &Page, rating: &str, text: &str) -> Vec<(String, String)> {
     out
 }
 
-fn pairs(v: &[(String, String)]) -> Vec<(&str, &str)> {
+pub(crate) fn pairs(v: &[(String, String)]) -> Vec<(&str, &str)> {
     v.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect()
 }
 

@@ -427,3 +427,6 @@ insights-support = Support and training asked for
 insights-support-lead = The newest goals that ask for support or training, in these cycles.
 insights-support-none = No goal in these cycles asks for support yet.
 progress-other = Smaller groups (under { $size } reviews each), together
+cycles-notice-calibration-saved = Calibration settings saved.
+cycles-error-calibration-order = The calibration date must stay between the manager review's due date and the acknowledgement's. Move it on the calibration settings page first.
+export-col-final = final, after calibration

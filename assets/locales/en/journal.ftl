@@ -138,3 +138,4 @@ history-journal-hint = Keeping a journal makes your next self-assessment easier.
 history-journal-link = Go to my journal
 journal-newer = Newer entries
 journal-older = Older entries
+team-next-calibration = Submitted for calibration: HR shares it with { $name } when calibration ends.

@@ -231,3 +231,14 @@ review-new-goal-hint = One goal per entry. To add another, press “Save and add
 # Printing a review (the button opens the browser's print dialog).
 review-print = Print this review
 review-printed-on = Printed from Cermin on { $date }
+review-hand-in-heading = Submit for calibration
+review-hand-in-explain = In this review cycle HR compares ratings across teams before anything is shared, and finishes by { $date }. Once you submit, you cannot change this review; { $name } reads it when calibration ends, with any rating HR adjusted, and you see every adjustment and its reason.
+review-hand-in-button = Submit for calibration
+review-done-handed_in-title = Submitted for calibration
+review-done-handed_in-body = HR compares ratings across teams now. { $person } reads the review when calibration ends; you will be told of any rating HR adjusts.
+review-handed-in-note = Submitted for calibration on { $date }: it can no longer be changed.
+review-handed-in-body = Submitted for calibration on { $date }. Calibration ends by { $due }; then { $person } can read it.
+review-status-calibrating = In calibration
+review-final-rating = Final rating after calibration
+review-adjusted-from = { $manager } gave { $given }/5; { $by } changed it on { $date }: { $reason }
+review-adjusted-from-unrated = { $manager } gave no rating; { $by } set it on { $date }: { $reason }

@@ -247,7 +247,7 @@ export-kind-goals_csv-hint = Satu baris per sasaran: orangnya, judul dan rincian
 export-private-label = Sertakan komentar pribadi para atasan
 export-private-hint = Komentar pribadi hanya untuk atasan dan SDM. Nama Anda dan waktunya dicatat di log audit bila Anda menyertakannya.
 export-what-heading = Isi berkas
-export-note-visible = Setiap baris hanya memuat apa yang boleh Anda baca dari evaluasi itu: evaluasi diri setelah dikirim, evaluasi atasan sebagaimana dilihat atasannya dan SDM.
+export-note-visible = Setiap baris hanya memuat apa yang boleh Anda baca dari evaluasi itu: evaluasi diri setelah dikirim, evaluasi dari atasan sebagaimana dilihat atasannya dan SDM.
 export-note-private-hr = Komentar pribadi tidak disertakan kecuali Anda memilihnya di atas.
 export-note-private-manager = Komentar pribadi tidak pernah ada dalam unduhan atasan.
 export-note-formulas = Sel yang bisa memulai rumus lembar kerja (=, +, -, @) diawali tanda petik, sehingga tidak ada program yang menjalankannya.
@@ -308,7 +308,7 @@ progress-step-manager = Evaluasi atasan
 progress-step-ack = Konfirmasi telah dibaca
 progress-done-of = { $done } dari { $total } ({ $percent }%)
 progress-remind-self = Ingatkan { $count } orang yang terlambat mengisi evaluasi diri
-progress-remind-manager = Ingatkan atasan dari { $count } evaluasi atasan yang terlambat
+progress-remind-manager = Ingatkan atasan dari { $count } evaluasi dari atasan yang terlambat
 progress-remind-ack = Ingatkan { $count } orang yang belum mengonfirmasi telah membaca
 progress-remind-hint = “Ingatkan” mengirim email pemberitahuan terlambat kepada setiap orang yang harus bertindak sekarang, paling banyak sekali sehari per orang, tombol mana pun yang ditekan.
 progress-notice-reminded = { $count ->
@@ -317,9 +317,9 @@ progress-notice-reminded = { $count ->
    *[other] { $count } pengingat masuk antrean.
 }
 progress-burn-heading = Sisa pekerjaan, hari demi hari
-progress-burn-desc = Dari { $first } sampai { $last }: berapa evaluasi diri, evaluasi atasan, dan konfirmasi yang masih harus diselesaikan pada akhir setiap hari. Angka yang sama ada di tabel di bawah grafik.
+progress-burn-desc = Dari { $first } sampai { $last }: berapa evaluasi diri, evaluasi dari atasan, dan konfirmasi yang masih harus diselesaikan pada akhir setiap hari. Angka yang sama ada di tabel di bawah grafik.
 progress-burn-self = Sisa evaluasi diri
-progress-burn-manager = Sisa evaluasi atasan
+progress-burn-manager = Sisa evaluasi dari atasan
 progress-burn-ack = Sisa konfirmasi
 progress-burn-table = Angkanya, hari demi hari
 progress-departments-heading = Per departemen
@@ -392,3 +392,6 @@ insights-support = Dukungan dan pelatihan yang diminta
 insights-support-lead = Sasaran terbaru yang meminta dukungan atau pelatihan, dalam siklus-siklus ini.
 insights-support-none = Belum ada sasaran dalam siklus ini yang meminta dukungan.
 progress-other = Kelompok kecil (masing-masing di bawah { $size } evaluasi), digabung
+cycles-notice-calibration-saved = Pengaturan kalibrasi tersimpan.
+cycles-error-calibration-order = Tanggal kalibrasi harus tetap di antara batas waktu evaluasi dari atasan dan batas waktu konfirmasi sudah dibaca. Pindahkan dulu di halaman pengaturan kalibrasi.
+export-col-final = nilai akhir, setelah kalibrasi

@@ -132,3 +132,4 @@ history-journal-hint = Rajin membuat catatan kerja memudahkan evaluasi diri Anda
 history-journal-link = Buka catatan kerja saya
 journal-newer = Catatan lebih baru
 journal-older = Catatan lebih lama
+team-next-calibration = Diserahkan untuk kalibrasi: SDM membagikannya ke { $name } saat kalibrasi selesai.

@@ -213,3 +213,14 @@ review-new-goal-hint = Satu sasaran untuk satu isian. Untuk menambah sasaran lai
 # Mencetak evaluasi (tombol membuka dialog cetak peramban).
 review-print = Cetak evaluasi ini
 review-printed-on = Dicetak dari Cermin pada { $date }
+review-hand-in-heading = Serahkan untuk kalibrasi
+review-hand-in-explain = Dalam siklus evaluasi ini SDM membandingkan nilai antartim sebelum apa pun dibagikan, dan selesai paling lambat { $date }. Setelah diserahkan, evaluasi ini tidak dapat diubah lagi; { $name } membacanya saat kalibrasi selesai, dengan nilai yang mungkin disesuaikan SDM, dan Anda melihat setiap penyesuaian beserta alasannya.
+review-hand-in-button = Serahkan untuk kalibrasi
+review-done-handed_in-title = Diserahkan untuk kalibrasi
+review-done-handed_in-body = SDM sekarang membandingkan nilai antartim. { $person } membaca evaluasi ini saat kalibrasi selesai; Anda akan diberi tahu bila SDM menyesuaikan nilai.
+review-handed-in-note = Diserahkan untuk kalibrasi pada { $date }: tidak dapat diubah lagi.
+review-handed-in-body = Diserahkan untuk kalibrasi pada { $date }. Kalibrasi selesai paling lambat { $due }; setelah itu { $person } dapat membacanya.
+review-status-calibrating = Dalam kalibrasi
+review-final-rating = Nilai akhir setelah kalibrasi
+review-adjusted-from = { $manager } memberi { $given }/5; { $by } mengubahnya pada { $date }: { $reason }
+review-adjusted-from-unrated = { $manager } tidak memberi nilai; { $by } menetapkannya pada { $date }: { $reason }

@@ -39,6 +39,7 @@ pub(super) fn order_key(field: &str) -> &'static str {
         "self_due_on" => "cycles-error-self_due_on-order",
         "manager_due_on" => "cycles-error-manager_due_on-order",
         "ack_due_on" => "cycles-error-ack_due_on-order",
+        "calibration_due_on" => "cycles-error-calibration-order",
         _ => "cycles-error-closes_on-order",
     }
 }
@@ -195,7 +196,14 @@ pub async fn move_dates(
     match outcome {
         Ok(()) => Ok(see_other(&format!("/cycles/{id}?notice=dates-moved"))),
         Err(CommandError::Dates(field)) => {
-            errors.add(field, order_key(field));
+            // The calibration date is not on this form: its message sits
+            // by the manager review's due date, the nearest date here.
+            let at = if field == "calibration_due_on" {
+                "manager_due_on"
+            } else {
+                field
+            };
+            errors.add(at, order_key(field));
             dates_page(&state, &user, id, Some(form), errors).await
         }
         Err(e) => {

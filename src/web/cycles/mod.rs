@@ -7,6 +7,7 @@
 //! (or `app::reviews::reopen`), and render; every rule and transaction lives
 //! in the command.
 
+mod calibration;
 mod dates;
 mod drafts;
 mod export;
@@ -58,6 +59,30 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         )
         .route("/cycles/{id}/remind", web::post().to(progress::remind_late))
         .route("/cycles/{id}/ratings", web::get().to(ratings::show_ratings))
+        .route(
+            "/cycles/{id}/calibration",
+            web::get().to(calibration::show_calibration),
+        )
+        .route(
+            "/cycles/{id}/calibration/settings",
+            web::get().to(calibration::edit_settings),
+        )
+        .route(
+            "/cycles/{id}/calibration/settings",
+            web::post().to(calibration::save_settings),
+        )
+        .route(
+            "/cycles/{id}/calibration/lock",
+            web::post().to(calibration::lock_calibration),
+        )
+        .route(
+            "/cycles/{id}/calibration/{review_id}",
+            web::get().to(calibration::show_review),
+        )
+        .route(
+            "/cycles/{id}/calibration/{review_id}",
+            web::post().to(calibration::adjust_rating),
+        )
         .route("/cycles/{id}/export", web::get().to(export::export_page))
         .route("/cycles/{id}/export", web::post().to(export::download))
         .route("/cycles/{id}/close", web::get().to(running::confirm_close))
@@ -126,6 +151,7 @@ fn notice_key(n: Option<&str>) -> Option<String> {
         "dates-moved" => "cycles-notice-dates-moved",
         "closed" => "cycles-notice-closed",
         "reminders" => "cycles-notice-reminders",
+        "calibration-saved" => "cycles-notice-calibration-saved",
         _ => return None,
     };
     Some(key.to_string())

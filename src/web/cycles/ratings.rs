@@ -17,14 +17,14 @@ use crate::web::render::page;
 const MANAGERS_PAGE: usize = 50;
 
 #[derive(Serialize)]
-struct Segment {
+pub(super) struct Segment {
     x: i64,
     w: i64,
 }
 
 /// A spread as the page shows it: counts, percents, the mean, and the bar.
 #[derive(Serialize)]
-struct SpreadRow {
+pub(super) struct SpreadRow {
     label: String,
     counts: [i64; 5],
     percents: [i64; 5],
@@ -35,7 +35,12 @@ struct SpreadRow {
     bar: Vec<Segment>,
 }
 
-fn spread_row(label: String, s: &Spread, reviews: i64, flag: Option<&'static str>) -> SpreadRow {
+pub(super) fn spread_row(
+    label: String,
+    s: &Spread,
+    reviews: i64,
+    flag: Option<&'static str>,
+) -> SpreadRow {
     let percents = s.percents();
     let mut x = 0;
     let bar = percents

@@ -155,6 +155,8 @@ struct CyclePage {
     /// The newest emails about this cycle.
     mail_log: Vec<outbox::OutboxListRow>,
     mail_log_limit: i64,
+    /// The calibration step, if the cycle has one.
+    calibration: Option<crate::db::calibration::CalibrationRow>,
     // messages
     notice: Option<String>,
     notice_count: i64,
@@ -247,6 +249,10 @@ fn load_cycle_page(
             .filter(|c| late_states.contains(&c.state))
             .map(|c| c.count)
             .sum();
+        // Handed in for calibration: waiting on HR, not late at its manager.
+        if late_states.contains(&ReviewState::ManagerReview.code()) {
+            overdue_count -= reviews::handed_in_count(conn, id)?;
+        }
         let item = |r: reviews::CycleListRow| -> Option<ReviewItem> {
             let state = ReviewState::parse(&r.state).ok()?;
             let due_on = state.due_on(&dates);
@@ -256,7 +262,8 @@ fn load_cycle_page(
                 manager_name: r.manager_name.unwrap_or_default(),
                 state: state.code(),
                 state_class: state.tag_class(),
-                overdue: late_states.contains(&state.code()),
+                overdue: late_states.contains(&state.code())
+                    && !(state == ReviewState::ManagerReview && r.handed_in_at.is_some()),
                 due_on,
                 can_reopen: !closed
                     && matches!(
@@ -272,6 +279,7 @@ fn load_cycle_page(
             let late = reviews::CycleListFilter {
                 states: Some(late_states.clone()),
                 name: None,
+                waiting_only: true,
             };
             overdue = reviews::page_of_cycle(conn, id, &late, OVERDUE_SHOWN, 0)?
                 .into_iter()
@@ -287,6 +295,7 @@ fn load_cycle_page(
         let filter = reviews::CycleListFilter {
             states,
             name: query.q.clone(),
+            waiting_only: query.overdue(),
         };
         let page_no = query.page();
         let mut rows = reviews::page_of_cycle(
@@ -335,7 +344,9 @@ fn load_cycle_page(
                 .collect();
         }
     }
+    let calibration = crate::db::calibration::find(conn, &cycle.id)?;
     Ok(CyclePage {
+        calibration,
         status: status.code(),
         status_class: status.tag_class(),
         is_draft: status == CycleStatus::Draft,

@@ -80,6 +80,10 @@ pub struct ReviewHead {
     pub updated_at: chrono::NaiveDateTime,
     pub team_summary: String,
     pub team_summary_published_at: Option<chrono::NaiveDateTime>,
+    /// The due date of the cycle's calibration step while it is open.
+    pub calibration_due_on: Option<chrono::NaiveDate>,
+    /// When the manager handed the review in for calibration.
+    pub handed_in_at: Option<chrono::NaiveDateTime>,
 }
 
 struct Loaded {
@@ -98,6 +102,7 @@ impl Loaded {
             cycle: self.status,
             was_shared: self.review.shared_at.is_some(),
             was_submitted: self.review.self_submitted_at.is_some(),
+            handed_in: self.review.handed_in_at.is_some(),
         }
     }
 }
@@ -114,6 +119,9 @@ fn load(
         None => String::new(),
     };
     let status = cycle.status(today);
+    let calibration_due_on = db::calibration::find(conn, &cycle.id)?
+        .filter(|c| c.is_open())
+        .map(|c| c.due_on);
     let head = ReviewHead {
         id: review.id.clone(),
         state: review.state.into(),
@@ -137,6 +145,8 @@ fn load(
         updated_at: review.updated_at,
         team_summary: review.team_summary.clone(),
         team_summary_published_at: review.team_summary_published_at,
+        calibration_due_on,
+        handed_in_at: review.handed_in_at,
     };
     Ok(Loaded {
         review,
@@ -649,14 +659,15 @@ fn wf(e: WorkflowError) -> AppError {
     e.into()
 }
 
-/// Submit or share; `Ok(false)` when the command refused for what the
-/// page can show (missing answers, a comment without a visibility).
+/// Submit or share; the `done` notice of the review page it leads to, or
+/// `None` when the command refused for what the page can show (missing
+/// answers, a comment without a visibility).
 async fn transition(
     state: &State,
     user: &CurrentUser,
     id: &ReviewId,
     side: Side,
-) -> Result<bool, AppError> {
+) -> Result<Option<&'static str>, AppError> {
     let actor = user.actor();
     let clock = state.clock();
     let rid = id.clone();
@@ -664,12 +675,15 @@ async fn transition(
         .db
         .run(move |conn| -> Result<_, AppError> {
             let r = match side {
-                Side::Own => workflow::submit_self(conn, &actor, clock, &rid),
-                Side::Manager => workflow::share(conn, &actor, clock, &rid),
+                Side::Own => workflow::submit_self(conn, &actor, clock, &rid).map(|()| "submitted"),
+                Side::Manager => workflow::share(conn, &actor, clock, &rid).map(|s| match s {
+                    workflow::Shared::Now => "shared",
+                    workflow::Shared::ForCalibration => "handed_in",
+                }),
             };
             match r {
-                Ok(()) => Ok(true),
-                Err(WorkflowError::Incomplete(_) | WorkflowError::Unchosen(_)) => Ok(false),
+                Ok(done) => Ok(Some(done)),
+                Err(WorkflowError::Incomplete(_) | WorkflowError::Unchosen(_)) => Ok(None),
                 Err(e) => Err(wf(e)),
             }
         })
@@ -682,10 +696,9 @@ pub async fn submit_self(
     path: web::Path<ReviewId>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
-    if transition(&state, &user, &id, Side::Own).await? {
-        Ok(see_other(&format!("/reviews/{id}?done=submitted")))
-    } else {
-        check_page(&state, &user, id, Side::Own, true).await
+    match transition(&state, &user, &id, Side::Own).await? {
+        Some(done) => Ok(see_other(&format!("/reviews/{id}?done={done}"))),
+        None => check_page(&state, &user, id, Side::Own, true).await,
     }
 }
 
@@ -695,10 +708,9 @@ pub async fn share_review(
     path: web::Path<ReviewId>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
-    if transition(&state, &user, &id, Side::Manager).await? {
-        Ok(see_other(&format!("/reviews/{id}?done=shared")))
-    } else {
-        check_page(&state, &user, id, Side::Manager, true).await
+    match transition(&state, &user, &id, Side::Manager).await? {
+        Some(done) => Ok(see_other(&format!("/reviews/{id}?done={done}"))),
+        None => check_page(&state, &user, id, Side::Manager, true).await,
     }
 }
 

@@ -111,6 +111,20 @@ pub struct RatingBlock {
     pub manager_body: String,
     pub own_linked: Vec<Linked>,
     pub manager_linked: Vec<Linked>,
+    /// `manager` is the final rating after calibration, not the one given.
+    pub calibrated: bool,
+    /// Who changed the manager's rating, when and why (not for the person
+    /// reviewed).
+    pub adjustment: Option<Box<AdjustmentNote>>,
+}
+
+/// The newest adjustment of a rating, as its readers see it.
+#[derive(Debug, Clone, Serialize)]
+pub struct AdjustmentNote {
+    pub given: Option<i32>,
+    pub by: String,
+    pub at: chrono::NaiveDateTime,
+    pub reason: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -207,6 +221,10 @@ pub struct Rows {
     pub comments: Vec<CommentRow>,
     pub competencies: HashMap<String, (String, String)>,
     pub names: HashMap<String, String>,
+    /// Calibration's adjustments of the manager's ratings, oldest first.
+    pub adjustments: Vec<db::calibration::AdjustmentView>,
+    /// The cycle shows the person reviewed their final ratings.
+    pub final_visible: bool,
 }
 
 /// What this reader may see of the review, as policy says.
@@ -241,7 +259,15 @@ pub fn load(
         .into_iter()
         .map(|p| (p.id, p.name))
         .collect();
+    let adjustments = db::calibration::adjustments(conn, review_id)?;
+    let final_visible = if adjustments.is_empty() {
+        false
+    } else {
+        db::calibration::of_review(conn, review_id)?.is_some_and(|c| c.final_visible)
+    };
     Ok(Rows {
+        adjustments,
+        final_visible,
         answers,
         traits,
         goals,
@@ -378,7 +404,32 @@ pub fn build(
             match q.kind {
                 QuestionKind::Rating | QuestionKind::CompetencyRating => {
                     let own = answer(&q.id, Side::Own).and_then(|a| a.rating);
-                    let manager = answer(&q.id, Side::Manager).and_then(|a| a.rating);
+                    let given = answer(&q.id, Side::Manager).and_then(|a| a.rating);
+                    // Calibration's newest change of this rating, if this
+                    // reader reads final ratings (policy decides).
+                    let newest = rows
+                        .adjustments
+                        .iter()
+                        .rev()
+                        .find(|a| a.question_id == q.id)
+                        .filter(|_| {
+                            sight.manager
+                                && policy::sees_final_ratings(actor, facts, rows.final_visible)
+                        });
+                    let manager = match newest {
+                        Some(a) => Some(a.rating_after),
+                        None => given,
+                    };
+                    let adjustment = newest
+                        .filter(|_| policy::may_read_adjustments(actor, facts))
+                        .map(|a| {
+                            Box::new(AdjustmentNote {
+                                given,
+                                by: a.adjusted_by_name.clone().unwrap_or_default(),
+                                at: a.adjusted_at,
+                                reason: a.reason.clone(),
+                            })
+                        });
                     let name = competency(q.competency_id.as_deref());
                     let label = if name.is_empty() { prompt } else { name };
                     if own_asked && manager_asked {
@@ -397,6 +448,8 @@ pub fn build(
                         manager_body: body(Side::Manager),
                         own_linked: linked(Side::Own, q.competency_id.as_deref()),
                         manager_linked: linked(Side::Manager, q.competency_id.as_deref()),
+                        calibrated: newest.is_some(),
+                        adjustment,
                     }));
                 }
                 QuestionKind::Text if answerer == Answerer::Manager => {

@@ -55,7 +55,9 @@ pub async fn show_review(
     let today = state.today();
     let has_reports = user.user.has_reports;
     let done = match q.done.as_deref() {
-        Some(d @ ("submitted" | "shared" | "acknowledged" | "published")) => Some(d.to_string()),
+        Some(d @ ("submitted" | "shared" | "handed_in" | "acknowledged" | "published")) => {
+            Some(d.to_string())
+        }
         _ => None,
     };
     let model = state

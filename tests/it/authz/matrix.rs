@@ -399,6 +399,7 @@ async fn review_journal_cycle_template_mail_matrix(app: TestApp) {
         format!("/cycles/{draft}/edit"),
         format!("/cycles/{cycle}/dates"),
         format!("/cycles/{cycle}/close"),
+        format!("/cycles/{cycle}/calibration/settings"),
         "/templates".into(),
         format!("/templates/{template}"),
         format!("/templates/{tpl}"),
@@ -650,6 +651,14 @@ async fn review_journal_cycle_template_mail_matrix(app: TestApp) {
             format!("/cycles/{cycle}/export"),
             &[("kind", "results_csv"), ("include_private", "1")],
             |a, _| a == HR,
+        ),
+        // With nothing ticked: take away a calibration step the cycle does
+        // not have (changes nothing when allowed, so the steps go on).
+        action(
+            "calibration settings",
+            format!("/cycles/{cycle}/calibration/settings"),
+            &[],
+            hr_only,
         ),
         action(
             "retry email",

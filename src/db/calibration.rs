@@ -1,0 +1,501 @@
+//! Calibration's rows: a cycle's settings, reviews handed in, and the
+//! adjustments of final ratings. Adjustments are only ever inserted.
+
+use std::collections::HashMap;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Integer, Nullable, Text};
+
+use super::schema::{cycle_calibrations, people, rating_adjustments, reviews};
+use super::{new_id, now, DbConnection, QueryResult};
+use crate::domain::calibration::{Settings, Step};
+use crate::domain::review::ReviewState;
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize)]
+#[diesel(table_name = cycle_calibrations)]
+pub struct CalibrationRow {
+    pub cycle_id: String,
+    pub due_on: NaiveDate,
+    pub final_visible: bool,
+    pub by_managers: bool,
+    pub locked_at: Option<NaiveDateTime>,
+    pub locked_by: Option<String>,
+}
+
+impl CalibrationRow {
+    pub fn step(&self) -> Step {
+        if self.locked_at.is_some() {
+            Step::Locked
+        } else {
+            Step::Open
+        }
+    }
+
+    pub fn is_open(&self) -> bool {
+        self.step() == Step::Open
+    }
+}
+
+/// A cycle's calibration step, if it has one.
+pub fn find(conn: &mut DbConnection, cycle_id: &str) -> QueryResult<Option<CalibrationRow>> {
+    cycle_calibrations::table
+        .find(cycle_id)
+        .select(CalibrationRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// The calibration step of a review's cycle, if it has one.
+pub fn of_review(conn: &mut DbConnection, review_id: &str) -> QueryResult<Option<CalibrationRow>> {
+    cycle_calibrations::table
+        .inner_join(reviews::table.on(reviews::cycle_id.eq(cycle_calibrations::cycle_id)))
+        .filter(reviews::id.eq(review_id))
+        .select(CalibrationRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Add the step, or change its settings while it is open. False when it
+/// was locked meanwhile.
+pub fn save(conn: &mut DbConnection, cycle_id: &str, s: &Settings) -> QueryResult<bool> {
+    let changed = diesel::update(
+        cycle_calibrations::table
+            .find(cycle_id)
+            .filter(cycle_calibrations::locked_at.is_null()),
+    )
+    .set((
+        cycle_calibrations::due_on.eq(s.due_on),
+        cycle_calibrations::final_visible.eq(s.final_visible),
+        cycle_calibrations::by_managers.eq(s.by_managers),
+    ))
+    .execute(conn)?;
+    if changed == 1 {
+        return Ok(true);
+    }
+    if find(conn, cycle_id)?.is_some() {
+        return Ok(false);
+    }
+    diesel::insert_into(cycle_calibrations::table)
+        .values(CalibrationRow {
+            cycle_id: cycle_id.to_string(),
+            due_on: s.due_on,
+            final_visible: s.final_visible,
+            by_managers: s.by_managers,
+            locked_at: None,
+            locked_by: None,
+        })
+        .execute(conn)?;
+    Ok(true)
+}
+
+/// Take the step away: only while open and no review of the cycle is
+/// handed in (the condition is in the statement).
+pub fn remove(conn: &mut DbConnection, cycle_id: &str) -> QueryResult<bool> {
+    let handed_in = reviews::table
+        .filter(reviews::cycle_id.eq(cycle_id))
+        .filter(reviews::handed_in_at.is_not_null())
+        .select(reviews::id);
+    let n = diesel::delete(
+        cycle_calibrations::table
+            .find(cycle_id)
+            .filter(cycle_calibrations::locked_at.is_null())
+            .filter(diesel::dsl::not(diesel::dsl::exists(handed_in))),
+    )
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// Hold the step open until the transaction ends: true when it is open.
+/// On PostgreSQL this locks the settings row, so a lock that commits first
+/// makes this false, and a lock that comes later waits for this to finish.
+pub fn hold_open(conn: &mut DbConnection, cycle_id: &str) -> QueryResult<bool> {
+    let n = diesel::update(
+        cycle_calibrations::table
+            .find(cycle_id)
+            .filter(cycle_calibrations::locked_at.is_null()),
+    )
+    .set(cycle_calibrations::due_on.eq(cycle_calibrations::due_on))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// Lock the step; false when it was already locked (or has none).
+pub fn lock(conn: &mut DbConnection, cycle_id: &str, by: &str) -> QueryResult<bool> {
+    let n = diesel::update(
+        cycle_calibrations::table
+            .find(cycle_id)
+            .filter(cycle_calibrations::locked_at.is_null()),
+    )
+    .set((
+        cycle_calibrations::locked_at.eq(Some(now())),
+        cycle_calibrations::locked_by.eq(Some(by)),
+    ))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// The manager hands the review in, as they read it (state and both
+/// versions unchanged since): it moves the manager's version on, so a form
+/// loaded before can no longer be saved. False when something changed first.
+pub fn hand_in(conn: &mut DbConnection, r: &super::reviews::ReviewRow) -> QueryResult<bool> {
+    let t = now();
+    let n = diesel::update(
+        reviews::table
+            .find(&r.id)
+            .filter(reviews::state.eq(ReviewState::ManagerReview.code()))
+            .filter(reviews::handed_in_at.is_null())
+            .filter(reviews::self_version.eq(r.self_version))
+            .filter(reviews::manager_version.eq(r.manager_version)),
+    )
+    .set((
+        reviews::handed_in_at.eq(Some(t)),
+        reviews::manager_version.eq(r.manager_version + 1),
+        reviews::updated_at.eq(t),
+    ))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// A review sent back (reopened) is no longer handed in.
+pub fn clear_hand_in(conn: &mut DbConnection, review_id: &str) -> QueryResult<usize> {
+    diesel::update(reviews::table.find(review_id))
+        .set(reviews::handed_in_at.eq(None::<NaiveDateTime>))
+        .execute(conn)
+}
+
+/// Claim the review for one adjustment, as it was read: still handed in,
+/// still at the manager review, and no other change since (the manager's
+/// version moves on). False when another adjustment or a move got there first.
+pub fn claim_for_adjustment(
+    conn: &mut DbConnection,
+    review_id: &str,
+    manager_version: i32,
+) -> QueryResult<bool> {
+    let n = diesel::update(
+        reviews::table
+            .find(review_id)
+            .filter(reviews::state.eq(ReviewState::ManagerReview.code()))
+            .filter(reviews::handed_in_at.is_not_null())
+            .filter(reviews::manager_version.eq(manager_version)),
+    )
+    .set((
+        reviews::manager_version.eq(manager_version + 1),
+        reviews::updated_at.eq(now()),
+    ))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+pub struct NewAdjustment<'a> {
+    pub review_id: &'a str,
+    pub question_id: &'a str,
+    pub before: Option<i32>,
+    pub after: i32,
+    pub reason: &'a str,
+    pub by: &'a str,
+}
+
+pub fn insert_adjustment(conn: &mut DbConnection, a: NewAdjustment<'_>) -> QueryResult<String> {
+    let id = new_id();
+    diesel::insert_into(rating_adjustments::table)
+        .values((
+            rating_adjustments::id.eq(&id),
+            rating_adjustments::review_id.eq(a.review_id),
+            rating_adjustments::question_id.eq(a.question_id),
+            rating_adjustments::rating_before.eq(a.before),
+            rating_adjustments::rating_after.eq(a.after),
+            rating_adjustments::reason.eq(a.reason),
+            rating_adjustments::adjusted_by.eq(Some(a.by)),
+            rating_adjustments::adjusted_at.eq(now()),
+        ))
+        .execute(conn)?;
+    Ok(id)
+}
+
+/// One adjustment as pages show it, with the adjuster's name.
+#[derive(Debug, Clone, Queryable, serde::Serialize)]
+pub struct AdjustmentView {
+    pub question_id: String,
+    pub rating_before: Option<i32>,
+    pub rating_after: i32,
+    pub reason: String,
+    pub adjusted_by_name: Option<String>,
+    pub adjusted_at: NaiveDateTime,
+}
+
+/// A review's adjustments, oldest first (the last of a question is final).
+pub fn adjustments(conn: &mut DbConnection, review_id: &str) -> QueryResult<Vec<AdjustmentView>> {
+    rating_adjustments::table
+        .left_join(people::table.on(people::id.nullable().eq(rating_adjustments::adjusted_by)))
+        .filter(rating_adjustments::review_id.eq(review_id))
+        .order((
+            rating_adjustments::adjusted_at.asc(),
+            rating_adjustments::id.asc(),
+        ))
+        .select((
+            rating_adjustments::question_id,
+            rating_adjustments::rating_before,
+            rating_adjustments::rating_after,
+            rating_adjustments::reason,
+            people::name.nullable(),
+            rating_adjustments::adjusted_at,
+        ))
+        .load(conn)
+}
+
+/// The final rating of each adjusted question of a review.
+pub fn final_ratings(
+    conn: &mut DbConnection,
+    review_id: &str,
+) -> QueryResult<HashMap<String, i32>> {
+    Ok(adjustments(conn, review_id)?
+        .into_iter()
+        .map(|a| (a.question_id, a.rating_after))
+        .collect())
+}
+
+/// The final rating of every adjusted question of these reviews:
+/// (review, question) → the newest adjustment's rating.
+pub fn newest_of(
+    conn: &mut DbConnection,
+    review_ids: &[String],
+) -> QueryResult<HashMap<(String, String), i32>> {
+    let rows: Vec<(String, String, i32)> = rating_adjustments::table
+        .filter(rating_adjustments::review_id.eq_any(review_ids))
+        .order((
+            rating_adjustments::adjusted_at.asc(),
+            rating_adjustments::id.asc(),
+        ))
+        .select((
+            rating_adjustments::review_id,
+            rating_adjustments::question_id,
+            rating_adjustments::rating_after,
+        ))
+        .load(conn)?;
+    Ok(rows.into_iter().map(|(r, q, v)| ((r, q), v)).collect())
+}
+
+/// Share every review of the cycle handed in and still waiting: the lock's
+/// one statement. Returns the reviews it shared (as they were before).
+pub fn handed_in_waiting(
+    conn: &mut DbConnection,
+    cycle_id: &str,
+) -> QueryResult<Vec<super::reviews::ReviewRow>> {
+    reviews::table
+        .filter(reviews::cycle_id.eq(cycle_id))
+        .filter(reviews::state.eq(ReviewState::ManagerReview.code()))
+        .filter(reviews::handed_in_at.is_not_null())
+        .select(super::reviews::ReviewRow::as_select())
+        .load(conn)
+}
+
+pub fn share_handed_in(conn: &mut DbConnection, cycle_id: &str) -> QueryResult<usize> {
+    let t = now();
+    diesel::update(
+        reviews::table
+            .filter(reviews::cycle_id.eq(cycle_id))
+            .filter(reviews::state.eq(ReviewState::ManagerReview.code()))
+            .filter(reviews::handed_in_at.is_not_null()),
+    )
+    .set((
+        reviews::state.eq(ReviewState::Shared.code()),
+        reviews::shared_at.eq(Some(t)),
+        reviews::manager_version.eq(reviews::manager_version + 1),
+        reviews::updated_at.eq(t),
+    ))
+    .execute(conn)
+}
+
+// ---- the calibration list ----
+
+/// `below`: everyone below `$2` in the reporting lines today; `org`:
+/// everyone below `$4` (each empty when its id is '').
+const BELOW: &str = "WITH RECURSIVE below(id) AS ( \
+       SELECT id FROM people WHERE manager_id = $2 \
+       UNION \
+       SELECT p.id FROM people p JOIN below b ON p.manager_id = b.id \
+     ), org(id) AS ( \
+       SELECT id FROM people WHERE manager_id = $4 \
+       UNION \
+       SELECT p.id FROM people p JOIN org o ON p.manager_id = o.id \
+     ) ";
+
+/// The reviews a list covers: handed in, not removed, of the cycle `$1`;
+/// written by someone below `$2` unless it is ''; of department `$3` unless
+/// ''; of someone in the organisation of `$4` unless it is ''.
+const COVERED: &str = " r.cycle_id = $1 AND r.handed_in_at IS NOT NULL AND r.state <> 'removed' \
+     AND ($2 = '' OR r.manager_id IN (SELECT id FROM below WHERE id <> $2)) \
+     AND ($3 = '' OR p.department = $3) \
+     AND ($4 = '' OR r.person_id IN (SELECT id FROM org WHERE id <> $4)) ";
+
+fn statement(conn: &DbConnection, body: &str) -> String {
+    let sql = format!("{BELOW}{}", body.replace("{covered}", COVERED));
+    match conn {
+        DbConnection::Sqlite(_) => sql
+            .replace("$1", "?1")
+            .replace("$2", "?2")
+            .replace("$3", "?3")
+            .replace("$4", "?4"),
+        DbConnection::Pg(_) => sql,
+    }
+}
+
+/// Which reviews a list covers.
+#[derive(Debug, Clone, Copy)]
+pub struct Filter<'a> {
+    pub cycle_id: &'a str,
+    /// Only the reviews written by managers below this person.
+    pub written_below: Option<&'a str>,
+    /// Only people of this department.
+    pub department: Option<&'a str>,
+    /// Only people below this manager, at any depth.
+    pub organisation_of: Option<&'a str>,
+}
+
+#[derive(QueryableByName, Debug, Clone)]
+pub struct ListedReview {
+    #[diesel(sql_type = Text)]
+    pub review_id: String,
+    #[diesel(sql_type = Text)]
+    pub person_id: String,
+    #[diesel(sql_type = Nullable<Text>)]
+    pub manager_id: Option<String>,
+    #[diesel(sql_type = Text)]
+    pub person_name: String,
+    #[diesel(sql_type = Text)]
+    pub department: String,
+    #[diesel(sql_type = Nullable<Text>)]
+    pub manager_name: Option<String>,
+    #[diesel(sql_type = Text)]
+    pub state: String,
+}
+
+#[derive(QueryableByName)]
+struct RatingLine {
+    #[diesel(sql_type = Text)]
+    review_id: String,
+    #[diesel(sql_type = Text)]
+    question_id: String,
+    #[diesel(sql_type = Text)]
+    side: String,
+    #[diesel(sql_type = Integer)]
+    rating: i32,
+}
+
+#[derive(QueryableByName)]
+struct AdjustedLine {
+    #[diesel(sql_type = Text)]
+    review_id: String,
+    #[diesel(sql_type = Text)]
+    question_id: String,
+    #[diesel(sql_type = Integer)]
+    rating_after: i32,
+}
+
+#[derive(QueryableByName)]
+struct CountLine {
+    #[diesel(sql_type = BigInt)]
+    n: i64,
+}
+
+/// The ratings of the listed reviews: (review, question) → rating, for the
+/// manager's (`manager`), the employee's (`own`) and the adjusted (`adjusted`).
+#[derive(Debug, Default)]
+pub struct Ratings {
+    pub manager: HashMap<(String, String), i32>,
+    pub own: HashMap<(String, String), i32>,
+    pub adjusted: HashMap<(String, String), i32>,
+}
+
+macro_rules! bound {
+    ($sql:expr, $f:expr) => {
+        diesel::sql_query($sql)
+            .bind::<Text, _>($f.cycle_id)
+            .bind::<Text, _>($f.written_below.unwrap_or(""))
+            .bind::<Text, _>($f.department.unwrap_or(""))
+            .bind::<Text, _>($f.organisation_of.unwrap_or(""))
+    };
+}
+
+/// The reviews a list covers, with the person's name and department and
+/// the manager's name, by name.
+pub fn listed(conn: &mut DbConnection, f: &Filter<'_>) -> QueryResult<Vec<ListedReview>> {
+    let sql = statement(
+        conn,
+        "SELECT r.id AS review_id, r.person_id AS person_id, r.manager_id AS manager_id, \
+                p.name AS person_name, p.department AS department, \
+                m.name AS manager_name, r.state AS state \
+         FROM reviews r JOIN people p ON p.id = r.person_id \
+         LEFT JOIN people m ON m.id = r.manager_id \
+         WHERE {covered} ORDER BY p.name, r.id",
+    );
+    bound!(sql, f).load(conn)
+}
+
+/// Every rating of the reviews a list covers, and their adjustments.
+pub fn ratings(conn: &mut DbConnection, f: &Filter<'_>) -> QueryResult<Ratings> {
+    let sql = statement(
+        conn,
+        "SELECT a.review_id AS review_id, a.question_id AS question_id, a.side AS side, \
+                a.rating AS rating \
+         FROM reviews r JOIN people p ON p.id = r.person_id \
+         JOIN answers a ON a.review_id = r.id \
+         WHERE {covered} AND a.rating IS NOT NULL",
+    );
+    let lines: Vec<RatingLine> = bound!(sql, f).load(conn)?;
+    let mut out = Ratings::default();
+    for l in lines {
+        let key = (l.review_id, l.question_id);
+        match l.side.as_str() {
+            "manager" => out.manager.insert(key, l.rating),
+            _ => out.own.insert(key, l.rating),
+        };
+    }
+    let sql = statement(
+        conn,
+        "SELECT x.review_id AS review_id, x.question_id AS question_id, \
+                x.rating_after AS rating_after \
+         FROM reviews r JOIN people p ON p.id = r.person_id \
+         JOIN rating_adjustments x ON x.review_id = r.id \
+         WHERE {covered} ORDER BY x.adjusted_at, x.id",
+    );
+    let adjusted: Vec<AdjustedLine> = bound!(sql, f).load(conn)?;
+    for a in adjusted {
+        // Oldest first: the newest of a question is what stays.
+        out.adjusted
+            .insert((a.review_id, a.question_id), a.rating_after);
+    }
+    Ok(out)
+}
+
+/// How many reviews in the list's reach are still with their managers
+/// (not handed in, not shared).
+pub fn still_with_managers(conn: &mut DbConnection, f: &Filter<'_>) -> QueryResult<i64> {
+    let sql = statement(
+        conn,
+        "SELECT COUNT(*) AS n FROM reviews r JOIN people p ON p.id = r.person_id \
+         WHERE r.cycle_id = $1 AND r.handed_in_at IS NULL \
+           AND r.state IN ('self_assessment', 'manager_review') \
+           AND ($2 = '' OR r.manager_id IN (SELECT id FROM below WHERE id <> $2)) \
+           AND ($3 = '' OR p.department = $3) \
+           AND ($4 = '' OR r.person_id IN (SELECT id FROM org WHERE id <> $4))",
+    );
+    let rows: Vec<CountLine> = bound!(sql, f).load(conn)?;
+    Ok(rows.first().map(|r| r.n).unwrap_or(0))
+}
+
+/// Is `person` above `manager` in the reporting lines today?
+pub fn is_above(conn: &mut DbConnection, person: &str, manager: &str) -> QueryResult<bool> {
+    let sql = statement(
+        conn,
+        "SELECT COUNT(*) AS n FROM below WHERE id = $1 AND $3 = '' AND $4 = ''",
+    );
+    let rows: Vec<CountLine> = diesel::sql_query(sql)
+        .bind::<Text, _>(manager)
+        .bind::<Text, _>(person)
+        .bind::<Text, _>("")
+        .bind::<Text, _>("")
+        .load(conn)?;
+    Ok(rows.first().is_some_and(|r| r.n > 0) && person != manager)
+}

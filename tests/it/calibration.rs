@@ -1,0 +1,602 @@
+//! Calibration over HTTP: HR adds the step, the manager's Share hands the
+//! review in (read-only to them from then on), HR or a manager above the
+//! writer adjusts a final rating with a reason (recorded, audited, told to
+//! the manager), and locking shares every review handed in, showing the
+//! employee the final rating only when the cycle says so.
+
+use diesel::prelude::*;
+use reqwest::StatusCode;
+
+use crate::helpers::*;
+use crate::on_both_databases;
+use crate::reviews::{filled, open_cycle, pairs};
+
+on_both_databases!(
+    with [("CERMIN_MAIL_WORKER", "false")];
+    a_review_is_calibrated_before_it_is_shared,
+    managers_calibrate_below_them_when_hr_allows,
+    two_adjustments_from_one_page_store_one,
+);
+
+const REASON: &str = "Konsisten di atas target tiket bulanan; sebanding dengan tim lain";
+
+fn day(n: i64) -> String {
+    (chrono::Utc::now()
+        .with_timezone(&chrono_tz::Asia::Jakarta)
+        .date_naive()
+        + chrono::Duration::days(n))
+    .to_string()
+}
+
+fn review_row(app: &TestApp, id: &str) -> cermin::db::reviews::ReviewRow {
+    cermin::db::reviews::find(&mut app.conn(), id)
+        .expect("q")
+        .expect("review")
+        .0
+}
+
+fn adjustments(app: &TestApp, review: &str) -> Vec<(i32, String)> {
+    use cermin::db::schema::rating_adjustments as ra;
+    ra::table
+        .filter(ra::review_id.eq(review))
+        .order(ra::adjusted_at.asc())
+        .select((ra::rating_after, ra::reason))
+        .load(&mut *app.conn())
+        .expect("adjustments")
+}
+
+/// HR turns calibration on for the cycle.
+async fn turn_on(hr: &Browser, cycle: &str, final_visible: bool, by_managers: bool) {
+    hr.get(&format!("/cycles/{cycle}/calibration/settings"))
+        .await;
+    let due = day(16);
+    let mut fields = vec![("enabled", "1"), ("calibration_due_on", due.as_str())];
+    if final_visible {
+        fields.push(("final_visible", "1"));
+    }
+    if by_managers {
+        fields.push(("by_managers", "1"));
+    }
+    let saved = hr
+        .post(&format!("/cycles/{cycle}/calibration/settings"), &fields)
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.text);
+}
+
+/// The employee writes and submits her self-assessment (4 everywhere), then
+/// the manager writes the manager review (3 everywhere) and presses Share.
+/// Returns the page Share led to.
+async fn both_sides_then_share(review: &str, employee: &Browser, manager: &Browser) -> Page {
+    let form = employee.get(&format!("/reviews/{review}/self")).await;
+    let mut fields = filled(&form, "4", "Contoh nyata dari bulan ini.");
+    for (k, v) in [
+        ("new_strength_body", "Tetap tenang saat pelanggan marah"),
+        ("new_weakness_body", "Belum hafal kebijakan retur"),
+        ("new_goal_title", "Menguasai kebijakan retur"),
+        ("action", "check"),
+    ] {
+        fields.push((k.into(), v.into()));
+    }
+    let r = employee
+        .post(&format!("/reviews/{review}/self"), &pairs(&fields))
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    employee.get(&format!("/reviews/{review}/self/check")).await;
+    let r = employee
+        .post(&format!("/reviews/{review}/self/submit"), &[])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+
+    let mform = manager.get(&format!("/reviews/{review}/manager")).await;
+    let mut mfields = filled(&mform, "3", "Penilaian atasan: konsisten dan sopan.");
+    for stance in mform.select_attrs("input[type=radio][name$=_stance]", "name") {
+        mfields.push((stance, "agree".into()));
+    }
+    mfields.push(("action".into(), "check".into()));
+    let r = manager
+        .post(&format!("/reviews/{review}/manager"), &pairs(&mfields))
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    let check = manager
+        .get(&format!("/reviews/{review}/manager/check"))
+        .await;
+    assert_eq!(check.status, StatusCode::OK, "{}", check.text);
+    let shared = manager.post(&format!("/reviews/{review}/share"), &[]).await;
+    assert_eq!(shared.status, StatusCode::SEE_OTHER, "{}", shared.text);
+    manager.get(shared.location().expect("redirect")).await
+}
+
+/// The first rating question on the adjustment page, and the page's version.
+fn first_question(page: &Page) -> (String, String) {
+    (
+        page.select_attrs("select[name=question_id] option", "value")
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| panic!("a rating to adjust: {} {}", page.status, page.text)),
+        page.attr("input[name=version]", "value").expect("version"),
+    )
+}
+
+async fn a_review_is_calibrated_before_it_is_shared(app: TestApp) {
+    app.seed_demo();
+    let (cycle, reviews) = open_cycle(&app, &["ayu.lestari", "budi.santoso"]);
+    let review = reviews[0].clone();
+    let hr = app.signed_in("sari.wulandari").await;
+
+    // No step yet: nothing to calibrate.
+    assert_eq!(
+        hr.get(&format!("/cycles/{cycle}/calibration")).await.status,
+        StatusCode::NOT_FOUND
+    );
+    // A date outside the manager review .. acknowledgement window is refused
+    // with a message, and nothing is stored.
+    hr.get(&format!("/cycles/{cycle}/calibration/settings"))
+        .await;
+    let early = day(3);
+    let refused = hr
+        .post(
+            &format!("/cycles/{cycle}/calibration/settings"),
+            &[("enabled", "1"), ("calibration_due_on", early.as_str())],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused.text.contains("Tanggal kalibrasi harus di antara"),
+        "{}",
+        refused.text
+    );
+    assert!(cermin::db::calibration::find(&mut app.conn(), &cycle)
+        .expect("q")
+        .is_none());
+    turn_on(&hr, &cycle, true, false).await;
+    let show = hr.get(&format!("/cycles/{cycle}")).await;
+    assert!(show.contains("Kalibrasi selesai paling lambat"));
+
+    // The manager's Share hands the review in; it stays unread by Ayu.
+    let ayu = app.signed_in("ayu.lestari").await;
+    let rina = app.signed_in("rina.marlina").await;
+    let done = both_sides_then_share(&review, &ayu, &rina).await;
+    assert!(done.contains("Diserahkan untuk kalibrasi"), "{}", done.text);
+    let row = review_row(&app, &review);
+    assert_eq!(
+        row.state,
+        cermin::domain::review::ReviewState::ManagerReview
+    );
+    assert!(row.handed_in_at.is_some());
+    // Read-only for Rina now: a late save is refused and nothing is written.
+    let late = rina
+        .post(
+            &format!("/reviews/{review}/manager"),
+            &[("action", "save"), ("version", "1")],
+        )
+        .await;
+    assert_eq!(late.status, StatusCode::CONFLICT, "{}", late.text);
+    assert_eq!(
+        review_row(&app, &review).manager_version,
+        row.manager_version
+    );
+    assert!(!ayu
+        .get(&format!("/reviews/{review}"))
+        .await
+        .contains("Penilaian atasan: konsisten dan sopan."));
+    // Rina may not calibrate (only HR, in this cycle).
+    assert_eq!(
+        rina.get(&format!("/cycles/{cycle}/calibration"))
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+
+    // HR's list: Ayu's review, Budi's still with his manager.
+    let list = hr.get(&format!("/cycles/{cycle}/calibration")).await;
+    assert_eq!(list.status, StatusCode::OK);
+    assert_eq!(
+        list.select_attrs("tr[data-review]", "data-review"),
+        vec![review.clone()]
+    );
+    assert!(list
+        .select_texts("[data-still-with-managers]")
+        .concat()
+        .contains("1 evaluasi masih di tangan atasannya"));
+    // Narrowed to a manager's organisation (every level below them).
+    for (key, listed) in [
+        ("rina.marlina", true),
+        ("hendra.gunawan", true),
+        ("dimas.prasetyo", false),
+    ] {
+        let org = hr
+            .get(&format!(
+                "/cycles/{cycle}/calibration?org={}",
+                app.person_id(key)
+            ))
+            .await;
+        assert_eq!(org.status, StatusCode::OK);
+        assert_eq!(
+            !org.select_attrs("tr[data-review]", "data-review")
+                .is_empty(),
+            listed,
+            "{key}"
+        );
+    }
+    assert_eq!(
+        hr.get(&format!("/cycles/{cycle}/calibration?org=no-one"))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    let finals = list.select_attrs("tr[data-review] td[data-final]", "data-final");
+    assert!(
+        !finals.is_empty() && finals.iter().all(|f| f == "3"),
+        "{finals:?}"
+    );
+
+    // An adjustment needs a reason: refused with a message, nothing stored.
+    let page = hr
+        .get(&format!("/cycles/{cycle}/calibration/{review}"))
+        .await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.text);
+    let (question, version) = first_question(&page);
+    let path = format!("/cycles/{cycle}/calibration/{review}");
+    let no_reason = hr
+        .post(
+            &path,
+            &[
+                ("question_id", question.as_str()),
+                ("rating", "4"),
+                ("reason", "  "),
+                ("version", version.as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(no_reason.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(no_reason.text.contains("Tuliskan alasan perubahannya"));
+    assert!(adjustments(&app, &review).is_empty());
+    let adjusted = hr
+        .post(
+            &path,
+            &[
+                ("question_id", question.as_str()),
+                ("rating", "4"),
+                ("reason", REASON),
+                ("version", version.as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(adjusted.status, StatusCode::SEE_OTHER, "{}", adjusted.text);
+    assert_eq!(adjustments(&app, &review), vec![(4, REASON.to_string())]);
+    assert!(app
+        .audit_actions()
+        .contains(&"review.rating_adjusted".to_string()));
+    // The page was read before that change: a second try from it is refused.
+    let stale = hr
+        .post(
+            &path,
+            &[
+                ("question_id", question.as_str()),
+                ("rating", "5"),
+                ("reason", "lagi"),
+                ("version", version.as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(stale.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        stale.text.contains("Seseorang mengubah nilai"),
+        "{}",
+        stale.text
+    );
+    assert_eq!(adjustments(&app, &review).len(), 1);
+    let history = hr.get(&path).await;
+    assert!(history
+        .select_texts("[data-history] li")
+        .concat()
+        .contains(REASON));
+
+    // The manager is told, and sees the change with its reason.
+    assert!(rina
+        .get("/")
+        .await
+        .contains("menyesuaikan nilai akhir dalam kalibrasi"));
+    let seen = rina.get(&format!("/reviews/{review}")).await;
+    let notes = seen.select_texts("[data-adjustment]").concat();
+    assert!(
+        notes.contains(REASON) && notes.contains("memberi 3/5"),
+        "{notes}"
+    );
+
+    // Locking needs a confirmation; then it shares what was handed in.
+    let unconfirmed = hr
+        .post(&format!("/cycles/{cycle}/calibration/lock"), &[])
+        .await;
+    assert_eq!(unconfirmed.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(review_row(&app, &review).shared_at.is_none());
+    let locked = hr
+        .post(
+            &format!("/cycles/{cycle}/calibration/lock"),
+            &[("confirm", "1")],
+        )
+        .await;
+    assert_eq!(locked.status, StatusCode::SEE_OTHER, "{}", locked.text);
+    assert_eq!(
+        review_row(&app, &review).state,
+        cermin::domain::review::ReviewState::Shared
+    );
+    assert_eq!(
+        review_row(&app, &reviews[1]).state,
+        cermin::domain::review::ReviewState::SelfAssessment,
+        "a review not handed in is left alone"
+    );
+    assert!(app
+        .audit_actions()
+        .contains(&"cycle.calibration_locked".to_string()));
+    {
+        use cermin::db::schema::email_outbox as o;
+        let to_ayu: i64 = o::table
+            .filter(o::kind.eq("review_shared"))
+            .filter(o::recipient_id.eq(app.person_id("ayu.lestari")))
+            .count()
+            .get_result(&mut *app.conn())
+            .expect("outbox");
+        assert_eq!(to_ayu, 1, "Ayu is emailed that her review was shared");
+    }
+
+    // Ayu reads the final rating, not the reason.
+    let view = ayu.get(&format!("/reviews/{review}")).await;
+    assert!(
+        view.contains("Nilai akhir setelah kalibrasi"),
+        "{}",
+        view.text
+    );
+    let manager_ratings = view.select_texts("dd[data-rating=manager]");
+    assert!(
+        manager_ratings.iter().any(|r| r.starts_with("4/5")),
+        "{manager_ratings:?}"
+    );
+    assert!(
+        !view.contains(REASON),
+        "the reason stays with managers and HR"
+    );
+
+    // Nothing changes after the lock.
+    let page = hr.get(&path).await;
+    assert!(page.attr("select[name=question_id]", "name").is_none());
+    let after = hr
+        .post(
+            &path,
+            &[
+                ("question_id", question.as_str()),
+                ("rating", "2"),
+                ("reason", "terlambat"),
+                ("version", "99"),
+            ],
+        )
+        .await;
+    assert_ne!(after.status, StatusCode::SEE_OTHER);
+    assert_eq!(adjustments(&app, &review).len(), 1);
+    // The step cannot be taken away or changed once locked.
+    let gone = hr
+        .post(&format!("/cycles/{cycle}/calibration/settings"), &[])
+        .await;
+    assert_ne!(gone.status, StatusCode::SEE_OTHER);
+
+    // The download carries the final rating beside the manager's.
+    hr.get(&format!("/cycles/{cycle}/export")).await;
+    let (status, _, body) = hr
+        .download(
+            &format!("/cycles/{cycle}/export"),
+            &[("kind", "results_csv"), ("format", "csv")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let rows = crate::exports::csv_rows(&body);
+    let final_col = rows[0]
+        .iter()
+        .position(|h| h.contains("nilai akhir, setelah kalibrasi"))
+        .expect("a final rating column");
+    let ayu_row = rows
+        .iter()
+        .find(|r| r[0] == "Ayu Lestari")
+        .expect("Ayu's row");
+    assert_eq!(ayu_row[final_col], "4");
+    assert_eq!(
+        ayu_row[final_col - 1],
+        "3",
+        "the manager's own rating beside it"
+    );
+}
+
+async fn managers_calibrate_below_them_when_hr_allows(app: TestApp) {
+    app.seed_demo();
+    let (cycle, reviews) = open_cycle(&app, &["ayu.lestari"]);
+    let review = reviews[0].clone();
+    let hr = app.signed_in("sari.wulandari").await;
+    turn_on(&hr, &cycle, false, true).await;
+    let ayu = app.signed_in("ayu.lestari").await;
+    let rina = app.signed_in("rina.marlina").await;
+    both_sides_then_share(&review, &ayu, &rina).await;
+
+    // The manager review's due date passes while the review waits on
+    // calibration: it is not late at Rina's step anywhere HR looks, and her
+    // team page says where it is.
+    app.exec(&format!(
+        "UPDATE review_cycles SET self_due_on = '{}', manager_due_on = '{}' WHERE id = '{cycle}'",
+        day(-6),
+        day(-3)
+    ));
+    let page = hr.get(&format!("/cycles/{cycle}")).await;
+    assert!(
+        !page
+            .select_texts("[data-overdue]")
+            .concat()
+            .contains("Ayu Lestari"),
+        "handed in is not overdue"
+    );
+    let progress = hr.get(&format!("/cycles/{cycle}/progress")).await;
+    assert_eq!(progress.status, StatusCode::OK);
+    let late = hr
+        .post(&format!("/cycles/{cycle}/remind"), &[("step", "manager")])
+        .await;
+    assert_ne!(late.status, StatusCode::INTERNAL_SERVER_ERROR);
+    {
+        use cermin::db::schema::email_outbox as o;
+        let to_rina: i64 = o::table
+            .filter(o::kind.eq("overdue"))
+            .filter(o::recipient_id.eq(app.person_id("rina.marlina")))
+            .count()
+            .get_result(&mut *app.conn())
+            .expect("outbox");
+        assert_eq!(to_rina, 0, "no overdue notice about a review HR holds");
+    }
+    assert!(rina
+        .get("/team")
+        .await
+        .contains("Diserahkan untuk kalibrasi"));
+
+    // Hendra, Rina's manager, sees and adjusts; Rina lists nothing of her own.
+    let hendra = app.signed_in("hendra.gunawan").await;
+    let list = hendra.get(&format!("/cycles/{cycle}/calibration")).await;
+    assert_eq!(list.status, StatusCode::OK, "{}", list.text);
+    assert_eq!(
+        list.select_attrs("tr[data-review]", "data-review"),
+        vec![review.clone()]
+    );
+    let hers = rina.get(&format!("/cycles/{cycle}/calibration")).await;
+    assert_eq!(hers.status, StatusCode::OK);
+    assert!(hers
+        .select_attrs("tr[data-review]", "data-review")
+        .is_empty());
+    let path = format!("/cycles/{cycle}/calibration/{review}");
+    let page = hendra.get(&path).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.text);
+    let (question, version) = first_question(&page);
+    // Neither the writer nor the person reviewed may adjust.
+    for who in [&rina, &ayu] {
+        assert_eq!(who.get(&path).await.status, StatusCode::FORBIDDEN);
+        let r = who
+            .post_raw(
+                &path,
+                &[
+                    ("question_id", question.as_str()),
+                    ("rating", "5"),
+                    ("reason", "sendiri"),
+                    ("version", version.as_str()),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN);
+    }
+    let r = hendra
+        .post(
+            &path,
+            &[
+                ("question_id", question.as_str()),
+                ("rating", "2"),
+                ("reason", REASON),
+                ("version", version.as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    // Only HR locks.
+    assert_eq!(
+        hendra
+            .post_raw(
+                &format!("/cycles/{cycle}/calibration/lock"),
+                &[("confirm", "1")]
+            )
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    hr.get(&format!("/cycles/{cycle}/calibration")).await;
+    let locked = hr
+        .post(
+            &format!("/cycles/{cycle}/calibration/lock"),
+            &[("confirm", "1")],
+        )
+        .await;
+    assert_eq!(locked.status, StatusCode::SEE_OTHER, "{}", locked.text);
+
+    // This cycle keeps final ratings from employees: Ayu reads Rina's 3.
+    let view = ayu.get(&format!("/reviews/{review}")).await;
+    assert!(!view.contains("Nilai akhir setelah kalibrasi"));
+    let manager_ratings = view.select_texts("dd[data-rating=manager]");
+    assert!(
+        !manager_ratings.is_empty() && manager_ratings.iter().all(|r| r.starts_with("3/5")),
+        "{manager_ratings:?}"
+    );
+    // Rina and HR read the final 2 with Hendra's reason.
+    for who in [&rina, &hr] {
+        let v = who.get(&format!("/reviews/{review}")).await;
+        let notes = v.select_texts("[data-adjustment]").concat();
+        assert!(
+            notes.contains(REASON) && notes.contains("Hendra Gunawan"),
+            "{notes}"
+        );
+    }
+}
+
+async fn two_adjustments_from_one_page_store_one(app: TestApp) {
+    app.seed_demo();
+    let (cycle, reviews) = open_cycle(&app, &["ayu.lestari"]);
+    let review = reviews[0].clone();
+    let hr = app.signed_in("sari.wulandari").await;
+    turn_on(&hr, &cycle, true, false).await;
+    let ayu = app.signed_in("ayu.lestari").await;
+    let rina = app.signed_in("rina.marlina").await;
+    both_sides_then_share(&review, &ayu, &rina).await;
+    let path = format!("/cycles/{cycle}/calibration/{review}");
+    let page = hr.get(&path).await;
+    let (question, version) = first_question(&page);
+    // Four presses of one page's button at the same moment, each with a
+    // different rating: one is stored, the rest are told to look again.
+    let with = |rating: &'static str| -> [(&'static str, &str); 4] {
+        [
+            ("question_id", question.as_str()),
+            ("rating", rating),
+            ("reason", REASON),
+            ("version", version.as_str()),
+        ]
+    };
+    let (r1, r2, r4, r5) = (with("1"), with("2"), with("4"), with("5"));
+    let (a, b, c, d) = tokio::join!(
+        hr.post(&path, &r1),
+        hr.post(&path, &r2),
+        hr.post(&path, &r4),
+        hr.post(&path, &r5)
+    );
+    let statuses = [a.status, b.status, c.status, d.status];
+    let stored = statuses
+        .iter()
+        .filter(|s| **s == StatusCode::SEE_OTHER)
+        .count();
+    assert_eq!(stored, 1, "{statuses:?}");
+    assert_eq!(adjustments(&app, &review).len(), 1);
+    // The lock and a last adjustment at the same moment: whichever is
+    // first, nothing is adjusted after the lock.
+    let page = hr.get(&path).await;
+    let (_, version) = first_question(&page);
+    let last = [
+        ("question_id", question.as_str()),
+        ("rating", "1"),
+        ("reason", REASON),
+        ("version", version.as_str()),
+    ];
+    let lock_path = format!("/cycles/{cycle}/calibration/lock");
+    let adjust = hr.post(&path, &last);
+    let lock = hr.post(&lock_path, &[("confirm", "1")]);
+    let (_, locked) = tokio::join!(adjust, lock);
+    assert_eq!(locked.status, StatusCode::SEE_OTHER, "{}", locked.text);
+    use cermin::db::schema::{cycle_calibrations as cc, rating_adjustments as ra};
+    let locked_at: Option<chrono::NaiveDateTime> = cc::table
+        .find(&cycle)
+        .select(cc::locked_at)
+        .first(&mut *app.conn())
+        .expect("settings");
+    let newest: Option<chrono::NaiveDateTime> = ra::table
+        .filter(ra::review_id.eq(&review))
+        .select(diesel::dsl::max(ra::adjusted_at))
+        .first(&mut *app.conn())
+        .expect("adjusted");
+    assert!(newest <= locked_at, "{newest:?} after {locked_at:?}");
+}

@@ -155,11 +155,18 @@ pub fn adjust(
     conn: &mut DbConnection,
     actor: &Actor,
     clock: Clock,
+    cycle_id: &CycleId,
     review_id: &ReviewId,
     a: &Adjustment,
 ) -> Result<(), Error> {
     db::write_tx(conn, |conn| {
         let (r, c) = load(conn, review_id)?;
+        if r.cycle_id != cycle_id.as_str() || q::find(conn, &r.cycle_id)?.is_none() {
+            return Err(Error::NotFound);
+        }
+        // Hold the step open until this commits (a lock waits for it, or
+        // has won), and read the settings as they are now.
+        let open = q::hold_open(conn, &r.cycle_id)?;
         let cal = q::find(conn, &r.cycle_id)?.ok_or(Error::NotFound)?;
         let f = facts(&r, &c, clock.today);
         // Who may at all (as if the review were waiting for calibration),
@@ -167,7 +174,7 @@ pub fn adjust(
         if !may_calibrate(conn, actor, as_if_waiting(f), &cal, true)? {
             return Err(Error::Forbidden);
         }
-        if !cal.is_open() {
+        if !open {
             return Err(Error::NotNow("calibration-error-locked"));
         }
         if !may_calibrate(conn, actor, f, &cal, true)? {
@@ -200,13 +207,10 @@ pub fn adjust(
             };
             return Err(Error::Invalid(vec![("rating".into(), key)]));
         }
-        if !q::hold_open(conn, &r.cycle_id)? {
-            return Err(Error::NotNow("calibration-error-locked"));
-        }
         if !q::claim_for_adjustment(conn, &r.id, a.seen_version)? {
             return Err(Error::Conflict("calibration-error-changed"));
         }
-        q::insert_adjustment(
+        let adjustment_id = q::insert_adjustment(
             conn,
             NewAdjustment {
                 review_id: &r.id,
@@ -223,11 +227,12 @@ pub fn adjust(
                 &actor.id,
                 "review.rating_adjusted",
                 &r,
+                // The ratings and the reason stay in `rating_adjustments`,
+                // where policy decides who reads them; the audit log is read
+                // by HR, who may be the person reviewed.
                 json!({
                     "question_id": a.question_id,
-                    "before": before,
-                    "after": a.rating,
-                    "reason": a.reason.as_str(),
+                    "adjustment_id": adjustment_id,
                 }),
             ),
         )?;
@@ -263,11 +268,14 @@ pub fn lock(
             return Err(Error::NotNow("calibration-error-not-open"));
         }
         q::find(conn, cycle_id)?.ok_or(Error::NotFound)?;
-        if !q::lock(conn, cycle_id, &actor.id)? {
+        // Wait for adjustments and hand-ins under way (they hold the row),
+        // so the time of the lock comes after every one of them.
+        if !q::hold_open(conn, cycle_id)? || !q::lock(conn, cycle_id, &actor.id)? {
             return Err(Error::Conflict("calibration-error-locked"));
         }
         let waiting = q::handed_in_waiting(conn, cycle_id)?;
-        let shared = q::share_handed_in(conn, cycle_id)?;
+        let ids: Vec<String> = waiting.iter().map(|r| r.id.clone()).collect();
+        let shared = q::share_handed_in(conn, &ids)?;
         for r in &waiting {
             reviews::agree_goals(conn, &r.id)?;
             audit::record(
@@ -434,6 +442,12 @@ pub fn view(
             CalibrationScope::Everyone => None,
             CalibrationScope::WrittenBelow(id) => Some(id),
         };
+        // A manager narrows to someone in their own organisation only.
+        if let (Some(me), Some(org)) = (written_below, organisation_of) {
+            if org != me && !q::is_above(conn, me, org)? {
+                return Err(Error::NotFound);
+            }
+        }
         let filter = Filter {
             cycle_id,
             written_below,
@@ -449,7 +463,8 @@ pub fn view(
         let open = settings.is_open();
         let mut group = Spread::default();
         let mut lines: Vec<Line> = Vec::with_capacity(listed.len());
-        for l in listed {
+        // Never one's own review: it is read once shared, like everyone's.
+        for l in listed.into_iter().filter(|l| l.person_id != actor.id) {
             let state = ReviewState::parse(&l.state).map_err(|e| {
                 Error::Query(diesel::result::Error::DeserializationError(Box::new(e)))
             })?;
@@ -648,7 +663,7 @@ pub fn review_view(
                 let newest = adjustments
                     .iter()
                     .rev()
-                    .find(|a| a.question_id == col.question_id)
+                    .find(|a| a.question_id == col.question_id && a.in_force)
                     .map(|a| a.rating_after);
                 QuestionLine {
                     own: rating(Side::Own, &col.question_id),

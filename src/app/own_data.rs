@@ -74,11 +74,9 @@ pub struct AnswerData {
     pub question: String,
     /// "self" or "manager".
     pub side: &'static str,
+    /// For the manager's side: the final rating after calibration where
+    /// the cycle lets the person read it (as on their review page).
     pub rating: Option<i32>,
-    /// The final rating after calibration, where it differs and the cycle
-    /// lets the person read it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub final_rating: Option<i32>,
     pub text: String,
 }
 
@@ -285,11 +283,9 @@ fn collect(
                         manager_words
                     },
                     side: a.side.code(),
-                    rating: a.rating,
-                    final_rating: if a.side == Side::Manager {
-                        finals.get(&a.question_id).copied()
-                    } else {
-                        None
+                    rating: match a.side {
+                        Side::Manager => finals.get(&a.question_id).copied().or(a.rating),
+                        Side::Own => a.rating,
                     },
                     text: a.body,
                 }

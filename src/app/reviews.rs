@@ -275,7 +275,9 @@ pub fn share(
 ) -> Result<Shared, WorkflowError> {
     db::write_tx(conn, |conn| {
         let (r, c) = load(conn, review_id)?;
-        if crate::db::calibration::find(conn, &r.cycle_id)?.is_some_and(|cal| cal.is_open()) {
+        if crate::db::calibration::find_for_hand_in(conn, &r.cycle_id)?
+            .is_some_and(|cal| cal.is_open())
+        {
             ready_to_lock(conn, actor, clock, &r, &c, Side::Manager)?;
             super::calibration::hand_in(conn, actor, &r)?;
             return Ok(Shared::ForCalibration);

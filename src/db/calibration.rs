@@ -46,6 +46,25 @@ pub fn find(conn: &mut DbConnection, cycle_id: &str) -> QueryResult<Option<Calib
         .optional()
 }
 
+/// A cycle's calibration step, read for a manager's Share: on PostgreSQL
+/// the row is held `FOR SHARE` until the transaction ends, so hand-ins run
+/// side by side while a lock (or taking the step away) waits for them, and
+/// a hand-in that comes after a lock sees it.
+pub fn find_for_hand_in(
+    conn: &mut DbConnection,
+    cycle_id: &str,
+) -> QueryResult<Option<CalibrationRow>> {
+    if let DbConnection::Pg(c) = conn {
+        return cycle_calibrations::table
+            .find(cycle_id)
+            .select(CalibrationRow::as_select())
+            .for_share()
+            .first(c)
+            .optional();
+    }
+    find(conn, cycle_id)
+}
+
 /// The calibration step of a review's cycle, if it has one.
 pub fn of_review(conn: &mut DbConnection, review_id: &str) -> QueryResult<Option<CalibrationRow>> {
     cycle_calibrations::table
@@ -90,19 +109,22 @@ pub fn save(conn: &mut DbConnection, cycle_id: &str, s: &Settings) -> QueryResul
 }
 
 /// Take the step away: only while open and no review of the cycle is
-/// handed in (the condition is in the statement).
+/// handed in. The row is held first ([`hold_open`]), so a hand-in under
+/// way finishes before the check, and the check sees it.
 pub fn remove(conn: &mut DbConnection, cycle_id: &str) -> QueryResult<bool> {
-    let handed_in = reviews::table
-        .filter(reviews::cycle_id.eq(cycle_id))
-        .filter(reviews::handed_in_at.is_not_null())
-        .select(reviews::id);
-    let n = diesel::delete(
-        cycle_calibrations::table
-            .find(cycle_id)
-            .filter(cycle_calibrations::locked_at.is_null())
-            .filter(diesel::dsl::not(diesel::dsl::exists(handed_in))),
-    )
-    .execute(conn)?;
+    if !hold_open(conn, cycle_id)? {
+        return Ok(false);
+    }
+    let handed_in: bool = diesel::select(diesel::dsl::exists(
+        reviews::table
+            .filter(reviews::cycle_id.eq(cycle_id))
+            .filter(reviews::handed_in_at.is_not_null()),
+    ))
+    .get_result(conn)?;
+    if handed_in {
+        return Ok(false);
+    }
+    let n = diesel::delete(cycle_calibrations::table.find(cycle_id)).execute(conn)?;
     Ok(n == 1)
 }
 
@@ -180,7 +202,7 @@ pub fn claim_for_adjustment(
             .filter(reviews::manager_version.eq(manager_version)),
     )
     .set((
-        reviews::manager_version.eq(manager_version + 1),
+        reviews::manager_version.eq(reviews::manager_version + 1),
         reviews::updated_at.eq(now()),
     ))
     .execute(conn)?;
@@ -214,7 +236,7 @@ pub fn insert_adjustment(conn: &mut DbConnection, a: NewAdjustment<'_>) -> Query
 }
 
 /// One adjustment as pages show it, with the adjuster's name.
-#[derive(Debug, Clone, Queryable, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct AdjustmentView {
     pub question_id: String,
     pub rating_before: Option<i32>,
@@ -222,11 +244,30 @@ pub struct AdjustmentView {
     pub reason: String,
     pub adjusted_by_name: Option<String>,
     pub adjusted_at: NaiveDateTime,
+    /// Made after the review was last reopened: it still sets the final
+    /// rating. (Reopening sends the ratings back to their writer; what was
+    /// adjusted before stays in the history only.)
+    pub in_force: bool,
 }
 
-/// A review's adjustments, oldest first (the last of a question is final).
+/// A review's adjustments, oldest first (the last of a question still in
+/// force is final).
 pub fn adjustments(conn: &mut DbConnection, review_id: &str) -> QueryResult<Vec<AdjustmentView>> {
-    rating_adjustments::table
+    let reopened_at: Option<NaiveDateTime> = reviews::table
+        .find(review_id)
+        .select(reviews::reopened_at)
+        .first(conn)
+        .optional()?
+        .flatten();
+    type Line = (
+        String,
+        Option<i32>,
+        i32,
+        String,
+        Option<String>,
+        NaiveDateTime,
+    );
+    let lines: Vec<Line> = rating_adjustments::table
         .left_join(people::table.on(people::id.nullable().eq(rating_adjustments::adjusted_by)))
         .filter(rating_adjustments::review_id.eq(review_id))
         .order((
@@ -241,16 +282,34 @@ pub fn adjustments(conn: &mut DbConnection, review_id: &str) -> QueryResult<Vec<
             people::name.nullable(),
             rating_adjustments::adjusted_at,
         ))
-        .load(conn)
+        .load(conn)?;
+    Ok(lines
+        .into_iter()
+        .map(
+            |(question_id, rating_before, rating_after, reason, adjusted_by_name, adjusted_at)| {
+                AdjustmentView {
+                    in_force: reopened_at.is_none_or(|t| adjusted_at > t),
+                    question_id,
+                    rating_before,
+                    rating_after,
+                    reason,
+                    adjusted_by_name,
+                    adjusted_at,
+                }
+            },
+        )
+        .collect())
 }
 
-/// The final rating of each adjusted question of a review.
+/// The final rating of each adjusted question of a review (adjustments in
+/// force only).
 pub fn final_ratings(
     conn: &mut DbConnection,
     review_id: &str,
 ) -> QueryResult<HashMap<String, i32>> {
     Ok(adjustments(conn, review_id)?
         .into_iter()
+        .filter(|a| a.in_force)
         .map(|a| (a.question_id, a.rating_after))
         .collect())
 }
@@ -262,7 +321,15 @@ pub fn newest_of(
     review_ids: &[String],
 ) -> QueryResult<HashMap<(String, String), i32>> {
     let rows: Vec<(String, String, i32)> = rating_adjustments::table
+        .inner_join(reviews::table)
         .filter(rating_adjustments::review_id.eq_any(review_ids))
+        .filter(
+            reviews::reopened_at
+                .is_null()
+                .or(rating_adjustments::adjusted_at
+                    .nullable()
+                    .gt(reviews::reopened_at)),
+        )
         .order((
             rating_adjustments::adjusted_at.asc(),
             rating_adjustments::id.asc(),
@@ -276,35 +343,49 @@ pub fn newest_of(
     Ok(rows.into_iter().map(|(r, q, v)| ((r, q), v)).collect())
 }
 
-/// Share every review of the cycle handed in and still waiting: the lock's
-/// one statement. Returns the reviews it shared (as they were before).
+/// Every review of the cycle handed in and still waiting for calibration.
 pub fn handed_in_waiting(
     conn: &mut DbConnection,
     cycle_id: &str,
 ) -> QueryResult<Vec<super::reviews::ReviewRow>> {
-    reviews::table
+    let waiting = reviews::table
         .filter(reviews::cycle_id.eq(cycle_id))
         .filter(reviews::state.eq(ReviewState::ManagerReview.code()))
-        .filter(reviews::handed_in_at.is_not_null())
+        .filter(reviews::handed_in_at.is_not_null());
+    // On PostgreSQL the rows are held until the lock's transaction ends: a
+    // reopen or a close that comes meanwhile waits, so what is shared is
+    // exactly what was read.
+    if let DbConnection::Pg(c) = conn {
+        return waiting
+            .select(super::reviews::ReviewRow::as_select())
+            .for_update()
+            .load(c);
+    }
+    waiting
         .select(super::reviews::ReviewRow::as_select())
         .load(conn)
 }
 
-pub fn share_handed_in(conn: &mut DbConnection, cycle_id: &str) -> QueryResult<usize> {
+/// Share the reviews read by [`handed_in_waiting`] (still as read).
+pub fn share_handed_in(conn: &mut DbConnection, review_ids: &[String]) -> QueryResult<usize> {
     let t = now();
-    diesel::update(
-        reviews::table
-            .filter(reviews::cycle_id.eq(cycle_id))
-            .filter(reviews::state.eq(ReviewState::ManagerReview.code()))
-            .filter(reviews::handed_in_at.is_not_null()),
-    )
-    .set((
-        reviews::state.eq(ReviewState::Shared.code()),
-        reviews::shared_at.eq(Some(t)),
-        reviews::manager_version.eq(reviews::manager_version + 1),
-        reviews::updated_at.eq(t),
-    ))
-    .execute(conn)
+    let mut n = 0;
+    for chunk in review_ids.chunks(5000) {
+        n += diesel::update(
+            reviews::table
+                .filter(reviews::id.eq_any(chunk))
+                .filter(reviews::state.eq(ReviewState::ManagerReview.code()))
+                .filter(reviews::handed_in_at.is_not_null()),
+        )
+        .set((
+            reviews::state.eq(ReviewState::Shared.code()),
+            reviews::shared_at.eq(Some(t)),
+            reviews::manager_version.eq(reviews::manager_version + 1),
+            reviews::updated_at.eq(t),
+        ))
+        .execute(conn)?;
+    }
+    Ok(n)
 }
 
 // ---- the calibration list ----
@@ -458,7 +539,8 @@ pub fn ratings(conn: &mut DbConnection, f: &Filter<'_>) -> QueryResult<Ratings> 
                 x.rating_after AS rating_after \
          FROM reviews r JOIN people p ON p.id = r.person_id \
          JOIN rating_adjustments x ON x.review_id = r.id \
-         WHERE {covered} ORDER BY x.adjusted_at, x.id",
+         WHERE {covered} AND (r.reopened_at IS NULL OR x.adjusted_at > r.reopened_at) \
+         ORDER BY x.adjusted_at, x.id",
     );
     let adjusted: Vec<AdjustedLine> = bound!(sql, f).load(conn)?;
     for a in adjusted {

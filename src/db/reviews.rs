@@ -108,7 +108,10 @@ pub fn in_state(
                 .filter(reviews::id.eq_any(chunk))
                 .filter(reviews::state.eq(state.code()))
                 .select(ReviewRow::as_select())
-                .load(conn)?,
+                .load(conn)?
+                .into_iter()
+                // A manager review handed in for calibration waits on HR.
+                .filter(|r| !(state == ReviewState::ManagerReview && r.handed_in_at.is_some())),
         );
     }
     Ok(out)
@@ -587,6 +590,7 @@ pub fn set_answers_status(
 #[derive(Debug, Clone)]
 pub struct CompetencyRating {
     pub review_id: String,
+    pub question_id: String,
     pub competency_id: String,
     pub side: Side,
     pub rating: i32,
@@ -598,7 +602,8 @@ pub fn competency_ratings_of_person(
     conn: &mut DbConnection,
     person_id: &str,
 ) -> QueryResult<Vec<CompetencyRating>> {
-    let rows: Vec<(String, Option<String>, String, Option<i32>)> = answers::table
+    type Line = (String, String, Option<String>, String, Option<i32>);
+    let rows: Vec<Line> = answers::table
         .inner_join(reviews::table)
         .inner_join(form_questions::table.on(form_questions::id.eq(answers::question_id)))
         .filter(reviews::person_id.eq(person_id))
@@ -607,20 +612,22 @@ pub fn competency_ratings_of_person(
         .filter(answers::rating.is_not_null())
         .select((
             answers::review_id,
+            answers::question_id,
             form_questions::competency_id,
             answers::side,
             answers::rating,
         ))
         .load(conn)?;
     rows.into_iter()
-        .filter_map(|(review_id, competency_id, side, rating)| {
-            Some((review_id, competency_id?, side, rating?))
+        .filter_map(|(review_id, question_id, competency_id, side, rating)| {
+            Some((review_id, question_id, competency_id?, side, rating?))
         })
-        .map(|(review_id, competency_id, side, rating)| {
+        .map(|(review_id, question_id, competency_id, side, rating)| {
             let side = Side::parse(&side)
                 .map_err(|e| diesel::result::Error::DeserializationError(Box::new(e)))?;
             Ok(CompetencyRating {
                 review_id,
+                question_id,
                 competency_id,
                 side,
                 rating,

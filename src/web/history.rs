@@ -19,7 +19,7 @@ use super::trend::{self, Trend};
 use super::State;
 use crate::db::cycles::CycleRow;
 use crate::db::reviews::TraitRow;
-use crate::db::{forms, people, reviews};
+use crate::db::{self, forms, people, reviews};
 use crate::domain::policy::{self, Actor, PersonFacts, ReviewFacts};
 use crate::domain::review::{ReviewState, Side};
 use crate::domain::Lang;
@@ -241,7 +241,28 @@ async fn history_page(
             let rows = reviews::for_person(conn, &person.id)?;
             let traits = reviews::traits_of_person(conn, &person.id)?;
             let goals = reviews::goals_of_person(conn, &person.id)?;
-            let ratings = reviews::competency_ratings_of_person(conn, &person.id)?;
+            let mut ratings = reviews::competency_ratings_of_person(conn, &person.id)?;
+            // Calibration's final ratings, where this reader reads them (as
+            // on the review page).
+            let ids: Vec<String> = rows.iter().map(|(r, _)| r.id.clone()).collect();
+            let finals = db::calibration::newest_of(conn, &ids)?;
+            if !finals.is_empty() {
+                let mut sees: HashMap<String, bool> = HashMap::new();
+                for (r, c) in &rows {
+                    let visible =
+                        db::calibration::find(conn, &c.id)?.is_some_and(|k| k.final_visible);
+                    let f = review_facts(r, c, today);
+                    sees.insert(r.id.clone(), policy::sees_final_ratings(&actor, f, visible));
+                }
+                for x in ratings.iter_mut().filter(|x| x.side == Side::Manager) {
+                    let key = (x.review_id.clone(), x.question_id.clone());
+                    if let (Some(v), true) =
+                        (finals.get(&key), sees.get(&x.review_id) == Some(&true))
+                    {
+                        x.rating = *v;
+                    }
+                }
+            }
             let competencies = forms::competencies(conn, true)?;
 
             // The comments on each review that this reader may read: a

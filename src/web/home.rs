@@ -139,7 +139,11 @@ pub async fn show_home(
                 });
             }
             for (r, c, name) in reviews::for_manager_current(conn, &id)? {
-                if r.state() == ReviewState::ManagerReview && c.status(today) == CycleStatus::Open {
+                // Handed in for calibration: HR has it, nothing for the manager to do.
+                if r.state() == ReviewState::ManagerReview
+                    && r.handed_in_at.is_none()
+                    && c.status(today) == CycleStatus::Open
+                {
                     tasks.push(Task {
                         what: "home-task-manager",
                         name,

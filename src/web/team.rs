@@ -107,7 +107,8 @@ fn team_review(actor: &Actor, today: NaiveDate, r: &ReviewRow, c: &CycleRow) -> 
     let scheduled = status == CycleStatus::Scheduled;
     let due_on = state.due_on(&c.dates());
     // Handed in for calibration: nothing is late on the manager's side.
-    let overdue = !scheduled && r.handed_in_at.is_none() && due_on.is_some_and(|d| d < today);
+    let waits_on_hr = state == ReviewState::ManagerReview && r.handed_in_at.is_some();
+    let overdue = !scheduled && !waits_on_hr && due_on.is_some_and(|d| d < today);
     let facts = ReviewFacts {
         person_id: &r.person_id,
         manager_id: r.manager_id.as_deref(),

@@ -16,6 +16,7 @@ on_both_databases!(
     a_review_is_calibrated_before_it_is_shared,
     managers_calibrate_below_them_when_hr_allows,
     two_adjustments_from_one_page_store_one,
+    an_hr_person_reviewed_never_calibrates_their_own_review,
 );
 
 const REASON: &str = "Konsisten di atas target tiket bulanan; sebanding dengan tim lain";
@@ -67,6 +68,14 @@ async fn turn_on(hr: &Browser, cycle: &str, final_visible: bool, by_managers: bo
 /// the manager writes the manager review (3 everywhere) and presses Share.
 /// Returns the page Share led to.
 async fn both_sides_then_share(review: &str, employee: &Browser, manager: &Browser) -> Page {
+    both_sides(review, employee, manager).await;
+    let shared = manager.post(&format!("/reviews/{review}/share"), &[]).await;
+    assert_eq!(shared.status, StatusCode::SEE_OTHER, "{}", shared.text);
+    manager.get(shared.location().expect("redirect")).await
+}
+
+/// Both sides written, up to the manager's check page (Share not pressed).
+async fn both_sides(review: &str, employee: &Browser, manager: &Browser) {
     let form = employee.get(&format!("/reviews/{review}/self")).await;
     let mut fields = filled(&form, "4", "Contoh nyata dari bulan ini.");
     for (k, v) in [
@@ -101,9 +110,6 @@ async fn both_sides_then_share(review: &str, employee: &Browser, manager: &Brows
         .get(&format!("/reviews/{review}/manager/check"))
         .await;
     assert_eq!(check.status, StatusCode::OK, "{}", check.text);
-    let shared = manager.post(&format!("/reviews/{review}/share"), &[]).await;
-    assert_eq!(shared.status, StatusCode::SEE_OTHER, "{}", shared.text);
-    manager.get(shared.location().expect("redirect")).await
 }
 
 /// The first rating question on the adjustment page, and the page's version.
@@ -403,6 +409,92 @@ async fn a_review_is_calibrated_before_it_is_shared(app: TestApp) {
         "3",
         "the manager's own rating beside it"
     );
+    // Ayu's own copy of her data holds the final rating she reads.
+    ayu.get("/me/data").await;
+    let (status, _, json) = ayu.download("/me/data", &[("format", "json")]).await;
+    assert_eq!(status, StatusCode::OK);
+    let copy: serde_json::Value = serde_json::from_slice(&json).expect("JSON");
+    let given: Vec<i64> = copy["reviews"]
+        .as_array()
+        .expect("reviews")
+        .iter()
+        .flat_map(|r| r["answers"].as_array().cloned().unwrap_or_default())
+        .filter(|a| a["side"] == "manager")
+        .filter_map(|a| a["rating"].as_i64())
+        .collect();
+    assert_eq!(
+        given.iter().filter(|r| **r == 4).count(),
+        1,
+        "the one adjusted rating, as she reads it: {given:?}"
+    );
+
+    // Sent back to Rina after the lock: her ratings count again, and what
+    // calibration set stays in the record only.
+    let reopen = format!("/cycles/{cycle}/reviews/{review}/reopen");
+    hr.get(&reopen).await;
+    let reopened = hr
+        .post(&reopen, &[("to", "manager"), ("reason", "Perlu contoh")])
+        .await;
+    assert_eq!(reopened.status, StatusCode::SEE_OTHER, "{}", reopened.text);
+    assert!(
+        review_row(&app, &review).handed_in_at.is_none(),
+        "no longer handed in"
+    );
+    let hr_view = hr.get(&format!("/reviews/{review}")).await;
+    assert!(hr_view.select_texts("[data-adjustment]").is_empty());
+    assert!(hr_view
+        .select_texts("dd[data-rating=manager]")
+        .iter()
+        .all(|r| r.starts_with("3/5")));
+    assert_eq!(adjustments(&app, &review).len(), 1, "kept in the record");
+}
+
+async fn an_hr_person_reviewed_never_calibrates_their_own_review(app: TestApp) {
+    app.seed_demo();
+    // Sari (HR) has a manager in this organisation, and takes part.
+    app.exec(&format!(
+        "UPDATE people SET manager_id = '{}' WHERE id = '{}'",
+        app.person_id("hendra.gunawan"),
+        app.person_id("sari.wulandari")
+    ));
+    let (cycle, reviews) = open_cycle(&app, &["sari.wulandari", "ayu.lestari"]);
+    let sari = app.signed_in("sari.wulandari").await;
+    turn_on(&sari, &cycle, false, false).await;
+    let hendra = app.signed_in("hendra.gunawan").await;
+    both_sides_then_share(&reviews[0], &sari, &hendra).await;
+    // Her own review is not in her list.
+    let list = sari.get(&format!("/cycles/{cycle}/calibration")).await;
+    assert_eq!(list.status, StatusCode::OK);
+    assert!(list
+        .select_attrs("tr[data-review]", "data-review")
+        .is_empty());
+    // Its page and its adjustment are refused, and her review stays unread.
+    let path = format!("/cycles/{cycle}/calibration/{}", reviews[0]);
+    assert_eq!(sari.get(&path).await.status, StatusCode::FORBIDDEN);
+    let fields = [
+        ("question_id", "x"),
+        ("rating", "5"),
+        ("reason", "sendiri"),
+        ("version", "2147483647"),
+    ];
+    assert_eq!(
+        sari.post(&path, &fields).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert!(!sari
+        .get(&format!("/reviews/{}", reviews[0]))
+        .await
+        .contains("Penilaian atasan: konsisten dan sopan."));
+    // Another cycle's address for a review: not found, nothing stored.
+    let (other, _) = open_cycle(&app, &["budi.santoso"]);
+    let hr2 = app.signed_in("sari.wulandari").await;
+    hr2.get(&format!("/cycles/{other}")).await;
+    let elsewhere = format!("/cycles/{other}/calibration/{}", reviews[1]);
+    assert_eq!(
+        hr2.post(&elsewhere, &fields).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert!(adjustments(&app, &reviews[1]).is_empty());
 }
 
 async fn managers_calibrate_below_them_when_hr_allows(app: TestApp) {
@@ -473,7 +565,7 @@ async fn managers_calibrate_below_them_when_hr_allows(app: TestApp) {
     for who in [&rina, &ayu] {
         assert_eq!(who.get(&path).await.status, StatusCode::FORBIDDEN);
         let r = who
-            .post_raw(
+            .post(
                 &path,
                 &[
                     ("question_id", question.as_str()),
@@ -500,7 +592,7 @@ async fn managers_calibrate_below_them_when_hr_allows(app: TestApp) {
     // Only HR locks.
     assert_eq!(
         hendra
-            .post_raw(
+            .post(
                 &format!("/cycles/{cycle}/calibration/lock"),
                 &[("confirm", "1")]
             )
@@ -538,13 +630,16 @@ async fn managers_calibrate_below_them_when_hr_allows(app: TestApp) {
 
 async fn two_adjustments_from_one_page_store_one(app: TestApp) {
     app.seed_demo();
-    let (cycle, reviews) = open_cycle(&app, &["ayu.lestari"]);
+    let (cycle, reviews) = open_cycle(&app, &["ayu.lestari", "budi.santoso"]);
     let review = reviews[0].clone();
     let hr = app.signed_in("sari.wulandari").await;
     turn_on(&hr, &cycle, true, false).await;
     let ayu = app.signed_in("ayu.lestari").await;
     let rina = app.signed_in("rina.marlina").await;
     both_sides_then_share(&review, &ayu, &rina).await;
+    // Budi's review is ready for Rina's Share, pressed below as HR locks.
+    let budi = app.signed_in("budi.santoso").await;
+    both_sides(&reviews[1], &budi, &rina).await;
     let path = format!("/cycles/{cycle}/calibration/{review}");
     let page = hr.get(&path).await;
     let (question, version) = first_question(&page);
@@ -585,7 +680,18 @@ async fn two_adjustments_from_one_page_store_one(app: TestApp) {
     let lock_path = format!("/cycles/{cycle}/calibration/lock");
     let adjust = hr.post(&path, &last);
     let lock = hr.post(&lock_path, &[("confirm", "1")]);
-    let (_, locked) = tokio::join!(adjust, lock);
+    let share_path = format!("/reviews/{}/share", reviews[1]);
+    let share = rina.post(&share_path, &[]);
+    let (_, locked, shared) = tokio::join!(adjust, lock, share);
+    assert_eq!(shared.status, StatusCode::SEE_OTHER, "{}", shared.text);
+    // Handed in before the lock (then shared by it) or shared directly
+    // after it: either way Budi can read it; never handed in under a lock.
+    let budi_row = review_row(&app, &reviews[1]);
+    assert_eq!(
+        budi_row.state,
+        cermin::domain::review::ReviewState::Shared,
+        "{budi_row:?}"
+    );
     assert_eq!(locked.status, StatusCode::SEE_OTHER, "{}", locked.text);
     use cermin::db::schema::{cycle_calibrations as cc, rating_adjustments as ra};
     let locked_at: Option<chrono::NaiveDateTime> = cc::table

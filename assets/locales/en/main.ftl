@@ -420,5 +420,5 @@ erase-error-active = This person is still active. Deactivate them first.
 erase-error-reason = Say why you erase this person's data
 notice-person-erased = The person's data has been erased.
 home-notice-rating_adjusted = { $name } adjusted a final rating in calibration
-home-notice-calibration_locked = { $name } ended calibration: your review was shared with the employee
+home-notice-calibration_locked = { $name } locked calibration: your review was shared with the employee
 field-label-calibration-setting = Calibration setting

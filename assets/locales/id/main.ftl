@@ -417,5 +417,5 @@ erase-error-active = Orang ini masih aktif. Nonaktifkan dulu.
 erase-error-reason = Tuliskan alasan Anda menghapus data orang ini
 notice-person-erased = Data orang ini sudah dihapus.
 home-notice-rating_adjusted = { $name } menyesuaikan nilai akhir dalam kalibrasi
-home-notice-calibration_locked = { $name } menutup kalibrasi: evaluasi Anda sudah dibagikan ke karyawan
+home-notice-calibration_locked = { $name } mengunci kalibrasi: evaluasi Anda sudah dibagikan ke karyawan
 field-label-calibration-setting = Pengaturan kalibrasi

@@ -623,11 +623,11 @@ pub async fn adjust_rating(
         reason,
         seen_version,
     };
-    let (actor, clock, rid) = (user.actor(), state.clock(), review.clone());
+    let (actor, clock, cid, rid) = (user.actor(), state.clock(), cycle.clone(), review.clone());
     let outcome = state
         .db
         .run(move |conn| -> Result<_, AppError> {
-            Ok(commands::adjust(conn, &actor, clock, &rid, &a))
+            Ok(commands::adjust(conn, &actor, clock, &cid, &rid, &a))
         })
         .await?;
     match outcome {

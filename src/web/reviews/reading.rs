@@ -411,7 +411,7 @@ pub fn build(
                         .adjustments
                         .iter()
                         .rev()
-                        .find(|a| a.question_id == q.id)
+                        .find(|a| a.question_id == q.id && a.in_force)
                         .filter(|_| {
                             sight.manager
                                 && policy::sees_final_ratings(actor, facts, rows.final_visible)

@@ -237,13 +237,14 @@ pub fn adjust(
             ),
         )?;
         if let Some(m) = &r.manager_id {
+            let person = people::name_of(conn, &r.person_id)?.unwrap_or_default();
             reviews::notify(
                 conn,
                 m,
                 "rating_adjusted",
                 Some(&r.id),
                 Some(&actor.id),
-                a.reason.as_str(),
+                &format!("{person}: {}", a.reason.as_str()),
             )?;
         }
         Ok(())
@@ -291,13 +292,14 @@ pub fn lock(
                 "",
             )?;
             if let Some(m) = &r.manager_id {
+                let person = people::name_of(conn, &r.person_id)?.unwrap_or_default();
                 reviews::notify(
                     conn,
                     m,
                     "calibration_locked",
                     Some(&r.id),
                     Some(&actor.id),
-                    "",
+                    &person,
                 )?;
             }
             let mut after = r.clone();
@@ -382,7 +384,7 @@ fn mean(values: impl Iterator<Item = i32>) -> Option<f64> {
     for v in values {
         s.add(v, 1);
     }
-    s.mean().map(|m| (m * 100.0).round() / 100.0)
+    s.mean().map(two_places)
 }
 
 /// The rating questions of a form the manager answers, as columns.
@@ -453,18 +455,101 @@ pub fn view(
             written_below,
             department,
             organisation_of,
+            reader: &actor.id,
         };
         let form = forms::load_form(conn, &cycle.template_id)?.ok_or(Error::NotFound)?;
         let names = competency_names(conn, lang)?;
         let columns = columns(&form, lang, &names);
-        let listed = q::listed(conn, &filter)?;
-        let ratings = q::ratings(conn, &filter)?;
         let status = cycle.status(clock.today);
         let open = settings.is_open();
+        // Never one's own review (the filter leaves it out): it is read once
+        // shared, like everyone's.
+        let listed = q::listed(conn, &filter)?;
+        let adjusted = q::adjusted(conn, &filter)?;
+        let mut adjusted_in: HashMap<&str, Vec<&q::Adjusted>> = HashMap::new();
+        for a in &adjusted {
+            adjusted_in.entry(a.review_id.as_str()).or_default().push(a);
+        }
+        // Each review's final ratings counted by value: as given, then
+        // each adjustment in force moves one rating.
         let mut group = Spread::default();
-        let mut lines: Vec<Line> = Vec::with_capacity(listed.len());
-        // Never one's own review: it is read once shared, like everyone's.
-        for l in listed.into_iter().filter(|l| l.person_id != actor.id) {
+        let mut rows: Vec<(q::ListedReview, Spread)> = Vec::with_capacity(listed.len());
+        for l in listed {
+            let mut spread = Spread {
+                counts: l.given(),
+            };
+            for a in adjusted_in.get(l.review_id.as_str()).into_iter().flatten() {
+                move_rating(&mut spread, a.given, a.rating_after);
+            }
+            group.merge(&spread);
+            rows.push((l, spread));
+        }
+        // Beside it, everyone the reader may calibrate: the organisation
+        // for HR, their part of it for a manager.
+        let organisation = if department.is_none() && organisation_of.is_none() {
+            group
+        } else {
+            let reach = Filter {
+                department: None,
+                organisation_of: None,
+                ..filter
+            };
+            let mut s = Spread {
+                counts: q::given_counts(conn, &reach)?,
+            };
+            for a in q::adjusted(conn, &reach)? {
+                move_rating(&mut s, a.given, a.rating_after);
+            }
+            s
+        };
+        // The order: by name as read, by the mean, or by one question's
+        // final rating; no rating last, then by name.
+        let keys: Option<HashMap<String, f64>> = match sort {
+            SortBy::Name => None,
+            SortBy::Mean => Some(
+                rows.iter()
+                    .filter_map(|(l, s)| s.mean().map(|m| (l.review_id.clone(), m)))
+                    .collect(),
+            ),
+            SortBy::Question(i) => match columns.get(i) {
+                Some(col) => {
+                    let mut by = q::question_ratings(conn, &filter, &col.question_id)?;
+                    for a in adjusted.iter().filter(|a| a.question_id == col.question_id) {
+                        by.insert(a.review_id.clone(), a.rating_after);
+                    }
+                    Some(by.into_iter().map(|(r, v)| (r, f64::from(v))).collect())
+                }
+                None => None,
+            },
+        };
+        if let Some(keys) = &keys {
+            rows.sort_by(|(a, _), (b, _)| {
+                by_key(keys.get(&a.review_id), keys.get(&b.review_id), descending)
+            });
+        } else if descending {
+            rows.reverse();
+        }
+        let total = rows.len();
+        let pages = total.div_ceil(PAGE_SIZE).max(1);
+        let page = page.clamp(1, pages);
+        let rows: Vec<(q::ListedReview, Spread)> = rows
+            .into_iter()
+            .skip((page - 1) * PAGE_SIZE)
+            .take(PAGE_SIZE)
+            .collect();
+        let ids: Vec<String> = rows.iter().map(|(l, _)| l.review_id.clone()).collect();
+        let ratings = q::page_ratings(conn, &ids)?;
+        let newest: HashMap<(&str, &str), i32> = adjusted
+            .iter()
+            .map(|a| {
+                (
+                    (a.review_id.as_str(), a.question_id.as_str()),
+                    a.rating_after,
+                )
+            })
+            .collect();
+        let mut lines: Vec<Line> = Vec::with_capacity(rows.len());
+        for (l, spread) in rows {
             let state = ReviewState::parse(&l.state).map_err(|e| {
                 Error::Query(diesel::result::Error::DeserializationError(Box::new(e)))
             })?;
@@ -473,7 +558,9 @@ pub fn view(
                 .map(|c| {
                     let key = (l.review_id.clone(), c.question_id.clone());
                     let manager = ratings.manager.get(&key).copied();
-                    let adjusted = ratings.adjusted.get(&key).copied();
+                    let adjusted = newest
+                        .get(&(l.review_id.as_str(), c.question_id.as_str()))
+                        .copied();
                     Cell {
                         manager,
                         own: ratings.own.get(&key).copied(),
@@ -482,9 +569,6 @@ pub fn view(
                     }
                 })
                 .collect();
-            for v in cells.iter().filter_map(|c| c.final_rating) {
-                group.add(v, 1);
-            }
             let f = ReviewFacts {
                 person_id: &l.person_id,
                 manager_id: l.manager_id.as_deref(),
@@ -498,55 +582,19 @@ pub fn view(
             let above = written_below.is_some();
             let may_adjust = policy::may_calibrate(actor, f, open, settings.by_managers, above);
             lines.push(Line {
-                review_id: l.review_id,
-                person_name: l.person_name,
-                department: l.department,
+                review_id: l.review_id.clone(),
+                person_name: l.person_name.clone(),
+                department: l.department.clone(),
                 manager_id: l.manager_id.clone().unwrap_or_default(),
-                manager_name: l.manager_name.unwrap_or_default(),
+                manager_name: l.manager_name.clone().unwrap_or_default(),
                 state,
-                mean: mean(cells.iter().filter_map(|c| c.final_rating)),
+                mean: spread.mean().map(two_places),
                 own_mean: mean(cells.iter().filter_map(|c| c.own)),
                 adjusted: cells.iter().any(|c| c.adjusted),
                 cells,
                 may_adjust,
             });
         }
-        let organisation =
-            if written_below.is_none() && department.is_none() && organisation_of.is_none() {
-                group
-            } else {
-                let all = q::ratings(
-                    conn,
-                    &Filter {
-                        cycle_id,
-                        written_below: None,
-                        department: None,
-                        organisation_of: None,
-                    },
-                )?;
-                let mut s = Spread::default();
-                for (key, m) in &all.manager {
-                    s.add(
-                        final_rating(Some(*m), all.adjusted.get(key).copied()).unwrap_or(0),
-                        1,
-                    );
-                }
-                for (key, a) in &all.adjusted {
-                    if !all.manager.contains_key(key) {
-                        s.add(*a, 1);
-                    }
-                }
-                s
-            };
-        sort_lines(&mut lines, sort, descending);
-        let total = lines.len();
-        let pages = total.div_ceil(PAGE_SIZE).max(1);
-        let page = page.clamp(1, pages);
-        let lines: Vec<Line> = lines
-            .into_iter()
-            .skip((page - 1) * PAGE_SIZE)
-            .take(PAGE_SIZE)
-            .collect();
         let still_with_managers = q::still_with_managers(conn, &filter)?;
         let departments = people::departments(conn)?;
         let organisation_name = match organisation_of {
@@ -572,36 +620,39 @@ pub fn view(
     })
 }
 
-/// Sort by the chosen column; people without a rating there come last,
-/// then by name. Ties keep name order (the list arrives by name).
-fn sort_lines(lines: &mut [Line], sort: SortBy, descending: bool) {
-    let key = |l: &Line| -> Option<f64> {
-        match sort {
-            SortBy::Name => None,
-            SortBy::Mean => l.mean,
-            SortBy::Question(i) => l.cells.get(i).and_then(|c| c.final_rating).map(f64::from),
-        }
-    };
-    match sort {
-        SortBy::Name => {
+/// Two keys in the list's order: values (ascending, or descending) before
+/// no value; equal ones keep their order (by name).
+fn by_key(a: Option<&f64>, b: Option<&f64>, descending: bool) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    match (a, b) {
+        (Some(x), Some(y)) => {
+            let o = x.partial_cmp(y).unwrap_or(Ordering::Equal);
             if descending {
-                lines.reverse();
+                o.reverse()
+            } else {
+                o
             }
         }
-        _ => lines.sort_by(|a, b| match (key(a), key(b)) {
-            (Some(x), Some(y)) => {
-                let o = x.partial_cmp(&y).unwrap_or(std::cmp::Ordering::Equal);
-                if descending {
-                    o.reverse()
-                } else {
-                    o
-                }
-            }
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => std::cmp::Ordering::Equal,
-        }),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
     }
+}
+
+/// One rating moved by an adjustment: from the value given (if any) to the
+/// value set.
+fn move_rating(s: &mut Spread, given: Option<i32>, after: i32) {
+    if let Some(slot) = given
+        .and_then(|g| usize::try_from(g - 1).ok())
+        .and_then(|i| s.counts.get_mut(i))
+    {
+        *slot = (*slot - 1).max(0);
+    }
+    s.add(after, 1);
+}
+
+fn two_places(m: f64) -> f64 {
+    (m * 100.0).round() / 100.0
 }
 
 /// One question of a review, on the adjustment page.
@@ -625,6 +676,8 @@ pub struct ReviewView {
     pub questions: Vec<QuestionLine>,
     pub adjustments: Vec<q::AdjustmentView>,
     pub may_adjust: bool,
+    /// The reader may open the whole review (HR; not a manager above).
+    pub may_read_review: bool,
 }
 
 /// One review's ratings and the history of their adjustments, for someone
@@ -646,6 +699,7 @@ pub fn review_view(
             return Err(Error::Forbidden);
         }
         let may_adjust = may_calibrate(conn, actor, f, &settings, settings.is_open())?;
+        let may_read_review = policy::may_view_review(actor, f);
         let form = forms::load_form(conn, &c.template_id)?.ok_or(Error::NotFound)?;
         let names = competency_names(conn, lang)?;
         let answers = reviews::answers(conn, &r.id, None)?;
@@ -688,6 +742,7 @@ pub fn review_view(
             questions,
             adjustments,
             may_adjust,
+            may_read_review,
         })
     })
 }

@@ -176,6 +176,16 @@ pub fn update_draft(
         if !c.status.is_editable_draft() {
             return Err(Error::NotNow("error-cycle-already-launched"));
         }
+        // A calibration step keeps its place between the manager review
+        // and the acknowledgement.
+        if let Some(cal) = db::calibration::find(conn, cycle_id)? {
+            if crate::domain::calibration::check_due(cal.due_on, &new.dates).is_err() {
+                return Err(Error::Invalid(vec![(
+                    "manager_due_on".into(),
+                    "cycles-error-calibration-order",
+                )]));
+            }
+        }
         let ids = resolve(conn, &new)?;
         let changed = cycles::update_details(
             conn,
@@ -496,6 +506,13 @@ pub fn close(
         let cycle = lock(conn, cycle_id)?;
         if !CLOSABLE.contains(&cycle.status) {
             return Err(Error::NotNow("error-cycle-not-open"));
+        }
+        // Reviews handed in for calibration are finished work: closing would
+        // leave them unread. Locking calibration shares them first.
+        if db::calibration::find(conn, cycle_id)?.is_some_and(|c| c.is_open())
+            && reviews::handed_in_count(conn, cycle_id)? > 0
+        {
+            return Err(Error::NotNow("cycles-error-calibration-open"));
         }
         // The status first: of two closes, the second stops here.
         if cycles::set_status(conn, cycle_id, &CLOSABLE, CycleStatus::Closed)? == 0 {

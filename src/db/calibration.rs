@@ -65,6 +65,20 @@ pub fn find_for_hand_in(
     find(conn, cycle_id)
 }
 
+/// Launched, not closed cycles whose calibration is open and lets managers
+/// calibrate below them: (cycle id, name), newest first.
+pub fn open_to_managers(conn: &mut DbConnection) -> QueryResult<Vec<(String, String)>> {
+    use super::schema::review_cycles;
+    cycle_calibrations::table
+        .inner_join(review_cycles::table)
+        .filter(cycle_calibrations::by_managers.eq(true))
+        .filter(cycle_calibrations::locked_at.is_null())
+        .filter(review_cycles::status.eq_any(["scheduled", "open"]))
+        .order(review_cycles::opens_on.desc())
+        .select((review_cycles::id, review_cycles::name))
+        .load(conn)
+}
+
 /// The calibration step of a review's cycle, if it has one.
 pub fn of_review(conn: &mut DbConnection, review_id: &str) -> QueryResult<Option<CalibrationRow>> {
     cycle_calibrations::table
@@ -404,11 +418,13 @@ const BELOW: &str = "WITH RECURSIVE below(id) AS ( \
 
 /// The reviews a list covers: handed in, not removed, of the cycle `$1`;
 /// written by someone below `$2` unless it is ''; of department `$3` unless
-/// ''; of someone in the organisation of `$4` unless it is ''.
+/// ''; of someone in the organisation of `$4` unless it is ''; never the
+/// review of `$5`, the reader (theirs is read once shared, like everyone's).
 const COVERED: &str = " r.cycle_id = $1 AND r.handed_in_at IS NOT NULL AND r.state <> 'removed' \
      AND ($2 = '' OR r.manager_id IN (SELECT id FROM below WHERE id <> $2)) \
      AND ($3 = '' OR p.department = $3) \
-     AND ($4 = '' OR r.person_id IN (SELECT id FROM org WHERE id <> $4)) ";
+     AND ($4 = '' OR r.person_id IN (SELECT id FROM org WHERE id <> $4)) \
+     AND r.person_id <> $5 ";
 
 fn statement(conn: &DbConnection, body: &str) -> String {
     let sql = format!("{BELOW}{}", body.replace("{covered}", COVERED));
@@ -417,7 +433,9 @@ fn statement(conn: &DbConnection, body: &str) -> String {
             .replace("$1", "?1")
             .replace("$2", "?2")
             .replace("$3", "?3")
-            .replace("$4", "?4"),
+            .replace("$4", "?4")
+            .replace("$5", "?5")
+            .replace("$6", "?6"),
         DbConnection::Pg(_) => sql,
     }
 }
@@ -432,6 +450,8 @@ pub struct Filter<'a> {
     pub department: Option<&'a str>,
     /// Only people below this manager, at any depth.
     pub organisation_of: Option<&'a str>,
+    /// The reader: their own review is never in it.
+    pub reader: &'a str,
 }
 
 #[derive(QueryableByName, Debug, Clone)]
@@ -450,28 +470,47 @@ pub struct ListedReview {
     pub manager_name: Option<String>,
     #[diesel(sql_type = Text)]
     pub state: String,
+    /// How many of the manager's ratings are 1, 2, 3, 4 and 5 (as given,
+    /// before calibration).
+    #[diesel(sql_type = BigInt)]
+    pub c1: i64,
+    #[diesel(sql_type = BigInt)]
+    pub c2: i64,
+    #[diesel(sql_type = BigInt)]
+    pub c3: i64,
+    #[diesel(sql_type = BigInt)]
+    pub c4: i64,
+    #[diesel(sql_type = BigInt)]
+    pub c5: i64,
+}
+
+impl ListedReview {
+    /// The manager's ratings as given, counted by value.
+    pub fn given(&self) -> [i64; 5] {
+        [self.c1, self.c2, self.c3, self.c4, self.c5]
+    }
+}
+
+/// The newest adjustment in force of one question of a review, with the
+/// rating its manager gave.
+#[derive(QueryableByName, Debug, Clone)]
+pub struct Adjusted {
+    #[diesel(sql_type = Text)]
+    pub review_id: String,
+    #[diesel(sql_type = Text)]
+    pub question_id: String,
+    #[diesel(sql_type = Integer)]
+    pub rating_after: i32,
+    #[diesel(sql_type = Nullable<Integer>)]
+    pub given: Option<i32>,
 }
 
 #[derive(QueryableByName)]
-struct RatingLine {
+struct QuestionLine {
     #[diesel(sql_type = Text)]
     review_id: String,
-    #[diesel(sql_type = Text)]
-    question_id: String,
-    #[diesel(sql_type = Text)]
-    side: String,
     #[diesel(sql_type = Integer)]
     rating: i32,
-}
-
-#[derive(QueryableByName)]
-struct AdjustedLine {
-    #[diesel(sql_type = Text)]
-    review_id: String,
-    #[diesel(sql_type = Text)]
-    question_id: String,
-    #[diesel(sql_type = Integer)]
-    rating_after: i32,
 }
 
 #[derive(QueryableByName)]
@@ -480,13 +519,19 @@ struct CountLine {
     n: i64,
 }
 
-/// The ratings of the listed reviews: (review, question) → rating, for the
-/// manager's (`manager`), the employee's (`own`) and the adjusted (`adjusted`).
+#[derive(QueryableByName)]
+struct ValueCount {
+    #[diesel(sql_type = Integer)]
+    rating: i32,
+    #[diesel(sql_type = BigInt)]
+    n: i64,
+}
+
+/// Both sides' ratings of a few reviews: (review, question) → rating.
 #[derive(Debug, Default)]
 pub struct Ratings {
     pub manager: HashMap<(String, String), i32>,
     pub own: HashMap<(String, String), i32>,
-    pub adjusted: HashMap<(String, String), i32>,
 }
 
 macro_rules! bound {
@@ -496,57 +541,126 @@ macro_rules! bound {
             .bind::<Text, _>($f.written_below.unwrap_or(""))
             .bind::<Text, _>($f.department.unwrap_or(""))
             .bind::<Text, _>($f.organisation_of.unwrap_or(""))
+            .bind::<Text, _>($f.reader)
     };
 }
 
-/// The reviews a list covers, with the person's name and department and
-/// the manager's name, by name.
+/// How many of a review's manager ratings are `n` (a correlated count the
+/// list reads from `answers_rating_idx` alone).
+fn given_count(n: u8) -> String {
+    format!(
+        "(SELECT COUNT(*) FROM answers a WHERE a.review_id = r.id AND a.side = 'manager' \
+          AND a.rating = {n}) AS c{n}"
+    )
+}
+
+/// The reviews a list covers, by name, with the person's name and
+/// department, the manager's name, and the manager's ratings counted by
+/// value: one pass that gives the list, its means and its spread (the
+/// page's cells are read for its 50 reviews only, [`page_ratings`]).
 pub fn listed(conn: &mut DbConnection, f: &Filter<'_>) -> QueryResult<Vec<ListedReview>> {
+    let counts: Vec<String> = (1..=5).map(given_count).collect();
     let sql = statement(
         conn,
-        "SELECT r.id AS review_id, r.person_id AS person_id, r.manager_id AS manager_id, \
-                p.name AS person_name, p.department AS department, \
-                m.name AS manager_name, r.state AS state \
-         FROM reviews r JOIN people p ON p.id = r.person_id \
-         LEFT JOIN people m ON m.id = r.manager_id \
-         WHERE {covered} ORDER BY p.name, r.id",
+        &format!(
+            "SELECT r.id AS review_id, r.person_id AS person_id, r.manager_id AS manager_id, \
+                    p.name AS person_name, p.department AS department, \
+                    m.name AS manager_name, r.state AS state, {} \
+             FROM reviews r JOIN people p ON p.id = r.person_id \
+             LEFT JOIN people m ON m.id = r.manager_id \
+             WHERE {{covered}} ORDER BY p.name, r.id",
+            counts.join(", ")
+        ),
     );
     bound!(sql, f).load(conn)
 }
 
-/// Every rating of the reviews a list covers, and their adjustments.
-pub fn ratings(conn: &mut DbConnection, f: &Filter<'_>) -> QueryResult<Ratings> {
-    let sql = statement(
-        conn,
-        "SELECT a.review_id AS review_id, a.question_id AS question_id, a.side AS side, \
-                a.rating AS rating \
-         FROM reviews r JOIN people p ON p.id = r.person_id \
-         JOIN answers a ON a.review_id = r.id \
-         WHERE {covered} AND a.rating IS NOT NULL",
-    );
-    let lines: Vec<RatingLine> = bound!(sql, f).load(conn)?;
-    let mut out = Ratings::default();
-    for l in lines {
-        let key = (l.review_id, l.question_id);
-        match l.side.as_str() {
-            "manager" => out.manager.insert(key, l.rating),
-            _ => out.own.insert(key, l.rating),
-        };
-    }
+/// The adjustments in force of the reviews a list covers: the newest of
+/// each question, with the rating the manager gave it.
+pub fn adjusted(conn: &mut DbConnection, f: &Filter<'_>) -> QueryResult<Vec<Adjusted>> {
     let sql = statement(
         conn,
         "SELECT x.review_id AS review_id, x.question_id AS question_id, \
-                x.rating_after AS rating_after \
+                x.rating_after AS rating_after, g.rating AS given \
          FROM reviews r JOIN people p ON p.id = r.person_id \
          JOIN rating_adjustments x ON x.review_id = r.id \
+         LEFT JOIN answers g ON g.review_id = x.review_id AND g.question_id = x.question_id \
+              AND g.side = 'manager' \
          WHERE {covered} AND (r.reopened_at IS NULL OR x.adjusted_at > r.reopened_at) \
          ORDER BY x.adjusted_at, x.id",
     );
-    let adjusted: Vec<AdjustedLine> = bound!(sql, f).load(conn)?;
-    for a in adjusted {
-        // Oldest first: the newest of a question is what stays.
-        out.adjusted
-            .insert((a.review_id, a.question_id), a.rating_after);
+    let lines: Vec<Adjusted> = bound!(sql, f).load(conn)?;
+    // Oldest first: the newest of a question is what stays.
+    let mut newest: HashMap<(String, String), Adjusted> = HashMap::new();
+    for a in lines {
+        newest.insert((a.review_id.clone(), a.question_id.clone()), a);
+    }
+    Ok(newest.into_values().collect())
+}
+
+/// The manager's rating of one question in each review a list covers.
+pub fn question_ratings(
+    conn: &mut DbConnection,
+    f: &Filter<'_>,
+    question_id: &str,
+) -> QueryResult<HashMap<String, i32>> {
+    let sql = statement(
+        conn,
+        "SELECT a.review_id AS review_id, a.rating AS rating \
+         FROM reviews r JOIN people p ON p.id = r.person_id \
+         JOIN answers a ON a.review_id = r.id \
+         WHERE {covered} AND a.side = 'manager' AND a.question_id = $6 \
+           AND a.rating IS NOT NULL",
+    );
+    let lines: Vec<QuestionLine> = bound!(sql, f).bind::<Text, _>(question_id).load(conn)?;
+    Ok(lines.into_iter().map(|l| (l.review_id, l.rating)).collect())
+}
+
+/// Both sides' ratings of these reviews (a page of the list).
+pub fn page_ratings(conn: &mut DbConnection, review_ids: &[String]) -> QueryResult<Ratings> {
+    use super::schema::answers;
+    let lines: Vec<(String, String, String, Option<i32>)> = answers::table
+        .filter(answers::review_id.eq_any(review_ids))
+        .filter(answers::rating.is_not_null())
+        .select((
+            answers::review_id,
+            answers::question_id,
+            answers::side,
+            answers::rating,
+        ))
+        .load(conn)?;
+    let mut out = Ratings::default();
+    for (review_id, question_id, side, rating) in lines {
+        let Some(rating) = rating else { continue };
+        let key = (review_id, question_id);
+        match side.as_str() {
+            "manager" => out.manager.insert(key, rating),
+            _ => out.own.insert(key, rating),
+        };
+    }
+    Ok(out)
+}
+
+/// The manager ratings of the reviews a list covers, counted by value (as
+/// given, before calibration).
+pub fn given_counts(conn: &mut DbConnection, f: &Filter<'_>) -> QueryResult<[i64; 5]> {
+    let sql = statement(
+        conn,
+        "SELECT a.rating AS rating, COUNT(*) AS n \
+         FROM reviews r JOIN people p ON p.id = r.person_id \
+         JOIN answers a ON a.review_id = r.id \
+         WHERE {covered} AND a.side = 'manager' AND a.rating IS NOT NULL \
+         GROUP BY a.rating",
+    );
+    let lines: Vec<ValueCount> = bound!(sql, f).load(conn)?;
+    let mut out = [0; 5];
+    for l in lines {
+        if let Some(slot) = usize::try_from(l.rating - 1)
+            .ok()
+            .and_then(|i| out.get_mut(i))
+        {
+            *slot += l.n;
+        }
     }
     Ok(out)
 }
@@ -561,7 +675,8 @@ pub fn still_with_managers(conn: &mut DbConnection, f: &Filter<'_>) -> QueryResu
            AND r.state IN ('self_assessment', 'manager_review') \
            AND ($2 = '' OR r.manager_id IN (SELECT id FROM below WHERE id <> $2)) \
            AND ($3 = '' OR p.department = $3) \
-           AND ($4 = '' OR r.person_id IN (SELECT id FROM org WHERE id <> $4))",
+           AND ($4 = '' OR r.person_id IN (SELECT id FROM org WHERE id <> $4)) \
+           AND r.person_id <> $5",
     );
     let rows: Vec<CountLine> = bound!(sql, f).load(conn)?;
     Ok(rows.first().map(|r| r.n).unwrap_or(0))
@@ -571,11 +686,12 @@ pub fn still_with_managers(conn: &mut DbConnection, f: &Filter<'_>) -> QueryResu
 pub fn is_above(conn: &mut DbConnection, person: &str, manager: &str) -> QueryResult<bool> {
     let sql = statement(
         conn,
-        "SELECT COUNT(*) AS n FROM below WHERE id = $1 AND $3 = '' AND $4 = ''",
+        "SELECT COUNT(*) AS n FROM below WHERE id = $1 AND $3 = '' AND $4 = '' AND $5 = ''",
     );
     let rows: Vec<CountLine> = diesel::sql_query(sql)
         .bind::<Text, _>(manager)
         .bind::<Text, _>(person)
+        .bind::<Text, _>("")
         .bind::<Text, _>("")
         .bind::<Text, _>("")
         .load(conn)?;

@@ -203,6 +203,16 @@ pub fn set_status(
 pub fn delete_draft(conn: &mut DbConnection, id: &str) -> QueryResult<usize> {
     diesel::delete(cycle_participants::table.filter(cycle_participants::cycle_id.eq(id)))
         .execute(conn)?;
+    // Its calibration settings go with it (a draft has nothing handed in).
+    let draft = review_cycles::table
+        .find(id)
+        .filter(review_cycles::status.eq("draft"));
+    diesel::delete(
+        super::schema::cycle_calibrations::table
+            .find(id)
+            .filter(diesel::dsl::exists(draft)),
+    )
+    .execute(conn)?;
     diesel::delete(
         review_cycles::table
             .find(id)

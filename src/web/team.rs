@@ -34,6 +34,8 @@ struct TeamReview {
     /// The manager has to act: the link is the page's main button.
     my_turn: bool,
     link: Option<String>,
+    /// Handed in for calibration (its step shows as such, not as writing).
+    calibrating: bool,
 }
 
 #[derive(Serialize)]
@@ -95,6 +97,8 @@ struct TeamPage {
     exports: Vec<ExportLink>,
     /// The progress of the reader's organisation in those cycles.
     progress: Vec<ExportLink>,
+    /// Calibration views of cycles that let managers calibrate below them.
+    calibrations: Vec<ExportLink>,
     has_reports: bool,
     has_current: bool,
     to_write: usize,
@@ -141,6 +145,7 @@ fn team_review(actor: &Actor, today: NaiveDate, r: &ReviewRow, c: &CycleRow) -> 
         overdue,
         next_key,
         my_turn,
+        calibrating: waits_on_hr,
         // "Write the manager review" opens the form itself, not the
         // overview with a second button of the same name.
         link: if my_turn {
@@ -154,10 +159,22 @@ fn team_review(actor: &Actor, today: NaiveDate, r: &ReviewRow, c: &CycleRow) -> 
 pub async fn show_team(state: State, user: CurrentUser) -> Result<HttpResponse, AppError> {
     let actor = user.actor();
     let me = user.user.id.clone();
-    let (reports, current, moved) = state
+    let has_reports = user.user.has_reports;
+    let scope_actor = user.actor();
+    let ((reports, current, moved), calibrations) = state
         .db
         .run(move |conn| -> Result<_, AppError> {
             let reports = people::reports_of(conn, &me)?;
+            // Calibration views open to this manager: cycles where HR lets
+            // managers calibrate below them, while calibration is open.
+            let calibrations: Vec<ExportLink> = crate::db::calibration::open_to_managers(conn)?
+                .into_iter()
+                .filter(|_| policy::calibration_scope(&scope_actor, true, has_reports).is_some())
+                .map(|(id, name)| ExportLink {
+                    href: format!("/cycles/{id}/calibration"),
+                    cycle_name: name,
+                })
+                .collect();
             let current = reviews::for_manager_current(conn, &me)?;
             // People whose review the actor still writes but who report to
             // someone else now.
@@ -167,7 +184,7 @@ pub async fn show_team(state: State, user: CurrentUser) -> Result<HttpResponse, 
                 .filter(|id| !reports.iter().any(|p| &p.id == id))
                 .collect();
             let moved = people::find_many(conn, &moved_ids)?;
-            Ok((reports, current, moved))
+            Ok(((reports, current, moved), calibrations))
         })
         .await?;
     if !policy::may_view_team(&actor, !reports.is_empty()) {
@@ -226,6 +243,7 @@ pub async fn show_team(state: State, user: CurrentUser) -> Result<HttpResponse, 
         members,
         exports,
         progress,
+        calibrations,
     };
     page(&state.templates, &user.visitor, "team/show.html", &model)
 }

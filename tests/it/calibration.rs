@@ -17,6 +17,7 @@ on_both_databases!(
     managers_calibrate_below_them_when_hr_allows,
     two_adjustments_from_one_page_store_one,
     an_hr_person_reviewed_never_calibrates_their_own_review,
+    a_cycle_with_calibration_keeps_its_dates_and_closes_after_the_lock,
 );
 
 const REASON: &str = "Konsisten di atas target tiket bulanan; sebanding dengan tim lain";
@@ -299,16 +300,24 @@ async fn a_review_is_calibrated_before_it_is_shared(app: TestApp) {
         .contains(REASON));
 
     // The manager is told, and sees the change with its reason.
-    assert!(rina
-        .get("/")
-        .await
-        .contains("menyesuaikan nilai akhir dalam kalibrasi"));
+    let home = rina.get("/").await;
+    assert!(home.contains("menyesuaikan nilai akhir dalam kalibrasi"));
+    assert!(
+        home.contains(&format!("Ayu Lestari: {REASON}")),
+        "the notice names whose review"
+    );
     let seen = rina.get(&format!("/reviews/{review}")).await;
     let notes = seen.select_texts("[data-adjustment]").concat();
     assert!(
-        notes.contains(REASON) && notes.contains("memberi 3/5"),
+        notes.contains(REASON) && notes.contains("Nilai akhir setelah kalibrasi: 4/5"),
         "{notes}"
     );
+    // Her own ratings stay hers on the page (the final one is beside them),
+    // and the difference with Ayu's is between what the two of them gave.
+    assert!(seen
+        .select_texts("dd[data-rating=manager]")
+        .iter()
+        .all(|r| r.starts_with("3/5")));
 
     // Locking needs a confirmation; then it shares what was handed in.
     let unconfirmed = hr
@@ -557,6 +566,20 @@ async fn managers_calibrate_below_them_when_hr_allows(app: TestApp) {
     assert!(hers
         .select_attrs("tr[data-review]", "data-review")
         .is_empty());
+    // Her spreads hold nothing either: not the organisation's, which would
+    // show ratings she may not calibrate.
+    assert!(
+        hers.select_texts("td[data-mean]").iter().all(|m| m == "–"),
+        "{:?}",
+        hers.select_texts("td[data-mean]")
+    );
+    // Hendra finds the view from his team page; he may not open the review
+    // itself, so the adjustment page does not offer it.
+    let team = hendra.get("/team").await;
+    assert_eq!(
+        team.select_attrs("[data-calibration-links] a", "href"),
+        vec![format!("/cycles/{cycle}/calibration")]
+    );
     let path = format!("/cycles/{cycle}/calibration/{review}");
     let page = hendra.get(&path).await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.text);
@@ -589,17 +612,16 @@ async fn managers_calibrate_below_them_when_hr_allows(app: TestApp) {
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
-    // Only HR locks.
-    assert_eq!(
-        hendra
-            .post(
-                &format!("/cycles/{cycle}/calibration/lock"),
-                &[("confirm", "1")]
-            )
-            .await
-            .status,
-        StatusCode::FORBIDDEN
-    );
+    // Only HR locks (with or without the confirmation).
+    for fields in [&[("confirm", "1")][..], &[]] {
+        assert_eq!(
+            hendra
+                .post(&format!("/cycles/{cycle}/calibration/lock"), fields)
+                .await
+                .status,
+            StatusCode::FORBIDDEN
+        );
+    }
     hr.get(&format!("/cycles/{cycle}/calibration")).await;
     let locked = hr
         .post(
@@ -705,4 +727,101 @@ async fn two_adjustments_from_one_page_store_one(app: TestApp) {
         .first(&mut *app.conn())
         .expect("adjusted");
     assert!(newest <= locked_at, "{newest:?} after {locked_at:?}");
+}
+
+async fn a_cycle_with_calibration_keeps_its_dates_and_closes_after_the_lock(app: TestApp) {
+    app.seed_demo();
+    let hr = app.signed_in("sari.wulandari").await;
+    // A draft with calibration: its dates keep the step in its window, and
+    // it can still be deleted.
+    let new = hr.get("/cycles/new").await;
+    let template = new
+        .attr("select[name=template_id] option[selected]", "value")
+        .expect("default template");
+    let draft_fields = |manager_due: String| {
+        vec![
+            ("name".to_string(), "Draf kalibrasi".to_string()),
+            ("template_id".to_string(), template.clone()),
+            ("opens_on".to_string(), day(1)),
+            ("self_due_on".to_string(), day(7)),
+            ("manager_due_on".to_string(), manager_due),
+            ("ack_due_on".to_string(), day(18)),
+            ("closes_on".to_string(), day(21)),
+            ("reminder_days".to_string(), "7,2,0".to_string()),
+            ("rule".to_string(), "all".to_string()),
+        ]
+    };
+    let created = hr.post("/cycles", &pairs(&draft_fields(day(14)))).await;
+    assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.text);
+    let draft = created
+        .location()
+        .expect("redirect")
+        .trim_start_matches("/cycles/")
+        .split('?')
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    turn_on(&hr, &draft, true, false).await;
+    hr.get(&format!("/cycles/{draft}/edit")).await;
+    let moved = hr
+        .post(
+            &format!("/cycles/{draft}/edit"),
+            &pairs(&draft_fields(day(17))),
+        )
+        .await;
+    assert_eq!(
+        moved.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        moved.text
+    );
+    assert!(moved.contains("Tanggal kalibrasi harus tetap di antara"));
+    let kept: chrono::NaiveDate = {
+        use cermin::db::schema::review_cycles as rc;
+        rc::table
+            .find(&draft)
+            .select(rc::manager_due_on)
+            .first(&mut *app.conn())
+            .expect("draft")
+    };
+    assert_eq!(kept.to_string(), day(14), "nothing changed");
+    hr.get(&format!("/cycles/{draft}/delete")).await;
+    let deleted = hr.post(&format!("/cycles/{draft}/delete"), &[]).await;
+    assert_eq!(deleted.status, StatusCode::SEE_OTHER, "{}", deleted.text);
+    assert!(cermin::db::calibration::find(&mut app.conn(), &draft)
+        .expect("q")
+        .is_none());
+
+    // An open cycle with a review waiting in calibration: closing says to
+    // lock first, and closes once the lock has shared it.
+    let (cycle, reviews) = open_cycle(&app, &["ayu.lestari"]);
+    turn_on(&hr, &cycle, true, false).await;
+    let ayu = app.signed_in("ayu.lestari").await;
+    let rina = app.signed_in("rina.marlina").await;
+    both_sides_then_share(&reviews[0], &ayu, &rina).await;
+    let confirm = hr.get(&format!("/cycles/{cycle}/close")).await;
+    assert!(confirm.attr("#in-calibration", "class").is_some());
+    let refused = hr.post(&format!("/cycles/{cycle}/close"), &[]).await;
+    assert_ne!(refused.status, StatusCode::SEE_OTHER);
+    assert!(refused.contains("Kunci kalibrasi dulu"), "{}", refused.text);
+    assert_eq!(
+        review_row(&app, &reviews[0]).state,
+        cermin::domain::review::ReviewState::ManagerReview
+    );
+    hr.get(&format!("/cycles/{cycle}/calibration")).await;
+    let locked = hr
+        .post(
+            &format!("/cycles/{cycle}/calibration/lock"),
+            &[("confirm", "1")],
+        )
+        .await;
+    assert_eq!(locked.status, StatusCode::SEE_OTHER);
+    hr.get(&format!("/cycles/{cycle}/close")).await;
+    let closed = hr.post(&format!("/cycles/{cycle}/close"), &[]).await;
+    assert_eq!(closed.status, StatusCode::SEE_OTHER, "{}", closed.text);
+    // Shared before the close: Ayu still reads it.
+    assert!(ayu
+        .get(&format!("/reviews/{}", reviews[0]))
+        .await
+        .contains("Penilaian atasan: konsisten dan sopan."));
 }

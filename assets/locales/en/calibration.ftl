@@ -89,3 +89,5 @@ calibration-group-organisation-of = { $name }'s organisation
 calibration-showing-org = Showing the people below { $name }, at every level.
 calibration-show-everyone = Show everyone
 calibration-org-link-hint = show their organisation
+calibration-group-reach = Everyone you may calibrate
+calibration-link-team = Calibrate the ratings in your organisation: { $name }

@@ -430,3 +430,8 @@ progress-other = Smaller groups (under { $size } reviews each), together
 cycles-notice-calibration-saved = Calibration settings saved.
 cycles-error-calibration-order = The calibration date must stay between the manager review's due date and the acknowledgement's. Move it on the calibration settings page first.
 export-col-final = final, after calibration
+cycles-error-calibration-open = Reviews are waiting in calibration. Lock calibration first (it shares them with their employees), then close the review cycle.
+cycles-close-in-calibration = { $count ->
+    [one] 1 review is waiting in calibration: lock calibration first, which shares it, or the review cycle cannot close.
+   *[other] { $count } reviews are waiting in calibration: lock calibration first, which shares them, or the review cycle cannot close.
+}

@@ -240,5 +240,4 @@ review-handed-in-note = Submitted for calibration on { $date }: it can no longer
 review-handed-in-body = Submitted for calibration on { $date }. Calibration ends by { $due }; then { $person } can read it.
 review-status-calibrating = In calibration
 review-final-rating = Final rating after calibration
-review-adjusted-from = { $manager } gave { $given }/5; { $by } adjusted it on { $date }: { $reason }
-review-adjusted-from-unrated = { $manager } gave no rating; { $by } adjusted it on { $date }: { $reason }
+review-adjusted-note = Final rating after calibration: { $after }/5, set by { $by } on { $date }: { $reason }

@@ -87,3 +87,5 @@ calibration-group-organisation-of = Organisasi { $name }
 calibration-showing-org = Menampilkan orang-orang di bawah { $name }, di semua tingkat.
 calibration-show-everyone = Tampilkan semua
 calibration-org-link-hint = tampilkan organisasinya
+calibration-group-reach = Semua yang boleh Anda kalibrasi
+calibration-link-team = Kalibrasi nilai di organisasi Anda: { $name }

@@ -395,3 +395,7 @@ progress-other = Kelompok kecil (masing-masing di bawah { $size } evaluasi), dig
 cycles-notice-calibration-saved = Pengaturan kalibrasi tersimpan.
 cycles-error-calibration-order = Tanggal kalibrasi harus tetap di antara batas waktu evaluasi dari atasan dan batas waktu konfirmasi sudah dibaca. Pindahkan dulu di halaman pengaturan kalibrasi.
 export-col-final = nilai akhir, setelah kalibrasi
+cycles-error-calibration-open = Ada evaluasi yang menunggu kalibrasi. Kunci kalibrasi dulu (evaluasi itu dibagikan ke karyawannya), lalu tutup siklus evaluasi.
+cycles-close-in-calibration = { $count ->
+   *[other] { $count } evaluasi menunggu kalibrasi: kunci kalibrasi dulu (evaluasi itu dibagikan), karena siklus evaluasi tidak dapat ditutup sebelumnya.
+}

@@ -222,5 +222,4 @@ review-handed-in-note = Diserahkan untuk kalibrasi pada { $date }: tidak dapat d
 review-handed-in-body = Diserahkan untuk kalibrasi pada { $date }. Kalibrasi selesai paling lambat { $due }; setelah itu { $person } dapat membacanya.
 review-status-calibrating = Dalam kalibrasi
 review-final-rating = Nilai akhir setelah kalibrasi
-review-adjusted-from = { $manager } memberi { $given }/5; { $by } menyesuaikannya pada { $date }: { $reason }
-review-adjusted-from-unrated = { $manager } tidak memberi nilai; { $by } menyesuaikannya pada { $date }: { $reason }
+review-adjusted-note = Nilai akhir setelah kalibrasi: { $after }/5, disesuaikan oleh { $by } pada { $date }: { $reason }

@@ -372,7 +372,14 @@ async fn list_page(
                 None,
             ),
             spread_row(
-                crate::i18n::t(lang, "calibration-group-organisation"),
+                crate::i18n::t(
+                    lang,
+                    if v.everyone {
+                        "calibration-group-organisation"
+                    } else {
+                        "calibration-group-reach"
+                    },
+                ),
                 &v.organisation,
                 0,
                 None,
@@ -436,6 +443,9 @@ pub async fn lock_calibration(
     form: web::Form<LockForm>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
+    if !policy::may_run_calibration(&user.actor()) {
+        return Err(AppError::Forbidden);
+    }
     let mut errors = FormErrors::default();
     if form.confirm.is_empty() {
         errors.add("confirm", "calibration-error-confirm");
@@ -490,6 +500,7 @@ struct AdjustPage {
     questions: Vec<QuestionLine>,
     history: Vec<HistoryLine>,
     may_adjust: bool,
+    may_read_review: bool,
     version: i32,
     form: AdjustForm,
     errors: FormErrors,
@@ -543,6 +554,7 @@ async fn adjust_page(
         questions: v.questions.clone(),
         history,
         may_adjust: v.may_adjust,
+        may_read_review: v.may_read_review,
         version: v.review.manager_version,
         form: form.unwrap_or_default(),
         errors,

@@ -54,6 +54,8 @@ struct ClosePage {
     total: i64,
     /// Whether people were invited (and have calendar entries to cancel).
     open: bool,
+    /// Reviews waiting in an open calibration (closing is refused then).
+    in_calibration: i64,
     errors: FormErrors,
 }
 
@@ -74,9 +76,14 @@ pub async fn confirm_close(
                 CycleStatus::Draft => return Err(AppError::Conflict("error-cycle-not-open")),
             }
             let counts = cycles::state_counts(conn, &id)?;
-            Ok((c, counts))
+            let in_calibration = match crate::db::calibration::find(conn, &id)? {
+                Some(k) if k.is_open() => crate::db::reviews::handed_in_count(conn, &id)?,
+                _ => 0,
+            };
+            Ok((c, (counts, in_calibration)))
         })
         .await?;
+    let (counts, in_calibration) = counts;
     let not_finished = counts
         .iter()
         .filter(|(s, _)| !s.is_final())
@@ -89,6 +96,7 @@ pub async fn confirm_close(
         cycle_name: c.name,
         not_finished,
         total,
+        in_calibration,
         errors: FormErrors::default(),
     };
     page(&state.templates, &user.visitor, "cycles/close.html", &model)

@@ -121,7 +121,8 @@ pub struct RatingBlock {
 /// The newest adjustment of a rating, as its readers see it.
 #[derive(Debug, Clone, Serialize)]
 pub struct AdjustmentNote {
-    pub given: Option<i32>,
+    /// The final rating calibration set.
+    pub after: i32,
     pub by: String,
     pub at: chrono::NaiveDateTime,
     pub reason: String,
@@ -416,20 +417,25 @@ pub fn build(
                             sight.manager
                                 && policy::sees_final_ratings(actor, facts, rows.final_visible)
                         });
-                    let manager = match newest {
-                        Some(a) => Some(a.rating_after),
-                        None => given,
-                    };
+                    // Those who read the adjustments (the manager, HR) read
+                    // the rating the manager gave, and the final one beside
+                    // it with who set it and why; the person reviewed reads
+                    // the final rating in its place, as the final rating.
                     let adjustment = newest
                         .filter(|_| policy::may_read_adjustments(actor, facts))
                         .map(|a| {
                             Box::new(AdjustmentNote {
-                                given,
+                                after: a.rating_after,
                                 by: a.adjusted_by_name.clone().unwrap_or_default(),
                                 at: a.adjusted_at,
                                 reason: a.reason.clone(),
                             })
                         });
+                    let in_place = newest.filter(|_| adjustment.is_none());
+                    let manager = match in_place {
+                        Some(a) => Some(a.rating_after),
+                        None => given,
+                    };
                     let name = competency(q.competency_id.as_deref());
                     let label = if name.is_empty() { prompt } else { name };
                     if own_asked && manager_asked {
@@ -443,12 +449,19 @@ pub fn build(
                         manager_asked,
                         own,
                         manager,
-                        gap: gap_words(voice, own, manager),
+                        // The difference is between what the person and
+                        // their manager gave; a final rating set in
+                        // calibration is not the manager's view.
+                        gap: if in_place.is_some() {
+                            None
+                        } else {
+                            gap_words(voice, own, manager)
+                        },
                         own_body: body(Side::Own),
                         manager_body: body(Side::Manager),
                         own_linked: linked(Side::Own, q.competency_id.as_deref()),
                         manager_linked: linked(Side::Manager, q.competency_id.as_deref()),
-                        calibrated: newest.is_some(),
+                        calibrated: in_place.is_some(),
                         adjustment,
                     }));
                 }

@@ -475,9 +475,7 @@ pub fn view(
         let mut group = Spread::default();
         let mut rows: Vec<(q::ListedReview, Spread)> = Vec::with_capacity(listed.len());
         for l in listed {
-            let mut spread = Spread {
-                counts: l.given(),
-            };
+            let mut spread = Spread { counts: l.given() };
             for a in adjusted_in.get(l.review_id.as_str()).into_iter().flatten() {
                 move_rating(&mut spread, a.given, a.rating_after);
             }

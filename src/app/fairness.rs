@@ -60,22 +60,24 @@ pub fn load(
     let mut organisation = Spread::default();
     let mut managers: BTreeMap<String, (String, Spread)> = BTreeMap::new();
     let mut departments: BTreeMap<String, Spread> = BTreeMap::new();
+    let mut rated: HashMap<String, i64> = HashMap::new();
     for c in q::counts(conn, &cycle.id)? {
-        organisation.add(c.rating, c.n);
-        managers
-            .entry(c.manager_id.unwrap_or_default())
-            .or_insert_with(|| (c.manager_name.unwrap_or_default(), Spread::default()))
-            .1
-            .add(c.rating, c.n);
-        departments
-            .entry(c.department)
-            .or_default()
-            .add(c.rating, c.n);
+        let manager = managers
+            .entry(c.manager_id.clone().unwrap_or_default())
+            .or_insert_with(|| {
+                (
+                    c.manager_name.clone().unwrap_or_default(),
+                    Spread::default(),
+                )
+            });
+        let department = departments.entry(c.department.clone()).or_default();
+        for (rating, n) in c.by_value() {
+            organisation.add(rating, n);
+            manager.1.add(rating, n);
+            department.add(rating, n);
+        }
+        *rated.entry(c.manager_id.unwrap_or_default()).or_default() += c.reviews;
     }
-    let rated: HashMap<String, i64> = q::rated_reviews_by_manager(conn, &cycle.id)?
-        .into_iter()
-        .map(|g| (g.grp.unwrap_or_default(), g.n))
-        .collect();
     let mut managers: Vec<Group> = managers
         .into_iter()
         .map(|(id, (label, spread))| {
@@ -107,16 +109,31 @@ pub fn load(
         .into_iter()
         .map(|c| (c.id, pick(lang, &c.name_id, &c.name_en)))
         .collect();
-    let mut gaps: Vec<CompetencyGap> = q::competency_pairs(conn, &cycle.id)?
+    // Each rating question tied to a competency, summed per competency.
+    let form = forms::load_form(conn, &cycle.template_id)?.ok_or(Error::NotFound)?;
+    let competency_of: HashMap<&str, &str> = form
+        .questions()
+        .filter_map(|q| Some((q.id.as_str(), q.competency_id.as_deref()?)))
+        .collect();
+    let mut sums: BTreeMap<String, (i64, i64, i64)> = BTreeMap::new();
+    for p in q::question_pairs(conn, &cycle.id)? {
+        if let Some(c) = competency_of.get(p.question_id.as_str()) {
+            let s = sums.entry((*c).to_string()).or_default();
+            s.0 += p.self_sum;
+            s.1 += p.manager_sum;
+            s.2 += p.pairs;
+        }
+    }
+    let mut gaps: Vec<CompetencyGap> = sums
         .into_iter()
-        .filter_map(|p| {
-            let g = gap(p.self_sum, p.manager_sum, p.pairs)?;
+        .filter_map(|(competency_id, (self_sum, manager_sum, pairs))| {
+            let g = gap(self_sum, manager_sum, pairs)?;
             Some(CompetencyGap {
-                name: names.get(&p.competency_id).cloned().unwrap_or_default(),
-                self_mean: p.self_sum as f64 / p.pairs as f64,
-                manager_mean: p.manager_sum as f64 / p.pairs as f64,
+                name: names.get(&competency_id).cloned().unwrap_or_default(),
+                self_mean: self_sum as f64 / pairs as f64,
+                manager_mean: manager_sum as f64 / pairs as f64,
                 gap: g,
-                pairs: p.pairs,
+                pairs,
             })
         })
         .collect();

@@ -3,7 +3,7 @@
 //! summed over the reviews that have both. Grouped in the database.
 
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Integer, Nullable, Text};
+use diesel::sql_types::{BigInt, Nullable, Text};
 
 use super::{DbConnection, QueryResult};
 
@@ -14,68 +14,82 @@ fn dialect(conn: &DbConnection, sql: &str) -> String {
     }
 }
 
-/// How many of one rating the manager of a department's people gave.
+/// One (department, manager) pair's manager ratings: how many of each value,
+/// and in how many reviews.
 #[derive(Debug, Clone, QueryableByName)]
-pub struct RatingCount {
+pub struct GroupCounts {
     #[diesel(sql_type = Text)]
     pub department: String,
     #[diesel(sql_type = Nullable<Text>)]
     pub manager_id: Option<String>,
     #[diesel(sql_type = Nullable<Text>)]
     pub manager_name: Option<String>,
-    #[diesel(sql_type = Integer)]
-    pub rating: i32,
     #[diesel(sql_type = BigInt)]
-    pub n: i64,
+    pub c1: i64,
+    #[diesel(sql_type = BigInt)]
+    pub c2: i64,
+    #[diesel(sql_type = BigInt)]
+    pub c3: i64,
+    #[diesel(sql_type = BigInt)]
+    pub c4: i64,
+    #[diesel(sql_type = BigInt)]
+    pub c5: i64,
+    /// Reviews with at least one manager rating.
+    #[diesel(sql_type = BigInt)]
+    pub reviews: i64,
 }
 
-const FROM_MANAGER_RATINGS: &str = "FROM answers a JOIN reviews r ON r.id = a.review_id \
-     WHERE r.cycle_id = $1 AND r.state <> 'removed' AND a.side = 'manager' \
-     AND a.rating IS NOT NULL";
+impl GroupCounts {
+    /// (rating, how many) for 1 to 5.
+    pub fn by_value(&self) -> [(i32, i64); 5] {
+        [
+            (1, self.c1),
+            (2, self.c2),
+            (3, self.c3),
+            (4, self.c4),
+            (5, self.c5),
+        ]
+    }
+}
 
-/// Manager ratings in a cycle by the person's department, the manager
-/// recorded at launch, and rating: one pass, both tables are sums of it.
-pub fn counts(conn: &mut DbConnection, cycle_id: &str) -> QueryResult<Vec<RatingCount>> {
-    let sql = "SELECT p.department AS department, r.manager_id AS manager_id, \
-                m.name AS manager_name, a.rating AS rating, COUNT(*) AS n \
-         FROM reviews r JOIN answers a ON a.review_id = r.id \
+/// Manager ratings in a cycle by the person's department and the manager
+/// recorded at launch. Counted per review first (from `answers_rating_idx`
+/// alone), then grouped: the department and the manager are looked up once
+/// per review, not once per rating.
+pub fn counts(conn: &mut DbConnection, cycle_id: &str) -> QueryResult<Vec<GroupCounts>> {
+    let per_value: Vec<String> = (1..=5)
+        .map(|v| format!("SUM(CASE WHEN a.rating = {v} THEN 1 ELSE 0 END) AS c{v}"))
+        .collect();
+    let sql = format!(
+        "SELECT p.department AS department, r.manager_id AS manager_id, \
+                m.name AS manager_name, \
+                {}, COUNT(*) AS reviews \
+         FROM (SELECT a.review_id AS review_id, {} \
+               FROM reviews r0 JOIN answers a ON a.review_id = r0.id \
+               WHERE r0.cycle_id = $1 AND r0.state <> 'removed' AND a.side = 'manager' \
+                 AND a.rating IS NOT NULL \
+               GROUP BY a.review_id) x \
+         JOIN reviews r ON r.id = x.review_id \
          JOIN people p ON p.id = r.person_id \
          LEFT JOIN people m ON m.id = r.manager_id \
-         WHERE r.cycle_id = $1 AND r.state <> 'removed' AND a.side = 'manager' \
-         AND a.rating IS NOT NULL \
-         GROUP BY p.department, r.manager_id, m.name, a.rating";
-    diesel::sql_query(dialect(conn, sql))
-        .bind::<Text, _>(cycle_id)
-        .load(conn)
-}
-
-#[derive(Debug, Clone, QueryableByName)]
-pub struct GroupCount {
-    #[diesel(sql_type = Nullable<Text>)]
-    pub grp: Option<String>,
-    #[diesel(sql_type = BigInt)]
-    pub n: i64,
-}
-
-/// How many reviews each manager has given at least one rating in.
-pub fn rated_reviews_by_manager(
-    conn: &mut DbConnection,
-    cycle_id: &str,
-) -> QueryResult<Vec<GroupCount>> {
-    let sql = format!(
-        "SELECT r.manager_id AS grp, COUNT(DISTINCT a.review_id) AS n {FROM_MANAGER_RATINGS} \
-         GROUP BY r.manager_id"
+         GROUP BY p.department, r.manager_id, m.name",
+        // PostgreSQL sums a bigint into a numeric: cast back.
+        (1..=5)
+            .map(|v| format!("CAST(SUM(x.c{v}) AS BIGINT) AS c{v}"))
+            .collect::<Vec<_>>()
+            .join(", "),
+        per_value.join(", ")
     );
     diesel::sql_query(dialect(conn, &sql))
         .bind::<Text, _>(cycle_id)
         .load(conn)
 }
 
-/// One competency's ratings over the reviews where both sides rated it.
+/// One question's ratings over the reviews where both sides rated it.
 #[derive(Debug, Clone, QueryableByName)]
-pub struct CompetencyPairs {
+pub struct QuestionPairs {
     #[diesel(sql_type = Text)]
-    pub competency_id: String,
+    pub question_id: String,
     #[diesel(sql_type = BigInt)]
     pub self_sum: i64,
     #[diesel(sql_type = BigInt)]
@@ -84,23 +98,20 @@ pub struct CompetencyPairs {
     pub pairs: i64,
 }
 
-/// Per competency: the self and manager ratings summed over the reviews
-/// whose self-assessment was submitted and that both sides rated.
-pub fn competency_pairs(
-    conn: &mut DbConnection,
-    cycle_id: &str,
-) -> QueryResult<Vec<CompetencyPairs>> {
-    let sql = "SELECT q.competency_id AS competency_id, SUM(a.rating) AS self_sum, \
+/// Per question: the self and manager ratings summed over the reviews
+/// whose self-assessment was submitted and that both sides rated. (The
+/// caller maps questions to competencies from the form: joining the
+/// questions here would read one question row per rating.)
+pub fn question_pairs(conn: &mut DbConnection, cycle_id: &str) -> QueryResult<Vec<QuestionPairs>> {
+    let sql = "SELECT a.question_id AS question_id, SUM(a.rating) AS self_sum, \
          SUM(b.rating) AS manager_sum, COUNT(*) AS pairs \
-         FROM answers a \
+         FROM reviews r \
+         JOIN answers a ON a.review_id = r.id AND a.side = 'self' \
          JOIN answers b ON b.review_id = a.review_id AND b.question_id = a.question_id \
               AND b.side = 'manager' \
-         JOIN reviews r ON r.id = a.review_id \
-         JOIN form_questions q ON q.id = a.question_id \
          WHERE r.cycle_id = $1 AND r.state <> 'removed' AND r.self_submitted_at IS NOT NULL \
-         AND a.side = 'self' AND a.rating IS NOT NULL AND b.rating IS NOT NULL \
-         AND q.competency_id IS NOT NULL \
-         GROUP BY q.competency_id";
+         AND a.rating IS NOT NULL AND b.rating IS NOT NULL \
+         GROUP BY a.question_id";
     diesel::sql_query(dialect(conn, sql))
         .bind::<Text, _>(cycle_id)
         .load(conn)

@@ -9,9 +9,11 @@
 -- A person as lists show them: found by id, with name and department.
 CREATE INDEX people_card_idx ON people (id, name, department);
 
--- A cycle's reviews with the columns the counts group and filter by.
+-- A cycle's reviews with the columns the counts group and filter by, and
+-- the dates the burn-down reads.
 CREATE INDEX reviews_cycle_cover_idx
-    ON reviews (cycle_id, state, handed_in_at, id, person_id, manager_id, self_submitted_at);
+    ON reviews (cycle_id, state, handed_in_at, id, person_id, manager_id,
+                self_submitted_at, shared_at, acknowledged_at);
 
 -- The reviews handed in for calibration, in the order the list joins them.
 CREATE INDEX reviews_handed_in_idx

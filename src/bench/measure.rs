@@ -183,6 +183,18 @@ pub(super) fn pages(org: &Org) -> Vec<PageSpec> {
             Some(&org.open_cycle_name),
         ),
         spec(
+            "calibration, whole organisation (HR)",
+            Who::Hr,
+            format!("/cycles/{}/calibration", org.open_cycle),
+            Some(&org.open_cycle_name),
+        ),
+        spec(
+            "calibration, sorted by mean (HR)",
+            Who::Hr,
+            format!("/cycles/{}/calibration?sort=mean&dir=desc", org.open_cycle),
+            Some(&org.open_cycle_name),
+        ),
+        spec(
             "cycle progress, manager's organisation",
             Who::Manager,
             format!("/cycles/{}/progress", org.open_cycle),

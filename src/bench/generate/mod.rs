@@ -392,6 +392,29 @@ pub(super) fn generate(conn: &mut DbConnection, n: usize, today: NaiveDate) -> a
         t.elapsed().as_secs_f64()
     );
 
+    // Calibration on the open cycle, with every review past the
+    // self-assessment handed in (but the one whose manager form is
+    // measured): the calibration view then lists thousands of reviews.
+    if let Some(open) = specs.last() {
+        use crate::db::schema::{cycle_calibrations, reviews};
+        diesel::insert_into(cycle_calibrations::table)
+            .values((
+                cycle_calibrations::cycle_id.eq(&open.id),
+                cycle_calibrations::due_on.eq(open.manager_due + days(2)),
+                cycle_calibrations::final_visible.eq(true),
+                cycle_calibrations::by_managers.eq(true),
+            ))
+            .execute(conn)?;
+        diesel::update(
+            reviews::table
+                .filter(reviews::cycle_id.eq(&open.id))
+                .filter(reviews::state.ne("self_assessment"))
+                .filter(reviews::id.ne(&manager_review)),
+        )
+        .set(reviews::handed_in_at.eq(Some(db::now())))
+        .execute(conn)?;
+    }
+
     // Signed in: one session each for HR, the employee and their manager.
     let signed_in = |conn: &mut DbConnection, person_id: &str| -> QueryResult<(String, String)> {
         let token = crate::auth::random_token();

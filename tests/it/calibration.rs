@@ -573,6 +573,22 @@ async fn managers_calibrate_below_them_when_hr_allows(app: TestApp) {
         "{:?}",
         hers.select_texts("td[data-mean]")
     );
+    // A manager of another team (Dimas, beside Rina under Hendra) sees
+    // nothing of it: not in his list or spreads, not its page.
+    let dimas = app.signed_in("dimas.prasetyo").await;
+    let his = dimas.get(&format!("/cycles/{cycle}/calibration")).await;
+    assert_eq!(his.status, StatusCode::OK);
+    assert!(his
+        .select_attrs("tr[data-review]", "data-review")
+        .is_empty());
+    assert!(his.select_texts("td[data-mean]").iter().all(|m| m == "–"));
+    assert_eq!(
+        dimas
+            .get(&format!("/cycles/{cycle}/calibration/{review}"))
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
     // Hendra finds the view from his team page; he may not open the review
     // itself, so the adjustment page does not offer it.
     let team = hendra.get("/team").await;

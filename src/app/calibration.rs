@@ -19,11 +19,9 @@ use crate::db::cycles::{self, CycleRow};
 use crate::db::{self, audit, forms, people, reviews, DbConnection};
 use crate::domain::calibration::{check_new_rating, final_rating, Reason, Settings, SortBy};
 use crate::domain::fairness::Spread;
-use crate::domain::mail::MailKind;
 use crate::domain::policy::{self, CalibrationScope, ReviewFacts};
 use crate::domain::review::{Answerer, CycleStatus, ReviewState, Side};
 use crate::domain::{CycleId, Lang, ReviewId};
-use crate::mail::outbox as mail;
 
 /// Reviews a calibration page lists at once.
 pub const PAGE_SIZE: usize = 50;
@@ -238,7 +236,7 @@ pub fn adjust(
         )?;
         if let Some(m) = &r.manager_id {
             let person = people::name_of(conn, &r.person_id)?.unwrap_or_default();
-            reviews::notify(
+            crate::db::notifications::notify(
                 conn,
                 m,
                 "rating_adjusted",
@@ -278,22 +276,12 @@ pub fn lock(
         let ids: Vec<String> = waiting.iter().map(|r| r.id.clone()).collect();
         let shared = q::share_handed_in(conn, &ids)?;
         for r in &waiting {
-            reviews::agree_goals(conn, &r.id)?;
-            audit::record(
-                conn,
-                entry(&actor.id, "review.shared", r, json!({ "calibrated": true })),
-            )?;
-            reviews::notify(
-                conn,
-                &r.person_id,
-                "review_shared",
-                Some(&r.id),
-                r.manager_id.as_deref(),
-                "",
-            )?;
+            let mut after = r.clone();
+            after.state = ReviewState::Shared;
+            super::reviews::shared(conn, &actor.id, r, &after, json!({ "calibrated": true }))?;
             if let Some(m) = &r.manager_id {
                 let person = people::name_of(conn, &r.person_id)?.unwrap_or_default();
-                reviews::notify(
+                crate::db::notifications::notify(
                     conn,
                     m,
                     "calibration_locked",
@@ -302,15 +290,6 @@ pub fn lock(
                     &person,
                 )?;
             }
-            let mut after = r.clone();
-            after.state = ReviewState::Shared;
-            mail::review_event(
-                conn,
-                MailKind::ReviewShared,
-                &after,
-                &r.person_id,
-                json!({}),
-            )?;
         }
         audit::record(
             conn,

@@ -3,7 +3,7 @@
 //! them disappear, so nothing is missed by following a link too soon.
 
 use super::{Actor, Clock, Error};
-use crate::db::{self, audit, reviews, DbConnection};
+use crate::db::{self, audit, DbConnection};
 use crate::domain::policy;
 
 /// Dismiss one of the actor's notifications. Dismissing one that is already
@@ -15,12 +15,13 @@ pub fn dismiss(
     notification_id: &str,
 ) -> Result<(), Error> {
     db::write_tx(conn, |conn| {
-        let n = reviews::find_notification(conn, notification_id)?.ok_or(Error::NotFound)?;
+        let n = crate::db::notifications::find_notification(conn, notification_id)?
+            .ok_or(Error::NotFound)?;
         if !policy::may_dismiss_notification(actor, &n.person_id) {
             // Someone else's notice: as if it did not exist.
             return Err(Error::NotFound);
         }
-        if reviews::dismiss_notification(conn, &n.id)? == 1 {
+        if crate::db::notifications::dismiss_notification(conn, &n.id)? == 1 {
             audit::record(
                 conn,
                 audit::Entry {

@@ -240,7 +240,7 @@ pub fn submit_self(
             ),
         )?;
         if let Some(m) = &r.manager_id {
-            reviews::notify(
+            crate::db::notifications::notify(
                 conn,
                 m,
                 "self_submitted",
@@ -283,29 +283,41 @@ pub fn share(
             return Ok(Shared::ForCalibration);
         }
         let (r, after) = lock_side(conn, actor, clock, review_id, Side::Manager)?;
-        reviews::agree_goals(conn, review_id)?;
         reviews::set_answers_status(conn, review_id, Side::Manager, "submitted")?;
-        audit::record(
-            conn,
-            entry(&actor.id, "review.shared", &r, serde_json::Value::Null),
-        )?;
-        reviews::notify(
-            conn,
-            &r.person_id,
-            "review_shared",
-            Some(review_id),
-            Some(&actor.id),
-            "",
-        )?;
-        mail::review_event(
-            conn,
-            MailKind::ReviewShared,
-            &after,
-            &r.person_id,
-            json!({}),
-        )?;
+        shared(conn, &actor.id, &r, &after, serde_json::Value::Null)?;
         Ok(Shared::Now)
     })
+}
+
+/// What goes with a review becoming shared, by its manager's Share or by
+/// the calibration lock (`before` as read, `after` shared): the proposed
+/// goals agreed, the audit record, and the employee told in the app (from
+/// their manager) and by email.
+pub(super) fn shared(
+    conn: &mut DbConnection,
+    actor_id: &str,
+    before: &ReviewRow,
+    after: &ReviewRow,
+    details: serde_json::Value,
+) -> Result<(), WorkflowError> {
+    reviews::agree_goals(conn, &before.id)?;
+    audit::record(conn, entry(actor_id, "review.shared", before, details))?;
+    crate::db::notifications::notify(
+        conn,
+        &before.person_id,
+        "review_shared",
+        Some(&before.id),
+        before.manager_id.as_deref(),
+        "",
+    )?;
+    mail::review_event(
+        conn,
+        MailKind::ReviewShared,
+        after,
+        &before.person_id,
+        json!({}),
+    )?;
+    Ok(())
 }
 
 /// The employee confirms they have read it (not that they agree).
@@ -340,7 +352,7 @@ pub fn acknowledge(
             ),
         )?;
         if let Some(m) = &r.manager_id {
-            reviews::notify(
+            crate::db::notifications::notify(
                 conn,
                 m,
                 "acknowledged",
@@ -400,7 +412,7 @@ pub fn reopen(
             Some(r.person_id.clone())
         };
         if let Some(p) = who {
-            reviews::notify(
+            crate::db::notifications::notify(
                 conn,
                 &p,
                 "reopened",

@@ -14,6 +14,7 @@ pub mod forms;
 pub mod insights;
 pub mod journal;
 pub mod locks;
+pub mod notifications;
 pub mod outbox;
 pub mod people;
 pub mod progress;

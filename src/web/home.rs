@@ -183,7 +183,7 @@ pub async fn show_home(
                     }
                 })
                 .collect();
-            let notifications = reviews::unread(conn, &id, 10)?
+            let notifications = crate::db::notifications::unread(conn, &id, 10)?
                 .into_iter()
                 .map(|(n, actor)| Notice {
                     id: n.id,

@@ -167,14 +167,19 @@ pub async fn show_team(state: State, user: CurrentUser) -> Result<HttpResponse, 
             let reports = people::reports_of(conn, &me)?;
             // Calibration views open to this manager: cycles where HR lets
             // managers calibrate below them, while calibration is open.
-            let calibrations: Vec<ExportLink> = crate::db::calibration::open_to_managers(conn)?
-                .into_iter()
-                .filter(|_| policy::calibration_scope(&scope_actor, true, has_reports).is_some())
-                .map(|(id, name)| ExportLink {
-                    href: format!("/cycles/{id}/calibration"),
-                    cycle_name: name,
-                })
-                .collect();
+            let may_calibrate =
+                policy::calibration_scope(&scope_actor, true, has_reports).is_some();
+            let calibrations: Vec<ExportLink> = if may_calibrate {
+                crate::db::calibration::open_to_managers(conn)?
+                    .into_iter()
+                    .map(|(id, name)| ExportLink {
+                        href: format!("/cycles/{id}/calibration"),
+                        cycle_name: name,
+                    })
+                    .collect()
+            } else {
+                vec![]
+            };
             let current = reviews::for_manager_current(conn, &me)?;
             // People whose review the actor still writes but who report to
             // someone else now.

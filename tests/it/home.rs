@@ -71,7 +71,7 @@ async fn notifications_stay_until_dismissed(app: TestApp) {
     let review = &reviews[0];
     {
         let mut conn = app.conn();
-        cermin::db::reviews::notify(
+        cermin::db::notifications::notify(
             &mut conn,
             &app.person_id("ayu.lestari"),
             "review_shared",

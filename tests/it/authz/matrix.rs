@@ -114,7 +114,7 @@ fn stored_state(app: &TestApp) -> Vec<(&'static str, String)> {
         rows!(strengths_weaknesses, cermin::db::reviews::TraitRow),
         rows!(comments, cermin::db::reviews::CommentRow),
         rows!(goals, cermin::db::reviews::GoalRow),
-        rows!(notifications, cermin::db::reviews::NotificationRow),
+        rows!(notifications, cermin::db::notifications::NotificationRow),
         rows!(journal_entries, cermin::db::journal::JournalRow),
         rows!(email_outbox, cermin::db::outbox::OutboxRow),
         rows!(audit_log, cermin::db::audit::AuditRow),

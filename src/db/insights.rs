@@ -1,6 +1,6 @@
 //! Reads for "strengths and weaknesses over time": how often each
 //! competency was named as a strength or a weakness in each recent cycle,
-//! optionally in one department, and the support people asked for in their
+//! optionally in one department or one team, and the support people asked for in their
 //! goals. Grouped in the database.
 
 use diesel::prelude::*;
@@ -29,34 +29,108 @@ fn dialect(conn: &DbConnection, sql: String) -> String {
     }
 }
 
-/// A statement over some cycles, in one department or all: `{cycles}` in
-/// `sql` becomes the cycle ids' placeholders and `{department}` the
-/// department's condition (on `p.department`); both are bound.
+/// Whose reviews the counts cover.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Group<'a> {
+    /// Only people of this department.
+    pub department: Option<&'a str>,
+    /// Only people below this manager in today's reporting lines, at any
+    /// depth (a team and the teams under it).
+    pub team: Option<&'a str>,
+}
+
+/// `org`: everyone below `$2` today (empty when `$2` is '').
+const ORG: &str = "WITH RECURSIVE org(id) AS ( \
+       SELECT id FROM people WHERE manager_id = $2 \
+       UNION \
+       SELECT p.id FROM people p JOIN org o ON p.manager_id = o.id \
+     ) ";
+
+/// A statement over some cycles, for a group: `{cycles}` in `sql` becomes
+/// the cycle ids' placeholders and `{group}` the group's condition (on
+/// `p.department`, `r.person_id` and, when `written_by` is given,
+/// `r.manager_id`). All are bound.
 fn in_cycles(
     conn: &DbConnection,
     sql: &str,
     cycle_ids: &[String],
-    department: Option<&str>,
+    group: Group<'_>,
+    written_by: Option<&str>,
 ) -> BoxedSqlQuery<'static, <DbConnection as Connection>::Backend, SqlQuery> {
     let cycles = (0..cycle_ids.len())
-        .map(|i| format!("${}", i + 2))
+        .map(|i| format!("${}", i + 4))
         .collect::<Vec<_>>()
         .join(", ");
-    let condition = if department.is_some() {
-        " AND p.department = $1"
-    } else {
-        " AND $1 = $1"
-    };
-    let sql = sql
-        .replace("{cycles}", &cycles)
-        .replace("{department}", condition);
+    let condition = " AND ($1 = '' OR p.department = $1) \
+         AND ($2 = '' OR r.person_id IN (SELECT id FROM org)) \
+         AND ($3 = '' OR r.manager_id = $3)";
+    let sql = format!(
+        "{ORG}{}",
+        sql.replace("{cycles}", &cycles)
+            .replace("{group}", condition)
+    );
     let mut q = diesel::sql_query(dialect(conn, sql))
         .into_boxed()
-        .bind::<Text, _>(department.unwrap_or("").to_string());
+        .bind::<Text, _>(group.department.unwrap_or("").to_string())
+        .bind::<Text, _>(group.team.unwrap_or("").to_string())
+        .bind::<Text, _>(written_by.unwrap_or("").to_string());
     for id in cycle_ids {
         q = q.bind::<Text, _>(id.clone());
     }
     q
+}
+
+#[derive(Debug, Clone, QueryableByName)]
+pub struct Manager {
+    #[diesel(sql_type = Text)]
+    pub id: String,
+    #[diesel(sql_type = Text)]
+    pub name: String,
+}
+
+/// The teams one may choose: active people with an active report, by name;
+/// of a department unless `department` is None; below `within` (or
+/// `within` themselves) unless it is None.
+pub fn teams(
+    conn: &mut DbConnection,
+    department: Option<&str>,
+    within: Option<&str>,
+) -> QueryResult<Vec<Manager>> {
+    let sql = "WITH RECURSIVE org(id) AS ( \
+           SELECT id FROM people WHERE id = $2 \
+           UNION \
+           SELECT p.id FROM people p JOIN org o ON p.manager_id = o.id \
+         ) \
+         SELECT m.id AS id, m.name AS name FROM people m \
+         WHERE m.active = $3 AND ($1 = '' OR m.department = $1) \
+         AND ($2 = '' OR m.id IN (SELECT id FROM org)) \
+         AND EXISTS (SELECT 1 FROM people r WHERE r.manager_id = m.id AND r.active = $3) \
+         ORDER BY m.name, m.id";
+    diesel::sql_query(dialect(conn, sql.to_string()))
+        .bind::<Text, _>(department.unwrap_or(""))
+        .bind::<Text, _>(within.unwrap_or(""))
+        .bind::<diesel::sql_types::Bool, _>(true)
+        .load(conn)
+}
+
+#[derive(Debug, Clone, QueryableByName)]
+struct Found {
+    #[diesel(sql_type = BigInt)]
+    n: i64,
+}
+
+/// Is `person` below `manager` in today's reporting lines, at any depth?
+pub fn is_below(conn: &mut DbConnection, person: &str, manager: &str) -> QueryResult<bool> {
+    let sql = "WITH RECURSIVE org(id) AS ( \
+           SELECT id FROM people WHERE manager_id = $1 \
+           UNION \
+           SELECT p.id FROM people p JOIN org o ON p.manager_id = o.id \
+         ) SELECT COUNT(*) AS n FROM org WHERE id = $2";
+    let found: Found = diesel::sql_query(dialect(conn, sql.to_string()))
+        .bind::<Text, _>(manager)
+        .bind::<Text, _>(person)
+        .get_result(conn)?;
+    Ok(found.n > 0)
 }
 
 #[derive(Debug, Clone, QueryableByName)]
@@ -77,7 +151,7 @@ pub struct Named {
 pub fn named(
     conn: &mut DbConnection,
     cycle_ids: &[String],
-    department: Option<&str>,
+    group: Group<'_>,
 ) -> QueryResult<Vec<Named>> {
     if cycle_ids.is_empty() {
         return Ok(vec![]);
@@ -88,9 +162,9 @@ pub fn named(
          JOIN people p ON p.id = r.person_id \
          WHERE r.cycle_id IN ({cycles}) AND t.competency_id IS NOT NULL \
          AND t.responds_to_id IS NULL AND r.state <> 'removed' \
-         AND NOT (t.side = 'self' AND r.self_submitted_at IS NULL){department} \
+         AND NOT (t.side = 'self' AND r.self_submitted_at IS NULL){group} \
          GROUP BY r.cycle_id, t.competency_id, t.kind";
-    in_cycles(conn, sql, cycle_ids, department).load(conn)
+    in_cycles(conn, sql, cycle_ids, group, None).load(conn)
 }
 
 #[derive(Debug, Clone, QueryableByName)]
@@ -101,19 +175,19 @@ pub struct Reviewed {
     pub n: i64,
 }
 
-/// How many reviews (not removed) each cycle has, in the department if given.
+/// How many reviews (not removed) each cycle has in the group.
 pub fn reviews_per_cycle(
     conn: &mut DbConnection,
     cycle_ids: &[String],
-    department: Option<&str>,
+    group: Group<'_>,
 ) -> QueryResult<Vec<Reviewed>> {
     if cycle_ids.is_empty() {
         return Ok(vec![]);
     }
     let sql = "SELECT r.cycle_id AS cycle_id, COUNT(*) AS n FROM reviews r \
          JOIN people p ON p.id = r.person_id \
-         WHERE r.cycle_id IN ({cycles}) AND r.state <> 'removed'{department} GROUP BY r.cycle_id";
-    in_cycles(conn, sql, cycle_ids, department).load(conn)
+         WHERE r.cycle_id IN ({cycles}) AND r.state <> 'removed'{group} GROUP BY r.cycle_id";
+    in_cycles(conn, sql, cycle_ids, group, None).load(conn)
 }
 
 #[derive(Debug, Clone, QueryableByName)]
@@ -129,12 +203,14 @@ pub struct SupportAsked {
 }
 
 /// The newest goals that ask for support or training, in these cycles,
-/// from submitted self-assessments (or written by the manager): never an
-/// employee's draft, even once the cycle closed on it.
+/// in the group, from submitted self-assessments (or written by the
+/// manager): never an employee's draft, even once the cycle closed on it.
+/// Only from reviews written by `written_by` when given.
 pub fn support_asked(
     conn: &mut DbConnection,
     cycle_ids: &[String],
-    department: Option<&str>,
+    group: Group<'_>,
+    written_by: Option<&str>,
     limit: i64,
 ) -> QueryResult<Vec<SupportAsked>> {
     if cycle_ids.is_empty() {
@@ -147,8 +223,8 @@ pub fn support_asked(
          JOIN people p ON p.id = r.person_id \
          WHERE r.cycle_id IN ({cycles}) AND g.support_needed <> '' \
          AND r.state <> 'removed' \
-         AND (r.self_submitted_at IS NOT NULL OR g.author_id <> r.person_id){department} \
+         AND (r.self_submitted_at IS NOT NULL OR g.author_id <> r.person_id){group} \
          ORDER BY g.created_at DESC, g.id DESC LIMIT {limit}"
             .replace("{limit}", &limit.to_string());
-    in_cycles(conn, &sql, cycle_ids, department).load(conn)
+    in_cycles(conn, &sql, cycle_ids, group, written_by).load(conn)
 }

@@ -276,6 +276,38 @@ pub fn progress_scope(actor: &Actor, has_reports: bool) -> Option<ProgressScope<
     }
 }
 
+/// The fewest reviews a manager sees counted together on "strengths and
+/// weaknesses over time": below it, a column's counts are not shown.
+pub const INSIGHTS_MIN_GROUP: i64 = 3;
+
+/// Strengths and weaknesses over time: HR for the organisation, a
+/// department or any team; anyone with reports for their own organisation
+/// (everyone below them, at any depth) or a team within it.
+pub fn insights_scope(actor: &Actor, has_reports: bool) -> Option<ProgressScope<'_>> {
+    progress_scope(actor, has_reports)
+}
+
+/// May the reader see the counts of a group of `reviews` reviews? HR
+/// always (they may read every review); a manager only from
+/// [`INSIGHTS_MIN_GROUP`] reviews, so that counts never stand for the
+/// review of one person they may not read.
+pub fn may_see_group_counts(scope: ProgressScope<'_>, reviews: i64) -> bool {
+    match scope {
+        ProgressScope::Everyone => true,
+        ProgressScope::Below(_) => reviews >= INSIGHTS_MIN_GROUP,
+    }
+}
+
+/// Which goals' "support asked for" the reader sees listed there: HR all
+/// in the group; a manager only those in the reviews they write (whose
+/// goals they read anyway).
+pub fn insights_support_written_by<'a>(scope: ProgressScope<'a>) -> Option<&'a str> {
+    match scope {
+        ProgressScope::Everyone => None,
+        ProgressScope::Below(manager) => Some(manager),
+    }
+}
+
 /// The fair-ratings page of a cycle (every manager's ratings compared):
 /// HR.
 pub fn may_review_fairness(actor: &Actor) -> bool {
@@ -594,6 +626,36 @@ mod tests {
         assert!(may_view_team(&actor("e1", Role::Employee), true));
         assert!(may_view_team(&actor("m1", Role::Manager), false));
         assert!(may_view_team(&actor("h", Role::Hr), false));
+    }
+
+    #[test]
+    fn insights_by_role_and_group_size() {
+        let hr = actor("h", Role::Hr);
+        let m = actor("m1", Role::Manager);
+        let e = actor("e1", Role::Employee);
+        assert_eq!(insights_scope(&hr, false), Some(ProgressScope::Everyone));
+        assert_eq!(insights_scope(&m, true), Some(ProgressScope::Below("m1")));
+        assert_eq!(insights_scope(&m, false), None, "a manager without reports");
+        assert_eq!(insights_scope(&e, false), None);
+        assert_eq!(
+            insights_scope(&e, true),
+            Some(ProgressScope::Below("e1")),
+            "an employee who leads a team"
+        );
+        // HR sees any group; a manager only groups of three reviews or more.
+        for n in [0, 1, 2, 3, 50] {
+            assert!(may_see_group_counts(ProgressScope::Everyone, n));
+            assert_eq!(
+                may_see_group_counts(ProgressScope::Below("m1"), n),
+                n >= INSIGHTS_MIN_GROUP
+            );
+        }
+        assert_eq!(INSIGHTS_MIN_GROUP, 3);
+        assert_eq!(insights_support_written_by(ProgressScope::Everyone), None);
+        assert_eq!(
+            insights_support_written_by(ProgressScope::Below("m1")),
+            Some("m1")
+        );
     }
 
     #[test]

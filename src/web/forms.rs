@@ -53,7 +53,21 @@ impl FormErrors {
     }
 }
 
-/// A `next` target after sign-in: only our own paths, never another site.
+/// A filter's text from a query string (a department, say): trimmed, at
+/// most 200 characters, and without control characters (the edge refuses
+/// them already, [`check_pairs`]; no stored value holds one); `None` when
+/// nothing is left.
+pub fn filter_text(v: Option<&str>) -> Option<String> {
+    let kept: String = v
+        .unwrap_or_default()
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(200)
+        .collect();
+    let kept = kept.trim();
+    (!kept.is_empty()).then(|| kept.to_string())
+}
+
 pub fn safe_next(next: Option<&str>) -> String {
     // Resolved as a browser would, against a fixed origin: browsers drop
     // tabs and newlines and read `\` as `/`, so `/\t/evil.example` and

@@ -1,18 +1,22 @@
 //! Strengths and weaknesses over time: two heatmaps (competency × cycle),
-//! the same numbers as text in each cell, a department filter, and the
-//! support asked for in goals (see `app::insights`).
+//! the same numbers as text in each cell, a department and a team filter,
+//! and the support asked for in goals (see `app::insights`).
 
 use actix_web::{web, HttpResponse};
 use serde::{Deserialize, Serialize};
 
 use super::context::CurrentUser;
+use super::forms::filter_text;
 use super::render::page;
 use super::State;
 use crate::app::insights::{self as commands, CycleColumn};
+use crate::domain::{policy, PersonId};
 use crate::error::AppError;
 
 #[derive(Serialize)]
 struct Cell {
+    /// False in a column too small for the reader: no number is shown.
+    shown: bool,
     n: i64,
     percent: i64,
     /// 0 (none) to 4 (a fifth of the reviews or more): the cell's shade.
@@ -29,6 +33,14 @@ struct Row {
 struct Column {
     name: String,
     reviews: i64,
+    /// False when the group is too small for the reader to see its counts.
+    shown: bool,
+}
+
+#[derive(Serialize)]
+struct TeamChoice {
+    id: String,
+    name: String,
 }
 
 #[derive(Serialize)]
@@ -46,19 +58,31 @@ struct InsightsPage {
     weaknesses: Vec<Row>,
     departments: Vec<String>,
     department: String,
+    teams: Vec<TeamChoice>,
+    /// The chosen team's manager's id ('' for none).
+    team: String,
+    team_name: String,
+    own_organisation: bool,
+    /// HR's view (any team, departments), not a manager's.
+    everyone: bool,
+    /// Some column is hidden from this reader (too few reviews).
+    some_hidden: bool,
+    min_group: i64,
     support: Vec<SupportLine>,
 }
 
 #[derive(Deserialize)]
 pub struct InsightsQuery {
     department: Option<String>,
+    team: Option<String>,
 }
 
-fn cells(counts: &[i64], cycles: &[CycleColumn]) -> Vec<Cell> {
+fn cells(counts: &[i64], cycles: &[CycleColumn], shown: &[bool]) -> Vec<Cell> {
     counts
         .iter()
         .zip(cycles)
-        .map(|(n, c)| {
+        .zip(shown)
+        .map(|((n, c), shown)| {
             let percent = if c.reviews > 0 {
                 (n * 100 + c.reviews / 2) / c.reviews
             } else {
@@ -72,6 +96,7 @@ fn cells(counts: &[i64], cycles: &[CycleColumn]) -> Vec<Cell> {
                 _ => 4,
             };
             Cell {
+                shown: *shown,
                 n: *n,
                 percent,
                 heat,
@@ -85,17 +110,27 @@ pub async fn show_insights(
     user: CurrentUser,
     query: web::Query<InsightsQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let department = query
-        .department
-        .as_deref()
-        .map(str::trim)
-        .filter(|d| !d.is_empty())
-        .map(str::to_string);
-    let (actor, lang, dept) = (user.actor(), user.visitor.lang, department.clone());
+    let department = filter_text(query.department.as_deref());
+    // A team is a person's id: anything else names no one.
+    let team = match filter_text(query.team.as_deref()) {
+        None => None,
+        Some(t) => Some(
+            PersonId::parse(&t)
+                .ok_or(AppError::NotFound)?
+                .as_str()
+                .to_string(),
+        ),
+    };
+    let (actor, lang) = (user.actor(), user.visitor.lang);
+    let (dept, team_id) = (department.clone(), team.clone());
     let i = state
         .db
         .run(move |conn| -> Result<_, AppError> {
-            Ok(commands::load(conn, &actor, dept.as_deref(), lang)?)
+            let choice = commands::Choice {
+                department: dept.as_deref(),
+                team: team_id.as_deref(),
+            };
+            Ok(commands::load(conn, &actor, choice, lang)?)
         })
         .await?;
     let rows = |pick: fn(&commands::CompetencyRow) -> &Vec<i64>| -> Vec<Row> {
@@ -104,7 +139,7 @@ pub async fn show_insights(
             .iter()
             .map(|r| Row {
                 name: r.name.clone(),
-                cells: cells(pick(r), &i.cycles),
+                cells: cells(pick(r), &i.cycles, &i.shown),
             })
             .filter(|r| r.cells.iter().any(|c| c.n > 0))
             .collect();
@@ -121,13 +156,33 @@ pub async fn show_insights(
         cycles: i
             .cycles
             .iter()
-            .map(|c| Column {
+            .zip(&i.shown)
+            .map(|(c, shown)| Column {
                 name: c.name.clone(),
                 reviews: c.reviews,
+                shown: *shown,
             })
             .collect(),
         departments: i.departments.clone(),
-        department: department.unwrap_or_default(),
+        department: if i.everyone {
+            department.unwrap_or_default()
+        } else {
+            String::new()
+        },
+        teams: i
+            .teams
+            .iter()
+            .map(|t| TeamChoice {
+                id: t.id.clone(),
+                name: t.name.clone(),
+            })
+            .collect(),
+        team: i.team.as_ref().map(|t| t.id.clone()).unwrap_or_default(),
+        team_name: i.team.as_ref().map(|t| t.name.clone()).unwrap_or_default(),
+        own_organisation: i.own_organisation,
+        everyone: i.everyone,
+        some_hidden: i.shown.iter().any(|s| !s),
+        min_group: policy::INSIGHTS_MIN_GROUP,
         support: i
             .support
             .iter()

@@ -13,7 +13,69 @@ on_both_databases!(
     crafted_competency_and_goal_kind_are_refused_beside_the_field,
     a_save_without_its_version_cannot_overwrite,
     dot_segments_in_next_never_leave_the_site,
+    strange_filters_never_break_a_list,
 );
+
+/// Every list filter read from a query string, given a NUL, other control
+/// characters, quotes and very long text: a page, a 404 or a refusal in
+/// words, never a 500 (PostgreSQL refuses a NUL in text, so one must never
+/// reach a query).
+async fn strange_filters_never_break_a_list(app: TestApp) {
+    let cycle = crate::progress::running_cycle(&app);
+    let hr = app.signed_in("sari.wulandari").await;
+    let long = "a".repeat(5000);
+    let values = [
+        "%00",
+        "a%00b",
+        "%01%1F%7F",
+        "%27%20OR%201%3D1--",
+        "%E2%80%AE",
+        "%25",
+        long.as_str(),
+    ];
+    let pages = [
+        "/people?q=",
+        "/people?department=",
+        "/people?manager=",
+        "/audit?action=",
+        "/audit?actor=",
+        "/audit?before=",
+        "/mail?address=",
+        "/mail?status=",
+        "/mail?cycle=",
+        "/insights?department=",
+        "/insights?team=",
+    ];
+    let cycle_pages = [
+        format!("/cycles/{cycle}/progress?q="),
+        format!("/cycles/{cycle}/progress?department="),
+        format!("/cycles/{cycle}/calibration?department="),
+        format!("/cycles/{cycle}/calibration?org="),
+    ];
+    for page in pages.iter().map(|p| p.to_string()).chain(cycle_pages) {
+        for value in values {
+            let got = hr.get(&format!("{page}{value}")).await;
+            assert!(
+                [
+                    StatusCode::OK,
+                    StatusCode::NOT_FOUND,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    StatusCode::PAYLOAD_TOO_LARGE
+                ]
+                .contains(&got.status),
+                "{page}{}: {}",
+                &value[..value.len().min(20)],
+                got.status
+            );
+            if got.status == StatusCode::UNPROCESSABLE_ENTITY {
+                assert!(
+                    !got.select_texts("main .lead").is_empty(),
+                    "{page}: a refusal says why"
+                );
+            }
+        }
+    }
+}
 
 /// Found by an outside replay: a competency id that is not in the library
 /// was a foreign-key 500, and an unknown goal kind was silently changed.

@@ -260,7 +260,135 @@ async fn strengths_and_weaknesses_over_time(app: TestApp) {
     let toko = hr.get("/insights?department=Layanan+Toko").await;
     assert_eq!(cell(&toko, "strength", &name(&composure)), vec!["1"]);
     assert!(cell(&toko, "strength", &name(&teamwork)).is_empty());
-    // HR only.
+    // One team: Dimas and everyone below him (Lukman).
+    let dimas_id = app.person_id("dimas.prasetyo");
+    let team = hr.get(&format!("/insights?team={dimas_id}")).await;
+    assert_eq!(team.status, StatusCode::OK);
+    assert!(team.attr("[data-team]", "data-team").as_deref() == Some(dimas_id.as_str()));
+    assert_eq!(cell(&team, "strength", &name(&composure)), vec!["1"]);
+    assert!(cell(&team, "strength", &name(&teamwork)).is_empty());
+    assert!(
+        team.select_attrs("#team option", "value")
+            .contains(&dimas_id),
+        "the teams to choose from"
+    );
+    // Support asked for: Ayu's goal (Rina's team) and Lukman's (Dimas's).
+    add_support_goal(&app, &cycle, "ayu.lestari", "Pelatihan menangani keluhan");
+    add_support_goal(&app, &cycle, "lukman.hakim", "Pendampingan kasir baru");
+    let everyone = hr.get("/insights").await;
+    let support = everyone.select_texts("[data-support] tbody tr");
+    assert_eq!(support.len(), 2, "{support:?}");
+
+    // A manager reads their own organisation, without asking.
     let rina = app.signed_in("rina.marlina").await;
-    assert_eq!(rina.get("/insights").await.status, StatusCode::FORBIDDEN);
+    let team_page = rina.get("/team").await;
+    let own = rina
+        .get(
+            &team_page
+                .attr("a#insights-link", "href")
+                .expect("a link from the team"),
+        )
+        .await;
+    assert_eq!(own.status, StatusCode::OK, "{}", own.text);
+    let rina_id = app.person_id("rina.marlina");
+    assert_eq!(
+        own.attr("[data-team]", "data-team").as_deref(),
+        Some(rina_id.as_str())
+    );
+    assert_eq!(cell(&own, "strength", &name(&teamwork)), vec!["2"]);
+    assert!(
+        cell(&own, "strength", &name(&composure)).is_empty(),
+        "Lukman is Dimas's"
+    );
+    assert_eq!(cell(&own, "weakness", &name(&composure)), vec!["1"]);
+    assert!(
+        own.select_attrs("#department", "id").is_empty(),
+        "no department filter"
+    );
+    let support = own.select_texts("[data-support] tbody tr");
+    assert_eq!(
+        support.len(),
+        1,
+        "only the reviews Rina writes: {support:?}"
+    );
+    assert!(support[0].contains("Pelatihan menangani keluhan"));
+    // Nothing outside it: not Dimas's team, not the department of the shop.
+    let outside = rina.get(&format!("/insights?team={dimas_id}")).await;
+    assert_eq!(outside.status, StatusCode::NOT_FOUND);
+    let by_department = rina.get("/insights?department=Layanan+Toko").await;
+    assert_eq!(cell(&by_department, "strength", &name(&composure)).len(), 0);
+    assert_eq!(
+        cell(&by_department, "strength", &name(&teamwork)),
+        vec!["2"]
+    );
+    // Hendra, above both, reads both; a team of his reads it alone.
+    let hendra = app.signed_in("hendra.gunawan").await;
+    let both = hendra.get("/insights").await;
+    assert_eq!(cell(&both, "strength", &name(&composure)), vec!["1"]);
+    assert_eq!(cell(&both, "strength", &name(&teamwork)), vec!["2"]);
+    assert!(
+        both.select_texts("[data-support] tbody tr").is_empty(),
+        "Hendra writes neither review"
+    );
+    let rinas = hendra.get(&format!("/insights?team={rina_id}")).await;
+    assert!(cell(&rinas, "strength", &name(&composure)).is_empty());
+
+    // A team of one review: a manager sees no counts; HR does.
+    let ayu_id = app.person_id("ayu.lestari");
+    app.exec(&format!(
+        "UPDATE people SET manager_id = '{ayu_id}' WHERE id = '{}'",
+        app.person_id("budi.santoso")
+    ));
+    let small = rina.get(&format!("/insights?team={ayu_id}")).await;
+    assert_eq!(small.status, StatusCode::OK);
+    assert!(small.select_attrs("[data-hidden-note]", "class").len() == 1);
+    assert!(small
+        .select_attrs("[data-heatmap] td[data-n]", "data-n")
+        .is_empty());
+    assert!(
+        !small.contains(&in_page_lang(&small.text, "insights-none-named")),
+        "hidden is not the same as none"
+    );
+    let small_hr = hr.get(&format!("/insights?team={ayu_id}")).await;
+    assert_eq!(cell(&small_hr, "strength", &name(&teamwork)), vec!["1"]);
+    assert!(small_hr
+        .select_attrs("[data-hidden-note]", "class")
+        .is_empty());
+
+    // An employee without reports: no.
+    let eko = app.signed_in("eko.saputra").await;
+    assert_eq!(eko.get("/insights").await.status, StatusCode::FORBIDDEN);
+    // Hostile team ids change nothing and break nothing (a NUL is refused
+    // at the edge, `hostile::strange_filters_never_break_a_list`).
+    for bad in [
+        "x",
+        "%27%20OR%201%3D1--",
+        "01a22e83-0000-7000-8000-000000000000",
+    ] {
+        let page = hr.get(&format!("/insights?team={bad}")).await;
+        assert_eq!(page.status, StatusCode::NOT_FOUND, "{bad}");
+    }
+}
+
+/// A goal in a person's review, written by them, asking for support.
+fn add_support_goal(app: &TestApp, cycle: &str, key: &str, support: &str) {
+    use cermin::db::schema::goals as g;
+    let person = app.person_id(key);
+    let review = review_of(app, cycle, key);
+    let now = cermin::db::now();
+    diesel::insert_into(g::table)
+        .values((
+            g::id.eq(cermin::db::new_id()),
+            g::person_id.eq(&person),
+            g::review_id.eq(Some(review)),
+            g::kind.eq("development"),
+            g::title.eq("Sasaran"),
+            g::support_needed.eq(support),
+            g::status.eq("proposed"),
+            g::author_id.eq(Some(person.clone())),
+            g::created_at.eq(now),
+            g::updated_at.eq(now),
+        ))
+        .execute(&mut *app.conn())
+        .expect("goal");
 }

@@ -19,7 +19,7 @@ use crate::domain::review::CycleStatus;
 use crate::domain::{CycleId, ReviewId};
 use crate::error::AppError;
 use crate::web::context::CurrentUser;
-use crate::web::forms::FormErrors;
+use crate::web::forms::{filter_text, FormErrors};
 use crate::web::render::{page_with_status, see_other};
 
 fn status_of(errors: &FormErrors) -> actix_web::http::StatusCode {
@@ -283,12 +283,7 @@ async fn list_page(
     errors: FormErrors,
 ) -> Result<HttpResponse, AppError> {
     let (actor, clock, lang) = (user.actor(), state.clock(), user.visitor.lang);
-    let department: String = query
-        .department
-        .unwrap_or_default()
-        .chars()
-        .take(200)
-        .collect();
+    let department: String = filter_text(query.department.as_deref()).unwrap_or_default();
     let org: String = query
         .org
         .unwrap_or_default()

@@ -145,7 +145,7 @@ async fn download(
     form: DataForm,
 ) -> Result<HttpResponse, AppError> {
     let format = match form.format.as_str() {
-        f @ ("json" | "html") => f,
+        f @ ("json" | "html" | "zip") => f,
         _ => {
             let mut errors = FormErrors::default();
             errors.add("format", "own-data-error-format");
@@ -181,14 +181,27 @@ async fn download(
         Err(e) => return Err(e.into()),
     };
     let day = clock.today;
-    let (body, content_type) = if format == "json" {
-        let body = serde_json::to_vec_pretty(&data)
-            .map_err(|e| AppError::unexpected(format!("personal data as JSON: {e}")))?;
-        (body, "application/json; charset=utf-8")
-    } else {
+    let json = || {
+        serde_json::to_vec_pretty(&data)
+            .map_err(|e| AppError::unexpected(format!("personal data as JSON: {e}")))
+    };
+    let html = || -> Result<Vec<u8>, AppError> {
         let ctx = page_context(&user.visitor, &data)?;
-        let html = state.templates.render("me/data_file.html", &ctx)?;
-        (html.into_bytes(), "text/html; charset=utf-8")
+        Ok(state
+            .templates
+            .render("me/data_file.html", &ctx)?
+            .into_bytes())
+    };
+    let (body, content_type) = match format {
+        "json" => (json()?, "application/json; charset=utf-8"),
+        "html" => (html()?, "text/html; charset=utf-8"),
+        _ => (
+            zipped(&[
+                (format!("cermin-data-{day}.html"), html()?),
+                (format!("cermin-data-{day}.json"), json()?),
+            ])?,
+            "application/zip",
+        ),
     };
     Ok(HttpResponse::Ok()
         .content_type(content_type)
@@ -200,6 +213,24 @@ async fn download(
         })
         .insert_header(CacheControl(vec![CacheDirective::NoStore]))
         .body(body))
+}
+
+/// Files in one ZIP archive (deflated). A person's data is small: it is
+/// built in memory.
+fn zipped(files: &[(String, Vec<u8>)]) -> Result<Vec<u8>, AppError> {
+    use std::io::Write;
+    use zip::write::SimpleFileOptions;
+    let fail =
+        |e: &dyn std::fmt::Display| AppError::unexpected(format!("personal data as ZIP: {e}"));
+    let mut archive = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    for (name, bytes) in files {
+        archive
+            .start_file(name.as_str(), options)
+            .map_err(|e| fail(&e))?;
+        archive.write_all(bytes).map_err(|e| fail(&e))?;
+    }
+    Ok(archive.finish().map_err(|e| fail(&e))?.into_inner())
 }
 
 // ---- erasing a departed person ----

@@ -195,8 +195,50 @@ async fn a_person_downloads_what_they_may_see(app: TestApp) {
     for secret in [PRIVATE_NOTE, NOTE_ABOUT_AYU, SECRET_LINK] {
         assert!(!html.contains(secret), "the readable copy holds {secret:?}");
     }
+    // Both together, in one ZIP archive that a reader library opens: the
+    // same page and the same data, and no more.
+    let (status, disposition, bytes) = ayu.download("/me/data", &[("format", "zip")]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(disposition.contains(".zip"), "{disposition}");
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a ZIP archive");
+    let mut names: Vec<String> = archive
+        .file_names()
+        .map(|n| n.expect("a file name").to_string())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 2, "{names:?}");
+    assert!(
+        names[0].ends_with(".html") && names[1].ends_with(".json"),
+        "{names:?}"
+    );
+    let read = |archive: &mut zip::ZipArchive<std::io::Cursor<Vec<u8>>>, name: &str| {
+        use std::io::Read;
+        let mut text = String::new();
+        archive
+            .by_name(name)
+            .expect("in the archive")
+            .read_to_string(&mut text)
+            .expect("UTF-8");
+        text
+    };
+    let zipped_html = read(&mut archive, &names[0]);
+    assert!(zipped_html.starts_with("<!DOCTYPE html>"));
+    assert!(zipped_html.contains(SELF_TEAMWORK) && zipped_html.contains(MAIL_TEXT));
+    let zipped_json: serde_json::Value =
+        serde_json::from_str(&read(&mut archive, &names[1])).expect("JSON");
+    assert_eq!(zipped_json["reviews"], data["reviews"]);
+    for secret in [PRIVATE_NOTE, NOTE_ABOUT_AYU, SECRET_LINK] {
+        assert!(
+            !zipped_html.contains(secret),
+            "the ZIP's page holds {secret:?}"
+        );
+        assert!(
+            !zipped_json.to_string().contains(secret),
+            "the ZIP's data holds {secret:?}"
+        );
+    }
     let recorded = exports_of(&app);
-    assert_eq!(recorded.len(), 2);
+    assert_eq!(recorded.len(), 3);
     assert_eq!(recorded[0].0.as_deref(), Some(ayu_id.as_str()));
 
     // HR, on Ayu's request: a reason is required, and the copy is Ayu's.
@@ -213,7 +255,7 @@ async fn a_person_downloads_what_they_may_see(app: TestApp) {
     assert!(no_reason.contains(&in_page_lang(&no_reason.text, "own-data-error-reason")));
     assert_eq!(
         exports_of(&app).len(),
-        2,
+        3,
         "a refused download is not recorded"
     );
     let (status, _, hr_json) = download(
@@ -241,11 +283,11 @@ async fn a_person_downloads_what_they_may_see(app: TestApp) {
     ayus["journal"] = serde_json::json!([]);
     assert_eq!(without_time(hr_data), ayus, "Ayu's copy but her journal");
     let recorded = exports_of(&app);
-    assert_eq!(recorded.len(), 3);
+    assert_eq!(recorded.len(), 4);
     assert!(
-        recorded[2].2.contains("Ayu meminta lewat email"),
+        recorded[3].2.contains("Ayu meminta lewat email"),
         "{}",
-        recorded[2].2
+        recorded[3].2
     );
 
     // Nobody else: Rina may not download Ayu's data, and Budi's own copy is his.
@@ -258,7 +300,7 @@ async fn a_person_downloads_what_they_may_see(app: TestApp) {
     let (status, _, budi_json) = download(&budi, "/me/data", &[("format", "json")]).await;
     assert_eq!(status, StatusCode::OK);
     assert!(!budi_json.contains(SELF_TEAMWORK) && !budi_json.contains("ayu.lestari@"));
-    assert_eq!(exports_of(&app).len(), 4);
+    assert_eq!(exports_of(&app).len(), 5);
 }
 
 /// Every stored text that could hold what was written by or about a person.

@@ -200,6 +200,18 @@ pub(super) fn pages(org: &Org) -> Vec<PageSpec> {
             format!("/cycles/{}/progress", org.open_cycle),
             Some(&org.open_cycle_name),
         ),
+        spec(
+            "strengths and weaknesses, 6 cycles (HR)",
+            Who::Hr,
+            "/insights".into(),
+            Some(&org.open_cycle_name),
+        ),
+        spec(
+            "strengths and weaknesses, manager's organisation",
+            Who::Manager,
+            "/insights".into(),
+            Some(&org.open_cycle_name),
+        ),
         spec("audit log (HR)", Who::Hr, "/audit".into(), None),
         spec("mail outbox (HR)", Who::Hr, "/mail".into(), None),
         PageSpec {

@@ -47,8 +47,9 @@ const ORG: &str = "WITH RECURSIVE org(id) AS ( \
      ) ";
 
 /// A statement over some cycles, for a group: `{cycles}` in `sql` becomes
-/// the cycle ids' placeholders and `{group}` the group's condition (on
-/// `p.department`, `r.person_id` and, when `written_by` is given,
+/// the cycle ids' placeholders, `{people}` the join to the person (`p`)
+/// when the department is asked for, and `{group}` the group's condition
+/// (on `p.department`, `r.person_id` and, when `written_by` is given,
 /// `r.manager_id`). All are bound.
 fn in_cycles(
     conn: &DbConnection,
@@ -61,13 +62,29 @@ fn in_cycles(
         .map(|i| format!("${}", i + 4))
         .collect::<Vec<_>>()
         .join(", ");
-    let condition = " AND ($1 = '' OR p.department = $1) \
-         AND ($2 = '' OR r.person_id IN (SELECT id FROM org)) \
-         AND ($3 = '' OR r.manager_id = $3)";
+    // Each condition only when it filters (a constant one keeps its
+    // parameter referenced): "x = '' OR ..." would still cost a join or a
+    // lookup per review on SQLite.
+    let (people, department) = match group.department {
+        Some(_) => (
+            " JOIN people p ON p.id = r.person_id",
+            " AND p.department = $1",
+        ),
+        None => ("", " AND $1 = ''"),
+    };
+    let team = match group.team {
+        Some(_) => " AND r.person_id IN (SELECT id FROM org)",
+        None => " AND $2 = ''",
+    };
+    let written = match written_by {
+        Some(_) => " AND r.manager_id = $3",
+        None => " AND $3 = ''",
+    };
     let sql = format!(
         "{ORG}{}",
         sql.replace("{cycles}", &cycles)
-            .replace("{group}", condition)
+            .replace("{people}", people)
+            .replace("{group}", &format!("{department}{team}{written}"))
     );
     let mut q = diesel::sql_query(dialect(conn, sql))
         .into_boxed()
@@ -158,8 +175,7 @@ pub fn named(
     }
     let sql = "SELECT r.cycle_id AS cycle_id, t.competency_id AS competency_id, t.kind AS kind, \
                 COUNT(*) AS n \
-         FROM strengths_weaknesses t JOIN reviews r ON r.id = t.review_id \
-         JOIN people p ON p.id = r.person_id \
+         FROM strengths_weaknesses t JOIN reviews r ON r.id = t.review_id{people} \
          WHERE r.cycle_id IN ({cycles}) AND t.competency_id IS NOT NULL \
          AND t.responds_to_id IS NULL AND r.state <> 'removed' \
          AND NOT (t.side = 'self' AND r.self_submitted_at IS NULL){group} \
@@ -184,8 +200,7 @@ pub fn reviews_per_cycle(
     if cycle_ids.is_empty() {
         return Ok(vec![]);
     }
-    let sql = "SELECT r.cycle_id AS cycle_id, COUNT(*) AS n FROM reviews r \
-         JOIN people p ON p.id = r.person_id \
+    let sql = "SELECT r.cycle_id AS cycle_id, COUNT(*) AS n FROM reviews r{people} \
          WHERE r.cycle_id IN ({cycles}) AND r.state <> 'removed'{group} GROUP BY r.cycle_id";
     in_cycles(conn, sql, cycle_ids, group, None).load(conn)
 }

@@ -1,0 +1,2 @@
+DROP INDEX goals_support_idx;
+DROP INDEX strengths_weaknesses_named_idx;

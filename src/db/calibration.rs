@@ -519,12 +519,19 @@ struct CountLine {
     n: i64,
 }
 
+/// Manager ratings counted by value.
 #[derive(QueryableByName)]
-struct ValueCount {
-    #[diesel(sql_type = Integer)]
-    rating: i32,
+struct ValueCounts {
     #[diesel(sql_type = BigInt)]
-    n: i64,
+    c1: i64,
+    #[diesel(sql_type = BigInt)]
+    c2: i64,
+    #[diesel(sql_type = BigInt)]
+    c3: i64,
+    #[diesel(sql_type = BigInt)]
+    c4: i64,
+    #[diesel(sql_type = BigInt)]
+    c5: i64,
 }
 
 /// Both sides' ratings of a few reviews: (review, question) → rating.
@@ -545,21 +552,15 @@ macro_rules! bound {
     };
 }
 
-/// How many of a review's manager ratings are `n` (a correlated count the
-/// list reads from `answers_rating_idx` alone).
-fn given_count(n: u8) -> String {
-    format!(
-        "(SELECT COUNT(*) FROM answers a WHERE a.review_id = r.id AND a.side = 'manager' \
-          AND a.rating = {n}) AS c{n}"
-    )
-}
-
 /// The reviews a list covers, by name, with the person's name and
 /// department, the manager's name, and the manager's ratings counted by
-/// value: one pass that gives the list, its means and its spread (the
+/// value (`review_manager_ratings`, kept by the database as ratings are
+/// written): one pass that gives the list, its means and its spread (the
 /// page's cells are read for its 50 reviews only, [`page_ratings`]).
 pub fn listed(conn: &mut DbConnection, f: &Filter<'_>) -> QueryResult<Vec<ListedReview>> {
-    let counts: Vec<String> = (1..=5).map(given_count).collect();
+    let counts: Vec<String> = (1..=5)
+        .map(|n| format!("CAST(COALESCE(h.c{n}, 0) AS BIGINT) AS c{n}"))
+        .collect();
     let sql = statement(
         conn,
         &format!(
@@ -568,6 +569,7 @@ pub fn listed(conn: &mut DbConnection, f: &Filter<'_>) -> QueryResult<Vec<Listed
                     m.name AS manager_name, r.state AS state, {} \
              FROM reviews r JOIN people p ON p.id = r.person_id \
              LEFT JOIN people m ON m.id = r.manager_id \
+             LEFT JOIN review_manager_ratings h ON h.review_id = r.id \
              WHERE {{covered}} ORDER BY p.name, r.id",
             counts.join(", ")
         ),
@@ -644,25 +646,20 @@ pub fn page_ratings(conn: &mut DbConnection, review_ids: &[String]) -> QueryResu
 /// The manager ratings of the reviews a list covers, counted by value (as
 /// given, before calibration).
 pub fn given_counts(conn: &mut DbConnection, f: &Filter<'_>) -> QueryResult<[i64; 5]> {
+    let sums: Vec<String> = (1..=5)
+        .map(|n| format!("CAST(COALESCE(SUM(h.c{n}), 0) AS BIGINT) AS c{n}"))
+        .collect();
     let sql = statement(
         conn,
-        "SELECT a.rating AS rating, COUNT(*) AS n \
-         FROM reviews r JOIN people p ON p.id = r.person_id \
-         JOIN answers a ON a.review_id = r.id \
-         WHERE {covered} AND a.side = 'manager' AND a.rating IS NOT NULL \
-         GROUP BY a.rating",
+        &format!(
+            "SELECT {} FROM reviews r JOIN people p ON p.id = r.person_id \
+             JOIN review_manager_ratings h ON h.review_id = r.id \
+             WHERE {{covered}}",
+            sums.join(", ")
+        ),
     );
-    let lines: Vec<ValueCount> = bound!(sql, f).load(conn)?;
-    let mut out = [0; 5];
-    for l in lines {
-        if let Some(slot) = usize::try_from(l.rating - 1)
-            .ok()
-            .and_then(|i| out.get_mut(i))
-        {
-            *slot += l.n;
-        }
-    }
-    Ok(out)
+    let line: Option<ValueCounts> = bound!(sql, f).get_result(conn).optional()?;
+    Ok(line.map_or([0; 5], |l| [l.c1, l.c2, l.c3, l.c4, l.c5]))
 }
 
 /// How many reviews in the list's reach are still with their managers

@@ -53,32 +53,24 @@ impl GroupCounts {
 }
 
 /// Manager ratings in a cycle by the person's department and the manager
-/// recorded at launch. Counted per review first (from `answers_rating_idx`
-/// alone), then grouped: the department and the manager are looked up once
-/// per review, not once per rating.
+/// recorded at launch, from each review's counts of manager ratings by
+/// value (`review_manager_ratings`, kept by the database as ratings are
+/// written): one narrow row per review, its person's department and its
+/// manager's name looked up once.
 pub fn counts(conn: &mut DbConnection, cycle_id: &str) -> QueryResult<Vec<GroupCounts>> {
-    let per_value: Vec<String> = (1..=5)
-        .map(|v| format!("SUM(CASE WHEN a.rating = {v} THEN 1 ELSE 0 END) AS c{v}"))
+    let sums: Vec<String> = (1..=5)
+        .map(|v| format!("CAST(SUM(h.c{v}) AS BIGINT) AS c{v}"))
         .collect();
     let sql = format!(
         "SELECT p.department AS department, r.manager_id AS manager_id, \
-                m.name AS manager_name, \
-                {}, COUNT(*) AS reviews \
-         FROM (SELECT a.review_id AS review_id, {} \
-               FROM reviews r0 JOIN answers a ON a.review_id = r0.id \
-               WHERE r0.cycle_id = $1 AND r0.state <> 'removed' AND a.side = 'manager' \
-                 AND a.rating IS NOT NULL \
-               GROUP BY a.review_id) x \
-         JOIN reviews r ON r.id = x.review_id \
+                m.name AS manager_name, {}, COUNT(*) AS reviews \
+         FROM reviews r JOIN review_manager_ratings h ON h.review_id = r.id \
          JOIN people p ON p.id = r.person_id \
          LEFT JOIN people m ON m.id = r.manager_id \
+         WHERE r.cycle_id = $1 AND r.state <> 'removed' \
+           AND h.c1 + h.c2 + h.c3 + h.c4 + h.c5 > 0 \
          GROUP BY p.department, r.manager_id, m.name",
-        // PostgreSQL sums a bigint into a numeric: cast back.
-        (1..=5)
-            .map(|v| format!("CAST(SUM(x.c{v}) AS BIGINT) AS c{v}"))
-            .collect::<Vec<_>>()
-            .join(", "),
-        per_value.join(", ")
+        sums.join(", ")
     );
     diesel::sql_query(dialect(conn, &sql))
         .bind::<Text, _>(cycle_id)

@@ -166,6 +166,37 @@ async fn hr_sees_who_rates_differently(app: TestApp) {
         "the method is on the page"
     );
 
+    // The counts follow every way a rating changes, whatever writes it:
+    // Lukman's first rating 2 -> 1, one of Rizky's 4s removed, and every
+    // text of Dimas's reviews rewritten with its rating as it was.
+    let review = |key: &str| review_of(&app, &cycle, key);
+    app.exec(&format!(
+        "UPDATE answers SET rating = 1 WHERE review_id = '{}' AND side = 'manager' \
+         AND question_id = '{}'",
+        review("lukman.hakim"),
+        questions[0].0
+    ));
+    app.exec(&format!(
+        "DELETE FROM answers WHERE review_id = '{}' AND side = 'manager' AND question_id = '{}'",
+        review("rizky.maulana"),
+        questions[1].0
+    ));
+    app.exec(&format!(
+        "UPDATE answers SET body = 'ditulis ulang', rating = rating WHERE review_id IN \
+         (SELECT id FROM reviews WHERE manager_id = '{}')",
+        app.person_id("dimas.prasetyo")
+    ));
+    let again = hr.get(&link).await;
+    let dimas_gave = |rating: i32| {
+        again.select_texts(&format!(
+            "#managers ~ div tr[data-group=\"Dimas Prasetyo\"] td[data-rating=\"{rating}\"]"
+        ))
+    };
+    assert_eq!(dimas_gave(1), vec!["1"]);
+    assert_eq!(dimas_gave(2), vec!["5"]);
+    assert_eq!(dimas_gave(3), vec!["6"]);
+    assert_eq!(dimas_gave(4), vec!["2"]);
+
     // HR only.
     for key in ["rina.marlina", "hendra.gunawan", "ayu.lestari"] {
         let b = app.signed_in(key).await;

@@ -1,0 +1,4 @@
+DROP TRIGGER review_manager_ratings_removed;
+DROP TRIGGER review_manager_ratings_changed;
+DROP TRIGGER review_manager_ratings_added;
+DROP TABLE review_manager_ratings;

@@ -73,6 +73,26 @@ pub fn optimize(conn: &mut DbConnection) -> QueryResult<()> {
     Ok(())
 }
 
+/// Give the memory a burst of requests freed back to the system. glibc's
+/// allocator keeps freed pages in its arenas for the next allocation, so a
+/// server that served 64 requests at once stays at that size long after:
+/// measured with `bench --load`, 120 MB resident a minute after the load
+/// against 53 MB idle before it. `malloc_trim(0)` returns every free page
+/// (not only the top of each heap); it costs a walk of the free lists,
+/// a few milliseconds, and nothing when there is nothing to return.
+pub fn spawn_memory_return() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    tokio::spawn(async {
+        let mut interval = tokio::time::interval(Duration::from_secs(20));
+        loop {
+            interval.tick().await;
+            // SAFETY: malloc_trim takes no pointer and only walks glibc's
+            // own free lists under its own locks.
+            let _ = tokio::task::spawn_blocking(|| unsafe { libc::malloc_trim(0) }).await;
+        }
+    });
+}
+
 /// Run [`tick`] now and then every minute, on the blocking pool; and
 /// [`optimize`] every hour.
 pub fn spawn(db: Db, tz: Tz, send_hour: u32, lifetimes: Lifetimes, login_window: chrono::Duration) {

@@ -133,6 +133,7 @@ impl Application {
     pub fn into_server(self) -> Server {
         let (tz, send_hour, lifetimes, window) = self.housekeeping;
         crate::maintenance::spawn(self.db.clone(), tz, send_hour, lifetimes, window);
+        crate::maintenance::spawn_memory_return();
         if let Some(m) = self.mailer {
             m.spawn();
         }

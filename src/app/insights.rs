@@ -98,8 +98,10 @@ pub fn load(
                 ProgressScope::Everyone => true,
                 ProgressScope::Below(me) => id == me || q::is_below(conn, id, me)?,
             };
+            // A team is someone with reports: anyone else names no team.
             let name = people::name_of(conn, id)?;
-            match (inside, name) {
+            let leads = people::has_reports(conn, id)?;
+            match (inside && leads, name) {
                 (true, Some(name)) => Some(Team {
                     id: id.to_string(),
                     name,
@@ -119,9 +121,19 @@ pub fn load(
         .into_iter()
         .map(|r| (r.cycle_id, r.n))
         .collect();
+    // What a column's counts stand for: the reviews with an entry counted
+    // (a manager's threshold is on those, not on every review of the
+    // cycle, most of which may name nothing).
+    let contributing: HashMap<String, i64> = match scope {
+        ProgressScope::Everyone => HashMap::new(),
+        ProgressScope::Below(_) => q::contributing_per_cycle(conn, &ids, group)?
+            .into_iter()
+            .map(|r| (r.cycle_id, r.n))
+            .collect(),
+    };
     let shown: Vec<bool> = ids
         .iter()
-        .map(|id| policy::may_see_group_counts(scope, reviewed.get(id).copied().unwrap_or(0)))
+        .map(|id| policy::may_see_group_counts(scope, contributing.get(id).copied().unwrap_or(0)))
         .collect();
     let column: HashMap<&str, usize> = ids
         .iter()
@@ -175,7 +187,7 @@ pub fn load(
             support: s.support_needed,
         })
         .collect();
-    let (departments, teams, own_organisation) = match scope {
+    let (departments, mut teams, own_organisation) = match scope {
         ProgressScope::Everyone => (
             people::departments(conn)?,
             q::teams(conn, department, None)?,
@@ -187,6 +199,19 @@ pub fn load(
             team.as_ref().is_some_and(|t| t.id == me),
         ),
     };
+    // The chosen team stays in the list even when the department chosen
+    // with it has none of its managers, so the form shows what is read.
+    if let Some(t) = &team {
+        if !teams.iter().any(|m| m.id == t.id) {
+            teams.insert(
+                0,
+                q::Manager {
+                    id: t.id.clone(),
+                    name: t.name.clone(),
+                },
+            );
+        }
+    }
     Ok(Insights {
         cycles: recent
             .into_iter()

@@ -183,6 +183,25 @@ pub fn named(
     in_cycles(conn, sql, cycle_ids, group, None).load(conn)
 }
 
+/// How many reviews in each cycle have at least one entry [`named`]
+/// counts: how many people's reviews a column's counts stand for.
+pub fn contributing_per_cycle(
+    conn: &mut DbConnection,
+    cycle_ids: &[String],
+    group: Group<'_>,
+) -> QueryResult<Vec<Reviewed>> {
+    if cycle_ids.is_empty() {
+        return Ok(vec![]);
+    }
+    let sql = "SELECT r.cycle_id AS cycle_id, COUNT(DISTINCT t.review_id) AS n \
+         FROM strengths_weaknesses t JOIN reviews r ON r.id = t.review_id{people} \
+         WHERE r.cycle_id IN ({cycles}) AND t.competency_id IS NOT NULL \
+         AND t.responds_to_id IS NULL AND r.state <> 'removed' \
+         AND NOT (t.side = 'self' AND r.self_submitted_at IS NULL){group} \
+         GROUP BY r.cycle_id";
+    in_cycles(conn, sql, cycle_ids, group, None).load(conn)
+}
+
 #[derive(Debug, Clone, QueryableByName)]
 pub struct Reviewed {
     #[diesel(sql_type = Text)]

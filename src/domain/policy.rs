@@ -277,7 +277,8 @@ pub fn progress_scope(actor: &Actor, has_reports: bool) -> Option<ProgressScope<
 }
 
 /// The fewest reviews a manager sees counted together on "strengths and
-/// weaknesses over time": below it, a column's counts are not shown.
+/// weaknesses over time" (reviews with an entry counted, not every review
+/// of the cycle): below it, a column's counts are not shown.
 pub const INSIGHTS_MIN_GROUP: i64 = 3;
 
 /// Strengths and weaknesses over time: HR for the organisation, a
@@ -287,10 +288,11 @@ pub fn insights_scope(actor: &Actor, has_reports: bool) -> Option<ProgressScope<
     progress_scope(actor, has_reports)
 }
 
-/// May the reader see the counts of a group of `reviews` reviews? HR
-/// always (they may read every review); a manager only from
-/// [`INSIGHTS_MIN_GROUP`] reviews, so that counts never stand for the
-/// review of one person they may not read.
+/// May the reader see a column's counts, which stand for `reviews`
+/// reviews (those with at least one entry counted)? HR always (they may
+/// read every review); a manager only from [`INSIGHTS_MIN_GROUP`], so that
+/// counts never stand for the review of one or two people they may not
+/// read.
 pub fn may_see_group_counts(scope: ProgressScope<'_>, reviews: i64) -> bool {
     match scope {
         ProgressScope::Everyone => true,

@@ -67,6 +67,8 @@ struct InsightsPage {
     everyone: bool,
     /// Some column is hidden from this reader (too few reviews).
     some_hidden: bool,
+    /// No one in the group chosen took part in any of the cycles.
+    empty_group: bool,
     min_group: i64,
     support: Vec<SupportLine>,
 }
@@ -182,6 +184,7 @@ pub async fn show_insights(
         own_organisation: i.own_organisation,
         everyone: i.everyone,
         some_hidden: i.shown.iter().any(|s| !s),
+        empty_group: i.cycles.iter().all(|c| c.reviews == 0),
         min_group: policy::INSIGHTS_MIN_GROUP,
         support: i
             .support

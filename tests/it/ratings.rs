@@ -386,6 +386,22 @@ async fn strengths_and_weaknesses_over_time(app: TestApp) {
         .select_attrs("[data-hidden-note]", "class")
         .is_empty());
 
+    // A team is someone with reports: Eko leads no one.
+    let eko_id = app.person_id("eko.saputra");
+    for b in [&rina, &hr] {
+        let page = b.get(&format!("/insights?team={eko_id}")).await;
+        assert_eq!(page.status, StatusCode::NOT_FOUND);
+    }
+    // A team and a department with no one in common: said, not "none".
+    let apart = hr
+        .get(&format!("/insights?team={ayu_id}&department=Layanan+Toko"))
+        .await;
+    assert_eq!(apart.select_attrs("[data-empty-group]", "class").len(), 1);
+    assert!(
+        apart.select_attrs("#team option[selected]", "value") == vec![ayu_id.clone()],
+        "the team read is the team shown"
+    );
+
     // An employee without reports: no.
     let eko = app.signed_in("eko.saputra").await;
     assert_eq!(eko.get("/insights").await.status, StatusCode::FORBIDDEN);

@@ -434,6 +434,7 @@ insights-team-lead = Team of { $name }: everyone below them in today's reporting
 insights-own-lead = Your organisation: everyone below you in today's reporting lines, at any depth, counted in each cycle.
 insights-hidden = Where a cycle has fewer than { $min } reviews in this group, its counts are not shown: they could stand for one person's review.
 insights-hidden-cell = not shown: too few reviews
+insights-empty-group = No one in this group took part in these cycles. Choose another department or team, or all of them.
 insights-support-lead-own = The newest goals that ask for support or training, in the reviews you write in these cycles.
 progress-other = Smaller groups (under { $size } reviews each), together
 cycles-notice-calibration-saved = Calibration settings saved.

@@ -399,6 +399,7 @@ insights-team-lead = Tim { $name }: semua orang di bawahnya menurut garis pelapo
 insights-own-lead = Organisasi Anda: semua orang di bawah Anda menurut garis pelaporan hari ini, di semua tingkat, dihitung di setiap siklus.
 insights-hidden = Jika sebuah siklus memiliki kurang dari { $min } evaluasi dalam kelompok ini, angkanya tidak ditampilkan: angka itu bisa mewakili evaluasi satu orang.
 insights-hidden-cell = tidak ditampilkan: evaluasi terlalu sedikit
+insights-empty-group = Tidak ada orang dalam kelompok ini yang ikut dalam siklus-siklus ini. Pilih departemen atau tim lain, atau semuanya.
 insights-support-lead-own = Sasaran terbaru yang meminta dukungan atau pelatihan, dalam evaluasi yang Anda tulis di siklus-siklus ini.
 progress-other = Kelompok kecil (masing-masing di bawah { $size } evaluasi), digabung
 cycles-notice-calibration-saved = Pengaturan kalibrasi tersimpan.

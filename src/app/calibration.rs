@@ -383,7 +383,7 @@ fn columns(form: &forms::Form, lang: Lang, names: &HashMap<String, String>) -> V
                     qn.prompt().read(
                         Side::Manager,
                         lang,
-                        &crate::i18n::t(lang, "calibration-the-person"),
+                        &crate::i18n::t(lang, "the-person-reviewed"),
                     )
                 }),
         })

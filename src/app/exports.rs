@@ -152,7 +152,15 @@ pub fn begin(
                     .as_ref()
                     .and_then(|c| names.get(c))
                     .map(|(i, e)| pick(lang, i, e))
-                    .unwrap_or_else(|| pick(lang, &q.prompt_id, &q.prompt_en));
+                    // A column is about everyone: the manager's wording
+                    // with "the employee" for the name, never "I".
+                    .unwrap_or_else(|| {
+                        q.prompt().read(
+                            Side::Manager,
+                            lang,
+                            &crate::i18n::t(lang, "the-person-reviewed"),
+                        )
+                    });
                 RatingQuestion {
                     id: q.id.clone(),
                     label,
@@ -172,7 +180,9 @@ pub fn begin(
                 cycle_id: Some(&cycle.id),
                 details: json!({
                     "file": options.kind.code(),
-                    "private_comments": options.include_private,
+                    // What the file holds: the goals file has no comments
+                    // to include, whatever the box said.
+                    "private_comments": options.include_private && options.kind.holds_comments(),
                     "scope": if manager.is_some() { "own_reviews" } else { "everyone" },
                 }),
                 ..Default::default()

@@ -246,13 +246,10 @@ fn collect(
             for (section, questions) in &form.sections {
                 let title = pick(lang, &section.title_id, &section.title_en);
                 for q in questions {
-                    let own_words = pick(lang, &q.prompt_id, &q.prompt_en);
-                    let manager_words =
-                        if q.manager_prompt_id.is_empty() && q.manager_prompt_en.is_empty() {
-                            own_words.clone()
-                        } else {
-                            pick(lang, &q.manager_prompt_id, &q.manager_prompt_en)
-                        };
+                    // Each side's question as that side read it, the
+                    // person's name filled in where the manager's names them.
+                    let own_words = q.prompt().read(Side::Own, lang, &person.name);
+                    let manager_words = q.prompt().read(Side::Manager, lang, &person.name);
                     where_is.insert(q.id.as_str(), (title.clone(), own_words, manager_words));
                 }
             }

@@ -29,6 +29,12 @@ pub enum ExportKind {
 }
 
 impl ExportKind {
+    /// Does the file carry comments at all (so private ones could be in
+    /// it)? The goals file has none.
+    pub fn holds_comments(self) -> bool {
+        !matches!(self, ExportKind::GoalsCsv)
+    }
+
     pub const ALL: [ExportKind; 3] = [
         ExportKind::Workbook,
         ExportKind::ResultsCsv,

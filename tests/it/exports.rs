@@ -145,6 +145,14 @@ async fn hr_downloads_what_the_cycle_holds(app: TestApp) {
         "a private comment in a download HR did not ask it for"
     );
     let (header, ayu_row) = (&rows[0], &rows[1]);
+    // A column is about everyone: never "{name}", never the employee's "I".
+    for h in header {
+        assert!(!h.contains("{name}"), "{h}");
+        assert!(
+            !h.contains("saya") && !h.contains(" do I ") && !h.contains(" my "),
+            "a column heading in the employee's voice: {h}"
+        );
+    }
     let cell = |name: &str| ayu_row[column(header, name)].clone();
     assert_eq!(
         cell(&in_page_lang(&offer.text, "export-col-department")),

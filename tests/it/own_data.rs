@@ -128,6 +128,10 @@ async fn a_person_downloads_what_they_may_see(app: TestApp) {
             "Ayu's own download holds {secret:?}"
         );
     }
+    assert!(
+        !json.contains("{name}"),
+        "every question that names the person names Ayu"
+    );
     let data: serde_json::Value = serde_json::from_str(&json).expect("JSON");
     assert_eq!(data["format"], "cermin-personal-data/1");
     assert_eq!(data["profile"]["email"], "ayu.lestari@sejahtera.example");
@@ -191,6 +195,7 @@ async fn a_person_downloads_what_they_may_see(app: TestApp) {
     assert!(disposition.contains(".html"), "{disposition}");
     assert_translated("the personal data page", &html);
     assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(!html.contains("{name}"));
     assert!(html.contains(SELF_TEAMWORK) && html.contains(MAIL_TEXT) && html.contains(JOURNAL));
     for secret in [PRIVATE_NOTE, NOTE_ABOUT_AYU, SECRET_LINK] {
         assert!(!html.contains(secret), "the readable copy holds {secret:?}");

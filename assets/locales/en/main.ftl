@@ -424,3 +424,5 @@ notice-person-erased = The person's data has been erased.
 home-notice-rating_adjusted = { $name } adjusted a final rating in calibration
 home-notice-calibration_locked = { $name } locked calibration: your review was shared with the employee
 field-label-calibration-setting = Calibration setting
+# Stands for the person reviewed where a question names them ({name}) and no one person is meant: a column of a list or a download.
+the-person-reviewed = the employee

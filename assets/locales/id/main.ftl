@@ -421,3 +421,5 @@ notice-person-erased = Data orang ini sudah dihapus.
 home-notice-rating_adjusted = { $name } menyesuaikan nilai akhir dalam kalibrasi
 home-notice-calibration_locked = { $name } mengunci kalibrasi: evaluasi Anda sudah dibagikan ke karyawan
 field-label-calibration-setting = Pengaturan kalibrasi
+# Stands for the person reviewed where a question names them ({name}) and no one person is meant: a column of a list or a download.
+the-person-reviewed = karyawan

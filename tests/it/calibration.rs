@@ -372,6 +372,14 @@ async fn a_review_is_calibrated_before_it_is_shared(app: TestApp) {
         "the reason stays with managers and HR"
     );
 
+    // After the lock the list no longer counts reviews "still with their
+    // managers": none can be handed in any more.
+    let list_after = hr.get(&format!("/cycles/{cycle}/calibration")).await;
+    assert!(list_after
+        .select_texts("[data-still-with-managers]")
+        .is_empty());
+    assert_eq!(list_after.select_attrs("[data-locked]", "class").len(), 1);
+
     // Nothing changes after the lock.
     let page = hr.get(&path).await;
     assert!(page.attr("select[name=question_id]", "name").is_none());

@@ -154,7 +154,12 @@ pub async fn show_ratings(
     let model = RatingsPage {
         cycle_id: f.cycle.id.clone(),
         cycle_name: f.cycle.name.clone(),
-        organisation: spread_row(String::new(), &f.organisation, 0, None),
+        organisation: spread_row(
+            crate::i18n::t(user.visitor.lang, "ratings-org-heading"),
+            &f.organisation,
+            0,
+            None,
+        ),
         departments: f.departments.iter().map(group_row).collect(),
         flagged: f.managers.iter().filter(|m| m.flag.is_some()).count(),
         managers: f

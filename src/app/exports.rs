@@ -209,6 +209,10 @@ pub fn begin(
 pub enum Cell {
     Text(String),
     Number(i64),
+    /// A moment, in the company's time zone, to the minute.
+    Time(NaiveDateTime),
+    /// A day.
+    Date(chrono::NaiveDate),
     Empty,
 }
 
@@ -241,12 +245,11 @@ pub enum SheetError {
 impl Plan {
     fn when(&self, at: Option<NaiveDateTime>) -> Cell {
         match at {
-            Some(at) => Cell::Text(
+            Some(at) => Cell::Time(
                 chrono::Utc
                     .from_utc_datetime(&at)
                     .with_timezone(&self.tz)
-                    .format("%Y-%m-%d %H:%M")
-                    .to_string(),
+                    .naive_local(),
             ),
             None => Cell::Empty,
         }
@@ -562,7 +565,7 @@ pub fn write_goals(
                 plan.lang,
                 &format!("review-goal-status-{}", g.status.code()),
             )));
-            row.push(g.due_on.map_or(Cell::Empty, |d| Cell::Text(d.to_string())));
+            row.push(g.due_on.map_or(Cell::Empty, Cell::Date));
             row.push(Cell::Text(plan.side_word(if by_person {
                 Side::Own
             } else {
@@ -625,6 +628,8 @@ impl<F: FnMut(Vec<u8>) -> bool> Sheet for CsvSheet<F> {
                     .map(|c| match c {
                         Cell::Text(s) => s.clone(),
                         Cell::Number(n) => n.to_string(),
+                        Cell::Time(at) => at.format("%Y-%m-%d %H:%M").to_string(),
+                        Cell::Date(d) => d.to_string(),
                         Cell::Empty => String::new(),
                     })
                     .collect()
@@ -639,6 +644,10 @@ impl<F: FnMut(Vec<u8>) -> bool> Sheet for CsvSheet<F> {
 pub struct XlsxSheet<'a> {
     sheet: &'a mut rust_xlsxwriter::Worksheet,
     bold: rust_xlsxwriter::Format,
+    /// Dates and times are the spreadsheet's own (they sort and filter as
+    /// dates), shown as in the CSV.
+    time: rust_xlsxwriter::Format,
+    date: rust_xlsxwriter::Format,
     row: u32,
 }
 
@@ -647,9 +656,22 @@ impl<'a> XlsxSheet<'a> {
         Self {
             sheet,
             bold: rust_xlsxwriter::Format::new().set_bold(),
+            time: rust_xlsxwriter::Format::new().set_num_format("yyyy-mm-dd hh:mm"),
+            date: rust_xlsxwriter::Format::new().set_num_format("yyyy-mm-dd"),
             row: 0,
         }
     }
+}
+
+/// A day as the spreadsheet counts it.
+fn excel_date(d: chrono::NaiveDate) -> Result<rust_xlsxwriter::ExcelDateTime, SheetError> {
+    use chrono::Datelike;
+    let year = u16::try_from(d.year()).map_err(|e| SheetError::Write(e.to_string()))?;
+    let (month, day) = (
+        u8::try_from(d.month()).map_err(|e| SheetError::Write(e.to_string()))?,
+        u8::try_from(d.day()).map_err(|e| SheetError::Write(e.to_string()))?,
+    );
+    rust_xlsxwriter::ExcelDateTime::from_ymd(year, month, day).map_err(xlsx)
 }
 
 /// An XLSX cell holds at most 32,767 characters: longer text (several long
@@ -697,6 +719,24 @@ impl Sheet for XlsxSheet<'_> {
                         #[allow(clippy::cast_precision_loss)]
                         let v = *n as f64;
                         self.sheet.write_number(self.row, col, v).map_err(xlsx)?;
+                    }
+                    Cell::Time(at) => {
+                        use chrono::Timelike;
+                        let hour = u16::try_from(at.hour())
+                            .map_err(|e| SheetError::Write(e.to_string()))?;
+                        let minute = u8::try_from(at.minute())
+                            .map_err(|e| SheetError::Write(e.to_string()))?;
+                        let when = excel_date(at.date())?
+                            .and_hms(hour, minute, 0)
+                            .map_err(xlsx)?;
+                        self.sheet
+                            .write_datetime_with_format(self.row, col, when, &self.time)
+                            .map_err(xlsx)?;
+                    }
+                    Cell::Date(d) => {
+                        self.sheet
+                            .write_datetime_with_format(self.row, col, excel_date(*d)?, &self.date)
+                            .map_err(xlsx)?;
                     }
                     Cell::Empty => {}
                 }

@@ -289,6 +289,17 @@ async fn hr_downloads_what_the_cycle_holds(app: TestApp) {
         Some(&calamine::Data::Float(4.0)),
         "ratings are numbers in the workbook"
     );
+    // Dates are the spreadsheet's own, not text: the self-assessment's
+    // submission is a date and time cell.
+    let submitted = column(
+        &results[0],
+        &in_page_lang(&offer.text, "export-col-self-submitted"),
+    );
+    assert!(
+        matches!(range.get((1, submitted)), Some(calamine::Data::DateTime(_))),
+        "{:?}",
+        range.get((1, submitted))
+    );
     let goals = sheet(&mut book, &names[1]);
     assert_no_formula("workbook goals", &goals);
     assert_eq!(goals.len(), 2);

@@ -1,15 +1,15 @@
 //! Strengths and weaknesses over time (read only): for the most recent
 //! cycles, how often each competency was named as a strength and as a
 //! weakness, as a share of the cycle's reviews, for the whole organisation,
-//! one department or one team (a manager and everyone below them); and the
+//! one department or one team (everyone below a manager); and the
 //! support people asked for in their goals: the input for a training plan.
-//! HR reads anyone; a manager reads their own organisation.
+//! HR reads anyone; a manager reads the reviews they write.
 
 use std::collections::HashMap;
 
 use super::{Actor, Error};
 use crate::db::{forms, insights as q, people, DbConnection};
-use crate::domain::policy::{self, ProgressScope};
+use crate::domain::policy::{self, InsightsScope};
 use crate::domain::Lang;
 use crate::i18n::pick;
 
@@ -51,25 +51,20 @@ pub struct Team {
 #[derive(Debug, Clone)]
 pub struct Insights {
     pub cycles: Vec<CycleColumn>,
-    /// Per cycle column: whether its counts are shown (a manager reading a
-    /// group of fewer than `policy::INSIGHTS_MIN_GROUP` reviews sees none).
-    pub shown: Vec<bool>,
     pub rows: Vec<CompetencyRow>,
-    /// The departments one may filter by (HR only: a manager reads their
-    /// own organisation and the teams within it).
+    /// The departments HR may filter by (none for a manager).
     pub departments: Vec<String>,
-    /// The teams one may choose, by their manager's name.
+    /// The teams HR may choose, by their manager's name (none for a
+    /// manager).
     pub teams: Vec<Team>,
-    /// The team read, if one is chosen (a manager: their own by default).
+    /// The team read, if HR chose one.
     pub team: Option<Team>,
-    /// The reader is a manager reading their own organisation.
-    pub own_organisation: bool,
-    /// The reader may read anyone (HR), not only their own organisation.
+    /// The reader may read anyone (HR), not only the reviews they write.
     pub everyone: bool,
     pub support: Vec<Support>,
 }
 
-/// What the reader asked to see.
+/// What the reader asked to see (HR's choices; a manager has none).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Choice<'a> {
     pub department: Option<&'a str>,
@@ -85,34 +80,35 @@ pub fn load(
 ) -> Result<Insights, Error> {
     let has_reports = people::has_reports(conn, &actor.id)?;
     let scope = policy::insights_scope(actor, has_reports).ok_or(Error::Forbidden)?;
-    // A manager reads their organisation, or a team within it; the
-    // department filter is HR's.
-    let (department, team_id) = match scope {
-        ProgressScope::Everyone => (choice.department, choice.team),
-        ProgressScope::Below(me) => (None, Some(choice.team.unwrap_or(me))),
-    };
-    let team = match team_id {
-        None => None,
-        Some(id) => {
-            let inside = match scope {
-                ProgressScope::Everyone => true,
-                ProgressScope::Below(me) => id == me || q::is_below(conn, id, me)?,
-            };
-            // A team is someone with reports: anyone else names no team.
-            let name = people::name_of(conn, id)?;
-            let leads = people::has_reports(conn, id)?;
-            match (inside && leads, name) {
-                (true, Some(name)) => Some(Team {
-                    id: id.to_string(),
-                    name,
-                }),
-                _ => return Err(Error::NotFound),
+    let group = match scope {
+        InsightsScope::Everyone => q::Group {
+            department: choice.department,
+            team: choice.team,
+            written_by: None,
+        },
+        // A manager's page is their own team; no one's team is theirs to
+        // choose (see `InsightsScope::WrittenBy`).
+        InsightsScope::WrittenBy(me) => {
+            if choice.team.is_some() {
+                return Err(Error::NotFound);
+            }
+            q::Group {
+                department: None,
+                team: None,
+                written_by: Some(me),
             }
         }
     };
-    let group = q::Group {
-        department,
-        team: team.as_ref().map(|t| t.id.as_str()),
+    // A team is someone with reports: anyone else names no team.
+    let team = match group.team {
+        None => None,
+        Some(id) => match (people::name_of(conn, id)?, people::has_reports(conn, id)?) {
+            (Some(name), true) => Some(Team {
+                id: id.to_string(),
+                name,
+            }),
+            _ => return Err(Error::NotFound),
+        },
     };
     let mut recent = q::recent_cycles(conn, CYCLES)?;
     recent.reverse();
@@ -120,20 +116,6 @@ pub fn load(
     let reviewed: HashMap<String, i64> = q::reviews_per_cycle(conn, &ids, group)?
         .into_iter()
         .map(|r| (r.cycle_id, r.n))
-        .collect();
-    // What a column's counts stand for: the reviews with an entry counted
-    // (a manager's threshold is on those, not on every review of the
-    // cycle, most of which may name nothing).
-    let contributing: HashMap<String, i64> = match scope {
-        ProgressScope::Everyone => HashMap::new(),
-        ProgressScope::Below(_) => q::contributing_per_cycle(conn, &ids, group)?
-            .into_iter()
-            .map(|r| (r.cycle_id, r.n))
-            .collect(),
-    };
-    let shown: Vec<bool> = ids
-        .iter()
-        .map(|id| policy::may_see_group_counts(scope, contributing.get(id).copied().unwrap_or(0)))
         .collect();
     let column: HashMap<&str, usize> = ids
         .iter()
@@ -146,9 +128,6 @@ pub fn load(
         let Some(&i) = column.get(n.cycle_id.as_str()) else {
             continue;
         };
-        if !shown[i] {
-            continue;
-        }
         let entry = by_competency
             .entry(n.competency_id)
             .or_insert_with(|| (vec![0; ids.len()], vec![0; ids.len()]));
@@ -173,8 +152,7 @@ pub fn load(
         .iter()
         .map(|c| (c.id.as_str(), c.name.as_str()))
         .collect();
-    let written_by = policy::insights_support_written_by(scope);
-    let support = q::support_asked(conn, &ids, group, written_by, SUPPORT_SHOWN)?
+    let support = q::support_asked(conn, &ids, group, SUPPORT_SHOWN)?
         .into_iter()
         .map(|s| Support {
             cycle: names
@@ -187,17 +165,14 @@ pub fn load(
             support: s.support_needed,
         })
         .collect();
-    let (departments, mut teams, own_organisation) = match scope {
-        ProgressScope::Everyone => (
+    let everyone = scope == InsightsScope::Everyone;
+    let (departments, mut teams) = if everyone {
+        (
             people::departments(conn)?,
-            q::teams(conn, department, None)?,
-            false,
-        ),
-        ProgressScope::Below(me) => (
-            vec![],
-            q::teams(conn, None, Some(me))?,
-            team.as_ref().is_some_and(|t| t.id == me),
-        ),
+            q::teams(conn, group.department)?,
+        )
+    } else {
+        (vec![], vec![])
     };
     // The chosen team stays in the list even when the department chosen
     // with it has none of its managers, so the form shows what is read.
@@ -221,7 +196,6 @@ pub fn load(
                 name: c.name,
             })
             .collect(),
-        shown,
         rows,
         departments,
         teams: teams
@@ -232,8 +206,7 @@ pub fn load(
             })
             .collect(),
         team,
-        own_organisation,
-        everyone: scope == ProgressScope::Everyone,
+        everyone,
         support,
     })
 }

@@ -37,6 +37,9 @@ pub struct Group<'a> {
     /// Only people below this manager in today's reporting lines, at any
     /// depth (a team and the teams under it).
     pub team: Option<&'a str>,
+    /// Only the reviews this person writes (the manager recorded at
+    /// launch).
+    pub written_by: Option<&'a str>,
 }
 
 /// `org`: everyone below `$2` today (empty when `$2` is '').
@@ -49,14 +52,12 @@ const ORG: &str = "WITH RECURSIVE org(id) AS ( \
 /// A statement over some cycles, for a group: `{cycles}` in `sql` becomes
 /// the cycle ids' placeholders, `{people}` the join to the person (`p`)
 /// when the department is asked for, and `{group}` the group's condition
-/// (on `p.department`, `r.person_id` and, when `written_by` is given,
-/// `r.manager_id`). All are bound.
+/// (on `p.department`, `r.person_id` and `r.manager_id`). All are bound.
 fn in_cycles(
     conn: &DbConnection,
     sql: &str,
     cycle_ids: &[String],
     group: Group<'_>,
-    written_by: Option<&str>,
 ) -> BoxedSqlQuery<'static, <DbConnection as Connection>::Backend, SqlQuery> {
     let cycles = (0..cycle_ids.len())
         .map(|i| format!("${}", i + 4))
@@ -76,7 +77,7 @@ fn in_cycles(
         Some(_) => " AND r.person_id IN (SELECT id FROM org)",
         None => " AND $2 = ''",
     };
-    let written = match written_by {
+    let written = match group.written_by {
         Some(_) => " AND r.manager_id = $3",
         None => " AND $3 = ''",
     };
@@ -90,7 +91,7 @@ fn in_cycles(
         .into_boxed()
         .bind::<Text, _>(group.department.unwrap_or("").to_string())
         .bind::<Text, _>(group.team.unwrap_or("").to_string())
-        .bind::<Text, _>(written_by.unwrap_or("").to_string());
+        .bind::<Text, _>(group.written_by.unwrap_or("").to_string());
     for id in cycle_ids {
         q = q.bind::<Text, _>(id.clone());
     }
@@ -105,49 +106,17 @@ pub struct Manager {
     pub name: String,
 }
 
-/// The teams one may choose: active people with an active report, by name;
-/// of a department unless `department` is None; below `within` (or
-/// `within` themselves) unless it is None.
-pub fn teams(
-    conn: &mut DbConnection,
-    department: Option<&str>,
-    within: Option<&str>,
-) -> QueryResult<Vec<Manager>> {
-    let sql = "WITH RECURSIVE org(id) AS ( \
-           SELECT id FROM people WHERE id = $2 \
-           UNION \
-           SELECT p.id FROM people p JOIN org o ON p.manager_id = o.id \
-         ) \
-         SELECT m.id AS id, m.name AS name FROM people m \
-         WHERE m.active = $3 AND ($1 = '' OR m.department = $1) \
-         AND ($2 = '' OR m.id IN (SELECT id FROM org)) \
-         AND EXISTS (SELECT 1 FROM people r WHERE r.manager_id = m.id AND r.active = $3) \
+/// The teams HR may choose: active people with an active report, by name;
+/// of a department unless `department` is None.
+pub fn teams(conn: &mut DbConnection, department: Option<&str>) -> QueryResult<Vec<Manager>> {
+    let sql = "SELECT m.id AS id, m.name AS name FROM people m \
+         WHERE m.active = $2 AND ($1 = '' OR m.department = $1) \
+         AND EXISTS (SELECT 1 FROM people r WHERE r.manager_id = m.id AND r.active = $2) \
          ORDER BY m.name, m.id";
     diesel::sql_query(dialect(conn, sql.to_string()))
         .bind::<Text, _>(department.unwrap_or(""))
-        .bind::<Text, _>(within.unwrap_or(""))
         .bind::<diesel::sql_types::Bool, _>(true)
         .load(conn)
-}
-
-#[derive(Debug, Clone, QueryableByName)]
-struct Found {
-    #[diesel(sql_type = BigInt)]
-    n: i64,
-}
-
-/// Is `person` below `manager` in today's reporting lines, at any depth?
-pub fn is_below(conn: &mut DbConnection, person: &str, manager: &str) -> QueryResult<bool> {
-    let sql = "WITH RECURSIVE org(id) AS ( \
-           SELECT id FROM people WHERE manager_id = $1 \
-           UNION \
-           SELECT p.id FROM people p JOIN org o ON p.manager_id = o.id \
-         ) SELECT COUNT(*) AS n FROM org WHERE id = $2";
-    let found: Found = diesel::sql_query(dialect(conn, sql.to_string()))
-        .bind::<Text, _>(manager)
-        .bind::<Text, _>(person)
-        .get_result(conn)?;
-    Ok(found.n > 0)
 }
 
 #[derive(Debug, Clone, QueryableByName)]
@@ -180,26 +149,7 @@ pub fn named(
          AND t.responds_to_id IS NULL AND r.state <> 'removed' \
          AND NOT (t.side = 'self' AND r.self_submitted_at IS NULL){group} \
          GROUP BY r.cycle_id, t.competency_id, t.kind";
-    in_cycles(conn, sql, cycle_ids, group, None).load(conn)
-}
-
-/// How many reviews in each cycle have at least one entry [`named`]
-/// counts: how many people's reviews a column's counts stand for.
-pub fn contributing_per_cycle(
-    conn: &mut DbConnection,
-    cycle_ids: &[String],
-    group: Group<'_>,
-) -> QueryResult<Vec<Reviewed>> {
-    if cycle_ids.is_empty() {
-        return Ok(vec![]);
-    }
-    let sql = "SELECT r.cycle_id AS cycle_id, COUNT(DISTINCT t.review_id) AS n \
-         FROM strengths_weaknesses t JOIN reviews r ON r.id = t.review_id{people} \
-         WHERE r.cycle_id IN ({cycles}) AND t.competency_id IS NOT NULL \
-         AND t.responds_to_id IS NULL AND r.state <> 'removed' \
-         AND NOT (t.side = 'self' AND r.self_submitted_at IS NULL){group} \
-         GROUP BY r.cycle_id";
-    in_cycles(conn, sql, cycle_ids, group, None).load(conn)
+    in_cycles(conn, sql, cycle_ids, group).load(conn)
 }
 
 #[derive(Debug, Clone, QueryableByName)]
@@ -221,7 +171,7 @@ pub fn reviews_per_cycle(
     }
     let sql = "SELECT r.cycle_id AS cycle_id, COUNT(*) AS n FROM reviews r{people} \
          WHERE r.cycle_id IN ({cycles}) AND r.state <> 'removed'{group} GROUP BY r.cycle_id";
-    in_cycles(conn, sql, cycle_ids, group, None).load(conn)
+    in_cycles(conn, sql, cycle_ids, group).load(conn)
 }
 
 #[derive(Debug, Clone, QueryableByName)]
@@ -239,12 +189,10 @@ pub struct SupportAsked {
 /// The newest goals that ask for support or training, in these cycles,
 /// in the group, from submitted self-assessments (or written by the
 /// manager): never an employee's draft, even once the cycle closed on it.
-/// Only from reviews written by `written_by` when given.
 pub fn support_asked(
     conn: &mut DbConnection,
     cycle_ids: &[String],
     group: Group<'_>,
-    written_by: Option<&str>,
     limit: i64,
 ) -> QueryResult<Vec<SupportAsked>> {
     if cycle_ids.is_empty() {
@@ -260,5 +208,5 @@ pub fn support_asked(
          AND (r.self_submitted_at IS NOT NULL OR g.author_id <> r.person_id){group} \
          ORDER BY g.created_at DESC, g.id DESC LIMIT {limit}"
             .replace("{limit}", &limit.to_string());
-    in_cycles(conn, &sql, cycle_ids, group, written_by).load(conn)
+    in_cycles(conn, &sql, cycle_ids, group).load(conn)
 }

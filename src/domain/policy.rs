@@ -276,37 +276,28 @@ pub fn progress_scope(actor: &Actor, has_reports: bool) -> Option<ProgressScope<
     }
 }
 
-/// The fewest reviews a manager sees counted together on "strengths and
-/// weaknesses over time" (reviews with an entry counted, not every review
-/// of the cycle): below it, a column's counts are not shown.
-pub const INSIGHTS_MIN_GROUP: i64 = 3;
-
-/// Strengths and weaknesses over time: HR for the organisation, a
-/// department or any team; anyone with reports for their own organisation
-/// (everyone below them, at any depth) or a team within it.
-pub fn insights_scope(actor: &Actor, has_reports: bool) -> Option<ProgressScope<'_>> {
-    progress_scope(actor, has_reports)
+/// Whose reviews "strengths and weaknesses over time" counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InsightsScope<'a> {
+    /// HR: everyone, or a department, or a team (a manager and everyone
+    /// below them).
+    Everyone,
+    /// A manager: the reviews they write, which they read anyway. Never the
+    /// reviews of people further below: a count over a wider group, less
+    /// what the manager reads, would give away one person's review (the
+    /// difference of two groups always does), so no such count is offered.
+    WrittenBy(&'a str),
 }
 
-/// May the reader see a column's counts, which stand for `reviews`
-/// reviews (those with at least one entry counted)? HR always (they may
-/// read every review); a manager only from [`INSIGHTS_MIN_GROUP`], so that
-/// counts never stand for the review of one or two people they may not
-/// read.
-pub fn may_see_group_counts(scope: ProgressScope<'_>, reviews: i64) -> bool {
-    match scope {
-        ProgressScope::Everyone => true,
-        ProgressScope::Below(_) => reviews >= INSIGHTS_MIN_GROUP,
-    }
-}
-
-/// Which goals' "support asked for" the reader sees listed there: HR all
-/// in the group; a manager only those in the reviews they write (whose
-/// goals they read anyway).
-pub fn insights_support_written_by<'a>(scope: ProgressScope<'a>) -> Option<&'a str> {
-    match scope {
-        ProgressScope::Everyone => None,
-        ProgressScope::Below(manager) => Some(manager),
+/// Strengths and weaknesses over time: HR for anyone; anyone with reports
+/// for their own team.
+pub fn insights_scope(actor: &Actor, has_reports: bool) -> Option<InsightsScope<'_>> {
+    if actor.is_hr() {
+        Some(InsightsScope::Everyone)
+    } else if has_reports {
+        Some(InsightsScope::WrittenBy(actor.id.as_str()))
+    } else {
+        None
     }
 }
 
@@ -631,32 +622,22 @@ mod tests {
     }
 
     #[test]
-    fn insights_by_role_and_group_size() {
+    fn insights_by_role() {
         let hr = actor("h", Role::Hr);
         let m = actor("m1", Role::Manager);
         let e = actor("e1", Role::Employee);
-        assert_eq!(insights_scope(&hr, false), Some(ProgressScope::Everyone));
-        assert_eq!(insights_scope(&m, true), Some(ProgressScope::Below("m1")));
+        assert_eq!(insights_scope(&hr, false), Some(InsightsScope::Everyone));
+        assert_eq!(
+            insights_scope(&m, true),
+            Some(InsightsScope::WrittenBy("m1")),
+            "a manager counts only the reviews they write"
+        );
         assert_eq!(insights_scope(&m, false), None, "a manager without reports");
         assert_eq!(insights_scope(&e, false), None);
         assert_eq!(
             insights_scope(&e, true),
-            Some(ProgressScope::Below("e1")),
+            Some(InsightsScope::WrittenBy("e1")),
             "an employee who leads a team"
-        );
-        // HR sees any group; a manager only groups of three reviews or more.
-        for n in [0, 1, 2, 3, 50] {
-            assert!(may_see_group_counts(ProgressScope::Everyone, n));
-            assert_eq!(
-                may_see_group_counts(ProgressScope::Below("m1"), n),
-                n >= INSIGHTS_MIN_GROUP
-            );
-        }
-        assert_eq!(INSIGHTS_MIN_GROUP, 3);
-        assert_eq!(insights_support_written_by(ProgressScope::Everyone), None);
-        assert_eq!(
-            insights_support_written_by(ProgressScope::Below("m1")),
-            Some("m1")
         );
     }
 

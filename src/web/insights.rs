@@ -10,13 +10,11 @@ use super::forms::filter_text;
 use super::render::page;
 use super::State;
 use crate::app::insights::{self as commands, CycleColumn};
-use crate::domain::{policy, PersonId};
+use crate::domain::PersonId;
 use crate::error::AppError;
 
 #[derive(Serialize)]
 struct Cell {
-    /// False in a column too small for the reader: no number is shown.
-    shown: bool,
     n: i64,
     percent: i64,
     /// 0 (none) to 4 (a fifth of the reviews or more): the cell's shade.
@@ -33,8 +31,6 @@ struct Row {
 struct Column {
     name: String,
     reviews: i64,
-    /// False when the group is too small for the reader to see its counts.
-    shown: bool,
 }
 
 #[derive(Serialize)]
@@ -62,14 +58,10 @@ struct InsightsPage {
     /// The chosen team's manager's id ('' for none).
     team: String,
     team_name: String,
-    own_organisation: bool,
-    /// HR's view (any team, departments), not a manager's.
+    /// HR's view (any team, departments), not a manager's (their team).
     everyone: bool,
-    /// Some column is hidden from this reader (too few reviews).
-    some_hidden: bool,
     /// No one in the group chosen took part in any of the cycles.
     empty_group: bool,
-    min_group: i64,
     support: Vec<SupportLine>,
 }
 
@@ -79,12 +71,11 @@ pub struct InsightsQuery {
     team: Option<String>,
 }
 
-fn cells(counts: &[i64], cycles: &[CycleColumn], shown: &[bool]) -> Vec<Cell> {
+fn cells(counts: &[i64], cycles: &[CycleColumn]) -> Vec<Cell> {
     counts
         .iter()
         .zip(cycles)
-        .zip(shown)
-        .map(|((n, c), shown)| {
+        .map(|(n, c)| {
             let percent = if c.reviews > 0 {
                 (n * 100 + c.reviews / 2) / c.reviews
             } else {
@@ -98,7 +89,6 @@ fn cells(counts: &[i64], cycles: &[CycleColumn], shown: &[bool]) -> Vec<Cell> {
                 _ => 4,
             };
             Cell {
-                shown: *shown,
                 n: *n,
                 percent,
                 heat,
@@ -141,7 +131,7 @@ pub async fn show_insights(
             .iter()
             .map(|r| Row {
                 name: r.name.clone(),
-                cells: cells(pick(r), &i.cycles, &i.shown),
+                cells: cells(pick(r), &i.cycles),
             })
             .filter(|r| r.cells.iter().any(|c| c.n > 0))
             .collect();
@@ -158,11 +148,9 @@ pub async fn show_insights(
         cycles: i
             .cycles
             .iter()
-            .zip(&i.shown)
-            .map(|(c, shown)| Column {
+            .map(|c| Column {
                 name: c.name.clone(),
                 reviews: c.reviews,
-                shown: *shown,
             })
             .collect(),
         departments: i.departments.clone(),
@@ -181,11 +169,8 @@ pub async fn show_insights(
             .collect(),
         team: i.team.as_ref().map(|t| t.id.clone()).unwrap_or_default(),
         team_name: i.team.as_ref().map(|t| t.name.clone()).unwrap_or_default(),
-        own_organisation: i.own_organisation,
         everyone: i.everyone,
-        some_hidden: i.shown.iter().any(|s| !s),
         empty_group: i.cycles.iter().all(|c| c.reviews == 0),
-        min_group: policy::INSIGHTS_MIN_GROUP,
         support: i
             .support
             .iter()

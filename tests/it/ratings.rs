@@ -310,7 +310,9 @@ async fn strengths_and_weaknesses_over_time(app: TestApp) {
     let support = everyone.select_texts("[data-support] tbody tr");
     assert_eq!(support.len(), 2, "{support:?}");
 
-    // A manager reads their own organisation, without asking.
+    // A manager reads their own team, without asking: the reviews they
+    // write, and nothing further below (a wider count, less what they
+    // read, would give one person's review away).
     let rina = app.signed_in("rina.marlina").await;
     let team_page = rina.get("/team").await;
     let own = rina
@@ -321,10 +323,9 @@ async fn strengths_and_weaknesses_over_time(app: TestApp) {
         )
         .await;
     assert_eq!(own.status, StatusCode::OK, "{}", own.text);
-    let rina_id = app.person_id("rina.marlina");
     assert_eq!(
-        own.attr("[data-team]", "data-team").as_deref(),
-        Some(rina_id.as_str())
+        own.select_attrs("[data-own-team]", "data-own-team").len(),
+        1
     );
     assert_eq!(cell(&own, "strength", &name(&teamwork)), vec!["2"]);
     assert!(
@@ -336,6 +337,10 @@ async fn strengths_and_weaknesses_over_time(app: TestApp) {
         own.select_attrs("#department", "id").is_empty(),
         "no department filter"
     );
+    assert!(
+        own.select_attrs("#team", "id").is_empty(),
+        "no team to choose"
+    );
     let support = own.select_texts("[data-support] tbody tr");
     assert_eq!(
         support.len(),
@@ -343,59 +348,63 @@ async fn strengths_and_weaknesses_over_time(app: TestApp) {
         "only the reviews Rina writes: {support:?}"
     );
     assert!(support[0].contains("Pelatihan menangani keluhan"));
-    // Nothing outside it: not Dimas's team, not the department of the shop.
-    let outside = rina.get(&format!("/insights?team={dimas_id}")).await;
-    assert_eq!(outside.status, StatusCode::NOT_FOUND);
+    // No team is hers to choose, hers included; a department changes nothing.
+    let rina_id = app.person_id("rina.marlina");
+    for team in [&dimas_id, &rina_id] {
+        let page = rina.get(&format!("/insights?team={team}")).await;
+        assert_eq!(page.status, StatusCode::NOT_FOUND);
+    }
     let by_department = rina.get("/insights?department=Layanan+Toko").await;
-    assert_eq!(cell(&by_department, "strength", &name(&composure)).len(), 0);
+    assert_eq!(by_department.status, StatusCode::OK);
+    assert!(cell(&by_department, "strength", &name(&composure)).is_empty());
     assert_eq!(
         cell(&by_department, "strength", &name(&teamwork)),
         vec!["2"]
     );
-    // Hendra, above both, reads both; a team of his reads it alone.
+    // Hendra, above both, writes only Rina's and Dimas's own reviews, which
+    // name nothing: his page counts nothing of the people below them.
     let hendra = app.signed_in("hendra.gunawan").await;
-    let both = hendra.get("/insights").await;
-    assert_eq!(cell(&both, "strength", &name(&composure)), vec!["1"]);
-    assert_eq!(cell(&both, "strength", &name(&teamwork)), vec!["2"]);
+    let his = hendra.get("/insights").await;
+    assert_eq!(his.status, StatusCode::OK);
+    assert!(his
+        .select_attrs("[data-heatmap] td[data-n]", "data-n")
+        .is_empty());
     assert!(
-        both.select_texts("[data-support] tbody tr").is_empty(),
-        "Hendra writes neither review"
+        his.contains(&in_page_lang(&his.text, "insights-none-named")),
+        "{}",
+        his.text
     );
-    let rinas = hendra.get(&format!("/insights?team={rina_id}")).await;
-    assert!(cell(&rinas, "strength", &name(&composure)).is_empty());
-
-    // A team of one review: a manager sees no counts; HR does.
+    assert!(his.select_texts("[data-support] tbody tr").is_empty());
+    // Budi moves under Ayu: his review stays Rina's (she writes it), and
+    // HR reads Ayu's new team.
     let ayu_id = app.person_id("ayu.lestari");
     app.exec(&format!(
         "UPDATE people SET manager_id = '{ayu_id}' WHERE id = '{}'",
         app.person_id("budi.santoso")
     ));
-    let small = rina.get(&format!("/insights?team={ayu_id}")).await;
-    assert_eq!(small.status, StatusCode::OK);
-    assert!(small.select_attrs("[data-hidden-note]", "class").len() == 1);
-    assert!(small
+    let after_move = rina.get("/insights").await;
+    assert_eq!(cell(&after_move, "strength", &name(&teamwork)), vec!["2"]);
+    let ayus = hr.get(&format!("/insights?team={ayu_id}")).await;
+    assert_eq!(ayus.status, StatusCode::OK);
+    assert_eq!(cell(&ayus, "strength", &name(&teamwork)), vec!["1"]);
+    // Ayu leads Budi now but writes no review of his: her page counts
+    // nothing of his.
+    let ayu = app.signed_in("ayu.lestari").await;
+    let hers = ayu.get("/insights").await;
+    assert_eq!(hers.status, StatusCode::OK);
+    assert!(hers
         .select_attrs("[data-heatmap] td[data-n]", "data-n")
-        .is_empty());
-    assert!(
-        !small.contains(&in_page_lang(&small.text, "insights-none-named")),
-        "hidden is not the same as none"
-    );
-    let small_hr = hr.get(&format!("/insights?team={ayu_id}")).await;
-    assert_eq!(cell(&small_hr, "strength", &name(&teamwork)), vec!["1"]);
-    assert!(small_hr
-        .select_attrs("[data-hidden-note]", "class")
         .is_empty());
 
     // A team is someone with reports: Eko leads no one.
     let eko_id = app.person_id("eko.saputra");
-    for b in [&rina, &hr] {
-        let page = b.get(&format!("/insights?team={eko_id}")).await;
-        assert_eq!(page.status, StatusCode::NOT_FOUND);
-    }
+    let page = hr.get(&format!("/insights?team={eko_id}")).await;
+    assert_eq!(page.status, StatusCode::NOT_FOUND);
     // A team and a department with no one in common: said, not "none".
     let apart = hr
         .get(&format!("/insights?team={ayu_id}&department=Layanan+Toko"))
         .await;
+    assert_eq!(apart.status, StatusCode::OK);
     assert_eq!(apart.select_attrs("[data-empty-group]", "class").len(), 1);
     assert!(
         apart.select_attrs("#team option[selected]", "value") == vec![ayu_id.clone()],

@@ -663,15 +663,22 @@ impl<'a> XlsxSheet<'a> {
     }
 }
 
-/// A day as the spreadsheet counts it.
-fn excel_date(d: chrono::NaiveDate) -> Result<rust_xlsxwriter::ExcelDateTime, SheetError> {
+/// A moment as the spreadsheet counts it, or `None` outside the years a
+/// spreadsheet holds (1900 to 9999: a goal's due date typed as 1025 is
+/// then written as text, as in the CSV, and never fails the file).
+fn excel_time(
+    d: chrono::NaiveDate,
+    hour: u32,
+    minute: u32,
+) -> Option<rust_xlsxwriter::ExcelDateTime> {
     use chrono::Datelike;
-    let year = u16::try_from(d.year()).map_err(|e| SheetError::Write(e.to_string()))?;
-    let (month, day) = (
-        u8::try_from(d.month()).map_err(|e| SheetError::Write(e.to_string()))?,
-        u8::try_from(d.day()).map_err(|e| SheetError::Write(e.to_string()))?,
-    );
-    rust_xlsxwriter::ExcelDateTime::from_ymd(year, month, day).map_err(xlsx)
+    let year = u16::try_from(d.year()).ok()?;
+    let month = u8::try_from(d.month()).ok()?;
+    let day = u8::try_from(d.day()).ok()?;
+    rust_xlsxwriter::ExcelDateTime::from_ymd(year, month, day)
+        .ok()?
+        .and_hms(u16::try_from(hour).ok()?, u8::try_from(minute).ok()?, 0)
+        .ok()
 }
 
 /// An XLSX cell holds at most 32,767 characters: longer text (several long
@@ -722,21 +729,26 @@ impl Sheet for XlsxSheet<'_> {
                     }
                     Cell::Time(at) => {
                         use chrono::Timelike;
-                        let hour = u16::try_from(at.hour())
-                            .map_err(|e| SheetError::Write(e.to_string()))?;
-                        let minute = u8::try_from(at.minute())
-                            .map_err(|e| SheetError::Write(e.to_string()))?;
-                        let when = excel_date(at.date())?
-                            .and_hms(hour, minute, 0)
-                            .map_err(xlsx)?;
-                        self.sheet
-                            .write_datetime_with_format(self.row, col, when, &self.time)
-                            .map_err(xlsx)?;
+                        match excel_time(at.date(), at.hour(), at.minute()) {
+                            Some(when) => self
+                                .sheet
+                                .write_datetime_with_format(self.row, col, when, &self.time),
+                            None => self.sheet.write_string(
+                                self.row,
+                                col,
+                                at.format("%Y-%m-%d %H:%M").to_string(),
+                            ),
+                        }
+                        .map_err(xlsx)?;
                     }
                     Cell::Date(d) => {
-                        self.sheet
-                            .write_datetime_with_format(self.row, col, excel_date(*d)?, &self.date)
-                            .map_err(xlsx)?;
+                        match excel_time(*d, 0, 0) {
+                            Some(day) => self
+                                .sheet
+                                .write_datetime_with_format(self.row, col, day, &self.date),
+                            None => self.sheet.write_string(self.row, col, d.to_string()),
+                        }
+                        .map_err(xlsx)?;
                     }
                     Cell::Empty => {}
                 }

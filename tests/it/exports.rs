@@ -253,7 +253,13 @@ async fn hr_downloads_what_the_cycle_holds(app: TestApp) {
     );
     assert_eq!(goals[1][title], "'@SUM(A1:A9)");
 
-    // The workbook, read back by a spreadsheet reader.
+    // The workbook, read back by a spreadsheet reader. A due date no
+    // spreadsheet holds (the year 1025, a typo the form accepts) is
+    // written as text and fails nothing.
+    app.exec(&format!(
+        "UPDATE goals SET due_on = '1025-06-30' WHERE person_id = '{}'",
+        app.person_id("ayu.lestari")
+    ));
     let (status, disposition, body) = download(&hr, &cycle, &[("kind", "workbook")]).await;
     assert_eq!(status, StatusCode::OK);
     assert!(disposition.contains(".xlsx"), "{disposition}");
@@ -304,6 +310,7 @@ async fn hr_downloads_what_the_cycle_holds(app: TestApp) {
     assert_no_formula("workbook goals", &goals);
     assert_eq!(goals.len(), 2);
     assert!(goals[1].contains(&"'@SUM(A1:A9)".to_string()), "{goals:?}");
+    assert!(goals[1].contains(&"1025-06-30".to_string()), "{goals:?}");
     assert_eq!(exports_recorded(&app).len(), before + 4);
 }
 

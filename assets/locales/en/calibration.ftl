@@ -14,6 +14,7 @@ calibration-settings-link = Change the calibration settings
 calibration-all-departments = All departments
 calibration-filter-button = Show
 calibration-spread-heading = How final ratings are spread
+calibration-col-action = Action
 calibration-bar-legend = Columns 1 to 5 count the final ratings of each value (the manager's rating, or the calibrated one where it was adjusted); each bar shows the same shares, from 1 (lightest) to 5 (darkest).
 calibration-col-group = Group
 calibration-group-listed = Everyone listed

@@ -13,6 +13,7 @@ calibration-settings-link = Ubah pengaturan kalibrasi
 calibration-all-departments = Semua departemen
 calibration-filter-button = Tampilkan
 calibration-spread-heading = Sebaran nilai akhir
+calibration-col-action = Tindakan
 calibration-bar-legend = Kolom 1 sampai 5 menghitung nilai akhir untuk setiap angka (nilai dari atasan, atau nilai hasil kalibrasi bila diubah); setiap batang menunjukkan bagian yang sama, dari 1 (paling terang) sampai 5 (paling gelap).
 calibration-col-group = Kelompok
 calibration-group-listed = Semua yang tercantum

@@ -207,7 +207,7 @@ pub(super) fn pages(org: &Org) -> Vec<PageSpec> {
             Some(&org.open_cycle_name),
         ),
         spec(
-            "strengths and weaknesses, manager's organisation",
+            "strengths and weaknesses, manager's team",
             Who::Manager,
             "/insights".into(),
             Some(&org.open_cycle_name),

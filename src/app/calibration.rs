@@ -479,8 +479,9 @@ pub fn view(
             }
             s
         };
-        // The order: by name as read, by the mean, or by one question's
-        // final rating; no rating last, then by name.
+        // The order: by name as read, by the mean of the final or of the
+        // person's own ratings, or by one question's final rating; no
+        // rating last, then by name.
         let keys: Option<HashMap<String, f64>> = match sort {
             SortBy::Name => None,
             SortBy::Mean => Some(
@@ -488,6 +489,7 @@ pub fn view(
                     .filter_map(|(l, s)| s.mean().map(|m| (l.review_id.clone(), m)))
                     .collect(),
             ),
+            SortBy::OwnMean => Some(q::own_means(conn, &filter)?),
             SortBy::Question(i) => match columns.get(i) {
                 Some(col) => {
                     let mut by = q::question_ratings(conn, &filter, &col.question_id)?;

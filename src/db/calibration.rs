@@ -618,6 +618,30 @@ pub fn question_ratings(
     Ok(lines.into_iter().map(|l| (l.review_id, l.rating)).collect())
 }
 
+#[derive(QueryableByName)]
+struct MeanLine {
+    #[diesel(sql_type = Text)]
+    review_id: String,
+    #[diesel(sql_type = diesel::sql_types::Double)]
+    mean: f64,
+}
+
+/// The mean of each listed person's own ratings, over the rating questions
+/// the manager rates too (the list's columns), to sort by.
+pub fn own_means(conn: &mut DbConnection, f: &Filter<'_>) -> QueryResult<HashMap<String, f64>> {
+    let sql = statement(
+        conn,
+        "SELECT a.review_id AS review_id, CAST(AVG(a.rating) AS DOUBLE PRECISION) AS mean \
+         FROM reviews r JOIN people p ON p.id = r.person_id \
+         JOIN answers a ON a.review_id = r.id \
+         JOIN form_questions fq ON fq.id = a.question_id \
+         WHERE {covered} AND a.side = 'self' AND a.rating IS NOT NULL AND fq.side <> 'self' \
+         GROUP BY a.review_id",
+    );
+    let lines: Vec<MeanLine> = bound!(sql, f).load(conn)?;
+    Ok(lines.into_iter().map(|l| (l.review_id, l.mean)).collect())
+}
+
 /// Both sides' ratings of these reviews (a page of the list).
 pub fn page_ratings(conn: &mut DbConnection, review_ids: &[String]) -> QueryResult<Ratings> {
     use super::schema::answers;

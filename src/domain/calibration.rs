@@ -113,15 +113,19 @@ pub enum SortBy {
     Name,
     /// The mean of the person's final ratings.
     Mean,
+    /// The mean of the person's own ratings (of the questions both rate).
+    OwnMean,
     /// One rating question's final rating (its position in the form).
     Question(usize),
 }
 
 impl SortBy {
-    /// From the `sort` query value: `name`, `mean` or `q<N>`; anything else is by name.
+    /// From the `sort` query value: `name`, `mean`, `own` or `q<N>`;
+    /// anything else is by name.
     pub fn parse(s: &str) -> SortBy {
         match s {
             "mean" => SortBy::Mean,
+            "own" => SortBy::OwnMean,
             _ => s
                 .strip_prefix('q')
                 .and_then(|n| n.parse::<usize>().ok())
@@ -135,6 +139,7 @@ impl SortBy {
         match self {
             SortBy::Name => "name".into(),
             SortBy::Mean => "mean".into(),
+            SortBy::OwnMean => "own".into(),
             SortBy::Question(n) => format!("q{n}"),
         }
     }
@@ -204,7 +209,12 @@ mod tests {
 
     #[test]
     fn sort_orders_parse_and_round_trip() {
-        for s in [SortBy::Name, SortBy::Mean, SortBy::Question(3)] {
+        for s in [
+            SortBy::Name,
+            SortBy::Mean,
+            SortBy::OwnMean,
+            SortBy::Question(3),
+        ] {
             assert_eq!(SortBy::parse(&s.code()), s);
         }
         assert_eq!(SortBy::parse("q999999999999999999999"), SortBy::Name);

@@ -18,7 +18,109 @@ on_both_databases!(
     two_adjustments_from_one_page_store_one,
     an_hr_person_reviewed_never_calibrates_their_own_review,
     a_cycle_with_calibration_keeps_its_dates_and_closes_after_the_lock,
+    the_list_sorts_by_its_means_and_a_question,
 );
+
+/// Three reviews handed in with different ratings: the list orders them
+/// by the mean of the final ratings, of the person's own ratings, and by
+/// one question, both ways; the name order is the default.
+async fn the_list_sorts_by_its_means_and_a_question(app: TestApp) {
+    app.seed_demo();
+    let keys = ["ayu.lestari", "budi.santoso", "citra.dewi"];
+    let (cycle, _) = open_cycle(&app, &keys);
+    let hr = app.signed_in("sari.wulandari").await;
+    turn_on(&hr, &cycle, false, false).await;
+    let questions = crate::ratings::competency_questions(&app);
+    // (own, manager): Ayu (5, 1), Budi (2, 4), Citra (3, 3).
+    for (key, own, manager) in [
+        ("ayu.lestari", 5, 1),
+        ("budi.santoso", 2, 4),
+        ("citra.dewi", 3, 3),
+    ] {
+        for (q, _) in &questions {
+            crate::ratings::rate(&app, &cycle, key, "self", q, own);
+            crate::ratings::rate(&app, &cycle, key, "manager", q, manager);
+        }
+        app.exec(&format!(
+            "UPDATE reviews SET state = 'manager_review', self_submitted_at = '{} 09:00:00', \
+             handed_in_at = '{} 10:00:00' WHERE cycle_id = '{cycle}' AND person_id = '{}'",
+            day(-2),
+            day(-1),
+            app.person_id(key)
+        ));
+    }
+    let order = |page: &Page| -> Vec<String> { page.select_texts("tr[data-review] th") };
+    let list = |sort: &str, dir: &str| {
+        let hr = &hr;
+        let cycle = cycle.clone();
+        let (sort, dir) = (sort.to_string(), dir.to_string());
+        async move {
+            let page = hr
+                .get(&format!(
+                    "/cycles/{cycle}/calibration?sort={sort}&dir={dir}"
+                ))
+                .await;
+            assert_eq!(page.status, StatusCode::OK, "{}", page.text);
+            // A row's header is the name, then the department.
+            order(&page)
+                .into_iter()
+                .map(|t| {
+                    ["Ayu Lestari", "Budi Santoso", "Citra Dewi"]
+                        .into_iter()
+                        .find(|n| t.starts_with(n))
+                        .unwrap_or("?")
+                        .to_string()
+                })
+                .collect::<Vec<_>>()
+        }
+    };
+    let by_name = vec!["Ayu Lestari", "Budi Santoso", "Citra Dewi"];
+    assert_eq!(list("name", "asc").await, by_name);
+    assert_eq!(
+        list("own", "asc").await,
+        vec!["Budi Santoso", "Citra Dewi", "Ayu Lestari"]
+    );
+    assert_eq!(
+        list("own", "desc").await,
+        vec!["Ayu Lestari", "Citra Dewi", "Budi Santoso"]
+    );
+    assert_eq!(
+        list("mean", "asc").await,
+        vec!["Ayu Lestari", "Citra Dewi", "Budi Santoso"]
+    );
+    // One competency's column: its link, found by the competency's name.
+    let first = cermin::db::forms::competencies(&mut app.conn(), true)
+        .expect("competencies")
+        .into_iter()
+        .find(|c| c.id == questions[0].1)
+        .expect("competency");
+    let plain = hr.get(&format!("/cycles/{cycle}/calibration")).await;
+    let doc = scraper::Html::parse_document(&plain.text);
+    let sel = scraper::Selector::parse("th[aria-sort] a").expect("selector");
+    let code = doc
+        .select(&sel)
+        .find(|a| {
+            let text = a.text().collect::<String>();
+            text.trim() == first.name_id || text.trim() == first.name_en
+        })
+        .and_then(|a| a.value().attr("href"))
+        .and_then(|h| h.split("sort=").nth(1))
+        .map(|rest| rest.split('&').next().unwrap_or_default().to_string())
+        .expect("a column for the competency");
+    assert!(code.starts_with('q'), "{code}");
+    assert_eq!(
+        list(&code, "desc").await,
+        vec!["Budi Santoso", "Citra Dewi", "Ayu Lestari"]
+    );
+    // The header says which column orders the list, and which way.
+    let page = hr
+        .get(&format!("/cycles/{cycle}/calibration?sort=own&dir=desc"))
+        .await;
+    assert!(page
+        .select_attrs("th[aria-sort=descending] a", "href")
+        .iter()
+        .any(|h| h.contains("sort=own")));
+}
 
 const REASON: &str = "Konsisten di atas target tiket bulanan; sebanding dengan tim lain";
 

@@ -229,6 +229,7 @@ struct ListPage {
     everyone_url: String,
     name_sort: SortLink,
     mean_sort: SortLink,
+    own_sort: SortLink,
     columns: Vec<SortLink>,
     lines: Vec<Line>,
     total: usize,
@@ -338,6 +339,10 @@ async fn list_page(
             "name".into(),
         ),
         mean_sort: link(crate::i18n::t(lang, "calibration-col-mean"), "mean".into()),
+        own_sort: link(
+            crate::i18n::t(lang, "calibration-col-self-mean"),
+            "own".into(),
+        ),
         columns,
         prev_url: (v.page > 1).then(|| list_url(&at, &sort_code, desc, v.page - 1)),
         next_url: (v.page < v.pages).then(|| list_url(&at, &sort_code, desc, v.page + 1)),

@@ -56,20 +56,26 @@ impl GroupCounts {
 /// recorded at launch, from each review's counts of manager ratings by
 /// value (`review_manager_ratings`, kept by the database as ratings are
 /// written): one narrow row per review, its person's department and its
-/// manager's name looked up once.
+/// manager's name looked up once. (Reviews whose ratings were all taken
+/// back count in no group: the condition is in the sums, not the WHERE.
+/// In the WHERE, PostgreSQL misjudged how many rows pass it and split one
+/// hash join over parallel workers: 45 ms against 21 ms here, at 10,000
+/// people.)
 pub fn counts(conn: &mut DbConnection, cycle_id: &str) -> QueryResult<Vec<GroupCounts>> {
     let sums: Vec<String> = (1..=5)
         .map(|v| format!("CAST(SUM(h.c{v}) AS BIGINT) AS c{v}"))
         .collect();
     let sql = format!(
         "SELECT p.department AS department, r.manager_id AS manager_id, \
-                m.name AS manager_name, {}, COUNT(*) AS reviews \
+                m.name AS manager_name, {}, \
+                CAST(SUM(CASE WHEN h.c1 + h.c2 + h.c3 + h.c4 + h.c5 > 0 THEN 1 ELSE 0 END) \
+                     AS BIGINT) AS reviews \
          FROM reviews r JOIN review_manager_ratings h ON h.review_id = r.id \
          JOIN people p ON p.id = r.person_id \
          LEFT JOIN people m ON m.id = r.manager_id \
          WHERE r.cycle_id = $1 AND r.state <> 'removed' \
-           AND h.c1 + h.c2 + h.c3 + h.c4 + h.c5 > 0 \
-         GROUP BY p.department, r.manager_id, m.name",
+         GROUP BY p.department, r.manager_id, m.name \
+         HAVING SUM(CASE WHEN h.c1 + h.c2 + h.c3 + h.c4 + h.c5 > 0 THEN 1 ELSE 0 END) > 0",
         sums.join(", ")
     );
     diesel::sql_query(dialect(conn, &sql))

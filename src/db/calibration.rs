@@ -404,18 +404,6 @@ pub fn share_handed_in(conn: &mut DbConnection, review_ids: &[String]) -> QueryR
 
 // ---- the calibration list ----
 
-/// `below`: everyone below `$2` in the reporting lines today; `org`:
-/// everyone below `$4` (each empty when its id is '').
-const BELOW: &str = "WITH RECURSIVE below(id) AS ( \
-       SELECT id FROM people WHERE manager_id = $2 \
-       UNION \
-       SELECT p.id FROM people p JOIN below b ON p.manager_id = b.id \
-     ), org(id) AS ( \
-       SELECT id FROM people WHERE manager_id = $4 \
-       UNION \
-       SELECT p.id FROM people p JOIN org o ON p.manager_id = o.id \
-     ) ";
-
 /// The reviews a list covers: handed in, not removed, of the cycle `$1`;
 /// written by someone below `$2` unless it is ''; of department `$3` unless
 /// ''; of someone in the organisation of `$4` unless it is ''; never the
@@ -427,7 +415,13 @@ const COVERED: &str = " r.cycle_id = $1 AND r.handed_in_at IS NOT NULL AND r.sta
      AND r.person_id <> $5 ";
 
 fn statement(conn: &DbConnection, body: &str) -> String {
-    let sql = format!("{BELOW}{}", body.replace("{covered}", COVERED));
+    // `below`: everyone below `$2`; `org`: everyone below `$4`.
+    let sql = format!(
+        "WITH RECURSIVE {}, {} {}",
+        super::everyone_below("below", "$2"),
+        super::everyone_below("org", "$4"),
+        body.replace("{covered}", COVERED)
+    );
     match conn {
         DbConnection::Sqlite(_) => sql
             .replace("$1", "?1")

@@ -42,13 +42,6 @@ pub struct Group<'a> {
     pub written_by: Option<&'a str>,
 }
 
-/// `org`: everyone below `$2` today (empty when `$2` is '').
-const ORG: &str = "WITH RECURSIVE org(id) AS ( \
-       SELECT id FROM people WHERE manager_id = $2 \
-       UNION \
-       SELECT p.id FROM people p JOIN org o ON p.manager_id = o.id \
-     ) ";
-
 /// A statement over some cycles, for a group: `{cycles}` in `sql` becomes
 /// the cycle ids' placeholders, `{people}` the join to the person (`p`)
 /// when the department is asked for, and `{group}` the group's condition
@@ -81,8 +74,10 @@ fn in_cycles(
         Some(_) => " AND r.manager_id = $3",
         None => " AND $3 = ''",
     };
+    // `org`: everyone below `$2` (the team).
     let sql = format!(
-        "{ORG}{}",
+        "WITH RECURSIVE {} {}",
+        super::everyone_below("org", "$2"),
         sql.replace("{cycles}", &cycles)
             .replace("{people}", people)
             .replace("{group}", &format!("{department}{team}{written}"))

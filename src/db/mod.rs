@@ -27,6 +27,21 @@ pub mod tokens;
 // `lower(text)`, for searches by part of a name in any case (both databases).
 diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
 
+/// One table of a `WITH RECURSIVE` clause, `name(id)`: everyone below the
+/// person bound at `param` (`$2`, say) in today's reporting lines, at any
+/// depth; empty when that parameter is ''. Several are joined with commas.
+/// UNION (not UNION ALL) stops at people already found, so a loop in the
+/// reporting lines ends.
+pub(crate) fn everyone_below(name: &str, param: &str) -> String {
+    format!(
+        "{name}(id) AS ( \
+           SELECT id FROM people WHERE manager_id = {param} \
+           UNION \
+           SELECT p.id FROM people p JOIN {name} up ON p.manager_id = up.id \
+         )"
+    )
+}
+
 use std::path::Path;
 use std::time::Duration;
 

@@ -11,21 +11,18 @@ use diesel::sql_types::{BigInt, Integer, Nullable, Text, Timestamp};
 use super::{DbConnection, QueryResult};
 use crate::domain::review::ReviewState;
 
-/// Everyone below `$2` in the reporting lines today, at any depth. UNION
-/// (not UNION ALL) stops at people already found, so a loop in the lines
-/// ends.
-const BELOW: &str = "WITH RECURSIVE below(id) AS ( \
-       SELECT id FROM people WHERE manager_id = $2 \
-       UNION \
-       SELECT p.id FROM people p JOIN below b ON p.manager_id = b.id \
-     ) ";
+/// Only the reviews of people below `$2` (`below`, [`super::everyone_below`]).
 const WITHIN: &str = " AND r.person_id IN (SELECT id FROM below WHERE id <> $2)";
 
 /// The statement for this connection: with the organisation's part when
 /// `manager` is given; `$n` written `?n` for SQLite.
 fn statement(conn: &DbConnection, body: &str, manager: Option<&str>) -> String {
     let sql = match manager {
-        Some(_) => format!("{BELOW}{}", body.replace("{within}", WITHIN)),
+        Some(_) => format!(
+            "WITH RECURSIVE {} {}",
+            super::everyone_below("below", "$2"),
+            body.replace("{within}", WITHIN)
+        ),
         None => body.replace("{within}", ""),
     };
     match conn {

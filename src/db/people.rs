@@ -1,7 +1,9 @@
 //! People: the directory HR keeps, and what sign-in needs.
 
 use chrono::NaiveDateTime;
+use diesel::dsl::sql;
 use diesel::prelude::*;
+use diesel::sql_types::{Bool, Text};
 use serde::Serialize;
 
 use super::schema::people;
@@ -193,12 +195,21 @@ fn filtered(
         .map(str::trim)
         .filter(|s| !s.is_empty())
     {
-        let pattern = format!("%{}%", text.to_lowercase().replace(['\\', '%', '_'], ""));
+        let text = text.replace(['\\', '%', '_'], "");
+        let pattern = format!("%{}%", text.to_lowercase());
         // email is stored lower-case; names and titles are matched in any
         // case. SQLite's LIKE already ignores (ASCII) case, as its lower()
         // is ASCII-only too: the same matches without three function calls
         // a row (a search reads every active person).
-        q = if sqlite {
+        q = if sqlite && text.chars().count() >= TRIGRAM {
+            q.filter(
+                sql::<Bool>(
+                    "people.id IN (SELECT person_id FROM people_search WHERE people_search MATCH ",
+                )
+                .bind::<Text, _>(trigram_phrase(&text))
+                .sql(")"),
+            )
+        } else if sqlite {
             q.filter(
                 people::email
                     .like(pattern.clone())
@@ -227,6 +238,21 @@ fn filtered(
 }
 
 use super::lower;
+
+/// SQLite's people search reads a trigram full-text table kept by triggers
+/// on `people` (migration `2026-12-08-000018`); PostgreSQL keeps trigram
+/// indexes on the columns themselves. A trigram index finds nothing for
+/// fewer than three characters: shorter searches read every person.
+const TRIGRAM: usize = 3;
+
+/// The search as one quoted FTS5 phrase, so nothing in it is read as query
+/// syntax, limited to the three searchable columns (never the id).
+fn trigram_phrase(text: &str) -> String {
+    format!(
+        "{{name email job_title}} : \"{}\"",
+        text.replace('"', "\"\"")
+    )
+}
 
 pub fn list(
     conn: &mut DbConnection,

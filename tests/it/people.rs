@@ -10,6 +10,7 @@ on_both_databases!(
     manager_loops_are_refused,
     deactivation_ends_sessions_and_keeps_history,
     people_list_searches_and_filters,
+    people_search_follows_every_change,
 );
 
 async fn hr_adds_a_person_who_accepts_the_invitation(app: TestApp) {
@@ -322,4 +323,70 @@ async fn people_list_searches_and_filters(app: TestApp) {
         team.attr("[data-manager-filter] a", "href").as_deref(),
         Some("/people?page=1")
     );
+}
+
+/// The search reads an index on SQLite (a trigram table kept by triggers)
+/// and on PostgreSQL (pg_trgm): what it finds must follow every change to a
+/// name, email or title, and read a search of any length or shape as text.
+async fn people_search_follows_every_change(app: TestApp) {
+    app.seed_demo();
+    let hr = app.signed_in("sari.wulandari").await;
+    let names = |page: &Page| page.select_texts("tbody tr th, tbody tr td:first-child");
+    let found = |q: &'static str| {
+        let hr = &hr;
+        async move {
+            let page = hr.get(&format!("/people?q={q}")).await;
+            assert_eq!(page.status, StatusCode::OK, "q={q}");
+            page.select_texts("tbody tr").len()
+        }
+    };
+    // Any part of a name, in any case; a job title; an email.
+    assert_eq!(found("ESTAR").await, 1, "Ayu Lestari");
+    assert_eq!(found("obrolan").await, 2, "the two chat agents");
+    assert_eq!(found("ayu.lestari%40").await, 1);
+    // Fewer than three characters cannot use trigrams and still find.
+    assert!(found("yu").await >= found("Ayu").await);
+    assert!(found("Ay").await >= 1);
+    // Quotes and query words are text, never syntax.
+    assert_eq!(found("%22Ayu%22").await, 0);
+    assert_eq!(found("Ayu%20OR%20Dimas").await, 0);
+    assert_eq!(found("name%3AAyu").await, 0);
+    assert_eq!(found("NEAR(Ayu)").await, 0);
+    // An id is not something people search by.
+    let ayu = app.person_id("ayu.lestari");
+    let id_part = &ayu[ayu.len() - 8..];
+    let by_id = hr.get(&format!("/people?q={id_part}")).await;
+    assert_eq!(
+        by_id.select_texts("tbody tr").len(),
+        0,
+        "{}",
+        names(&by_id).join(", ")
+    );
+
+    // Renamed: found by the new name, no longer by the old one.
+    let dimas = app.person_id("dimas.prasetyo");
+    hr.get(&format!("/people/{ayu}/edit")).await;
+    let res = hr
+        .post(
+            &format!("/people/{ayu}"),
+            &[
+                ("name", "Ayu Kusumawardani"),
+                ("email", "ayu.k@sejahtera.example"),
+                ("role", "employee"),
+                ("manager_id", &dimas),
+                ("department", "Layanan Toko"),
+                ("job_title", "Staf Gudang Pusat"),
+                ("job_description", ""),
+                ("lang", "id"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.text);
+    assert_eq!(found("lestari").await, 0);
+    assert_eq!(found("ayu.lestari").await, 0);
+    assert_eq!(found("kusumawardani").await, 1);
+    assert_eq!(found("ayu.k%40").await, 1);
+    assert_eq!(found("gudang").await, 1);
+    let page = hr.get("/people?q=wardani").await;
+    assert!(page.contains("Ayu Kusumawardani"));
 }

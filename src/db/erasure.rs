@@ -171,6 +171,15 @@ pub fn erase(conn: &mut DbConnection, person_id: &str, now: NaiveDateTime) -> Qu
             .execute(conn)?;
         n += scrub_audit(conn, person_id, &email, &address, &name)?;
     }
+    // SQLite's people search index (`people_search`) followed the change by
+    // trigger, but a full-text index only marks the old entry deleted until
+    // its segments merge: merge them now, so no part of the old name, email
+    // or title stays in it. PostgreSQL's trigram indexes are kept with the
+    // rows themselves.
+    if matches!(conn, DbConnection::Sqlite(_)) {
+        diesel::sql_query("INSERT INTO people_search (people_search) VALUES ('optimize')")
+            .execute(conn)?;
+    }
     Ok(n)
 }
 

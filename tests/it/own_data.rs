@@ -397,6 +397,24 @@ fn stored_texts(app: &TestApp) -> Vec<String> {
             .load::<String>(c)
             .expect("attempts"),
     );
+    // SQLite's people search keeps its own copy of names, emails and titles
+    // (migration 2026-12-08-000018).
+    if matches!(c, cermin::db::DbConnection::Sqlite(_)) {
+        #[derive(diesel::QueryableByName)]
+        struct Searchable {
+            #[diesel(sql_type = diesel::sql_types::Text)]
+            t: String,
+        }
+        all.extend(
+            diesel::sql_query(
+                "SELECT name || ' ' || email || ' ' || job_title AS t FROM people_search",
+            )
+            .load::<Searchable>(c)
+            .expect("people_search")
+            .into_iter()
+            .map(|r| r.t),
+        );
+    }
     all
 }
 

@@ -184,6 +184,16 @@ pub struct PeopleFilter {
     pub include_inactive: bool,
 }
 
+/// What `LIKE` would read as a wildcard or an escape: dropped from a
+/// search, so what is typed is matched as text.
+const LIKE_SPECIAL: [char; 3] = ['\\', '%', '_'];
+
+/// A `LIKE` pattern for text containing `text`, lower-case (compare it with
+/// a lower-cased column).
+fn contains_pattern(text: &str) -> String {
+    format!("%{}%", text.to_lowercase().replace(LIKE_SPECIAL, ""))
+}
+
 fn filtered(
     filter: &PeopleFilter,
     sqlite: bool,
@@ -195,8 +205,8 @@ fn filtered(
         .map(str::trim)
         .filter(|s| !s.is_empty())
     {
-        let text = text.replace(['\\', '%', '_'], "");
-        let pattern = format!("%{}%", text.to_lowercase());
+        let text = text.replace(LIKE_SPECIAL, "");
+        let pattern = contains_pattern(&text);
         // email is stored lower-case; names and titles are matched in any
         // case. SQLite's LIKE already ignores (ASCII) case, as its lower()
         // is ASCII-only too: the same matches without three function calls
@@ -311,10 +321,7 @@ pub fn addable_to_cycle(
     limit: i64,
 ) -> QueryResult<Vec<(String, String, String)>> {
     use super::schema::reviews;
-    let pattern = format!(
-        "%{}%",
-        name.trim().to_lowercase().replace(['\\', '%', '_'], "")
-    );
+    let pattern = contains_pattern(name.trim());
     let in_cycle = reviews::table
         .filter(reviews::cycle_id.eq(cycle_id.to_string()))
         .filter(reviews::state.ne("removed"))

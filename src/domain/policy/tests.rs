@@ -345,16 +345,7 @@ fn review_visibility_follows_the_steps() {
     let m = actor("m1", Role::Manager);
     let mm = actor("m0", Role::Manager);
     let hr = actor("h", Role::Hr);
-    let facts = |state| ReviewFacts {
-        person_id: "e1",
-        manager_id: Some("m1"),
-        state,
-        cycle: CycleStatus::Open,
-        was_shared: matches!(state, ReviewState::Shared | ReviewState::Acknowledged),
-        was_submitted: state != ReviewState::SelfAssessment,
-        handed_in: false,
-    };
-    let draft = facts(ReviewState::SelfAssessment);
+    let draft = at_step(ReviewState::SelfAssessment);
     assert!(may_edit_self_assessment(&e, draft));
     assert!(
         !may_read_self_assessment(&m, draft),
@@ -364,11 +355,11 @@ fn review_visibility_follows_the_steps() {
         !may_view_review(&mm, draft),
         "the manager's manager is not part of it"
     );
-    let writing = facts(ReviewState::ManagerReview);
+    let writing = at_step(ReviewState::ManagerReview);
     assert!(may_read_self_assessment(&m, writing));
     assert!(!may_read_manager_review(&e, writing), "not shared yet");
     assert!(may_edit_manager_review(&m, writing));
-    let shared = facts(ReviewState::Shared);
+    let shared = at_step(ReviewState::Shared);
     assert!(may_read_manager_review(&e, shared));
     assert!(!may_read_private_comments(&e, shared));
     assert!(may_read_private_comments(&m, shared) && may_read_private_comments(&hr, shared));
@@ -402,25 +393,19 @@ fn private_comments_never_reach_the_person_reviewed() {
     let e = actor("e1", Role::Employee);
     let m = actor("m1", Role::Manager);
     let hr = actor("h", Role::Hr);
-    let at = |state| ReviewFacts {
-        person_id: "e1",
-        manager_id: Some("m1"),
-        state,
-        cycle: CycleStatus::Open,
-        was_shared: matches!(state, ReviewState::Shared | ReviewState::Acknowledged),
-        was_submitted: state != ReviewState::SelfAssessment,
-        handed_in: false,
-    };
     for state in [ReviewState::Shared, ReviewState::Acknowledged] {
         assert!(
-            may_read_comment(&e, at(state), false),
+            may_read_comment(&e, at_step(state), false),
             "shared: she reads it"
         );
-        assert!(!may_read_comment(&e, at(state), true), "private: never her");
-        assert!(may_read_comment(&m, at(state), true));
-        assert!(may_read_comment(&hr, at(state), true));
+        assert!(
+            !may_read_comment(&e, at_step(state), true),
+            "private: never her"
+        );
+        assert!(may_read_comment(&m, at_step(state), true));
+        assert!(may_read_comment(&hr, at_step(state), true));
     }
-    let writing = at(ReviewState::ManagerReview);
+    let writing = at_step(ReviewState::ManagerReview);
     assert!(
         !may_read_comment(&e, writing, false),
         "not even a shared comment before the review is shared"
@@ -430,15 +415,33 @@ fn private_comments_never_reach_the_person_reviewed() {
     // does not read the private comments about themselves.
     for role in [Role::Hr, Role::Manager] {
         let reviewed = actor("e1", role);
-        assert!(!may_read_comment(&reviewed, at(ReviewState::Shared), true));
-        assert!(may_read_comment(&reviewed, at(ReviewState::Shared), false));
+        assert!(!may_read_comment(
+            &reviewed,
+            at_step(ReviewState::Shared),
+            true
+        ));
+        assert!(may_read_comment(
+            &reviewed,
+            at_step(ReviewState::Shared),
+            false
+        ));
     }
     // Someone else's manager never.
     assert!(!may_read_comment(
         &actor("m2", Role::Manager),
-        at(ReviewState::Shared),
+        at_step(ReviewState::Shared),
         false
     ));
+}
+
+/// e1's review by m1 in an open cycle at `state`, having passed every step
+/// before it.
+fn at_step<'a>(state: ReviewState) -> ReviewFacts<'a> {
+    ReviewFacts {
+        was_shared: matches!(state, ReviewState::Shared | ReviewState::Acknowledged),
+        was_submitted: state != ReviewState::SelfAssessment,
+        ..review(state, CycleStatus::Open)
+    }
 }
 
 fn review<'a>(state: ReviewState, cycle: CycleStatus) -> ReviewFacts<'a> {

@@ -418,8 +418,8 @@ fn statement(conn: &DbConnection, body: &str) -> String {
     // `below`: everyone below `$2`; `org`: everyone below `$4`.
     let sql = format!(
         "WITH RECURSIVE {}, {} {}",
-        super::everyone_below("below", "$2"),
-        super::everyone_below("org", "$4"),
+        super::everyone_below(conn, "below", "$2"),
+        super::everyone_below(conn, "org", "$4"),
         body.replace("{covered}", COVERED)
     );
     match conn {

@@ -77,7 +77,7 @@ fn in_cycles(
     // `org`: everyone below `$2` (the team).
     let sql = format!(
         "WITH RECURSIVE {} {}",
-        super::everyone_below("org", "$2"),
+        super::everyone_below(conn, "org", "$2"),
         sql.replace("{cycles}", &cycles)
             .replace("{people}", people)
             .replace("{group}", &format!("{department}{team}{written}"))

@@ -30,16 +30,24 @@ diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql
 /// One table of a `WITH RECURSIVE` clause, `name(id)`: everyone below the
 /// person bound at `param` (`$2`, say) in today's reporting lines, at any
 /// depth; empty when that parameter is ''. Several are joined with commas.
-/// UNION (not UNION ALL) stops at people already found, so a loop in the
-/// reporting lines ends.
-pub(crate) fn everyone_below(name: &str, param: &str) -> String {
-    format!(
-        "{name}(id) AS ( \
-           SELECT id FROM people WHERE manager_id = {param} \
-           UNION \
-           SELECT p.id FROM people p JOIN {name} up ON p.manager_id = up.id \
-         )"
-    )
+///
+/// SQLite runs the recursive query, driven from the few people directly
+/// below; UNION (not UNION ALL) stops at people already found, so a loop in
+/// the reporting lines ends. PostgreSQL calls `everyone_below(text)`
+/// (migration `2026-12-09-000019_everyone_below`), which walks the lines
+/// level by level: its planner cannot estimate a recursive query's size and
+/// took a team of 12 for 14,000 people.
+pub(crate) fn everyone_below(conn: &DbConnection, name: &str, param: &str) -> String {
+    match conn {
+        DbConnection::Sqlite(_) => format!(
+            "{name}(id) AS ( \
+               SELECT id FROM people WHERE manager_id = {param} \
+               UNION \
+               SELECT p.id FROM people p JOIN {name} up ON p.manager_id = up.id \
+             )"
+        ),
+        DbConnection::Pg(_) => format!("{name}(id) AS (SELECT everyone_below({param}))"),
+    }
 }
 
 use std::path::Path;

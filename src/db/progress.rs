@@ -20,7 +20,7 @@ fn statement(conn: &DbConnection, body: &str, manager: Option<&str>) -> String {
     let sql = match manager {
         Some(_) => format!(
             "WITH RECURSIVE {} {}",
-            super::everyone_below("below", "$2"),
+            super::everyone_below(conn, "below", "$2"),
             body.replace("{within}", WITHIN)
         ),
         None => body.replace("{within}", ""),

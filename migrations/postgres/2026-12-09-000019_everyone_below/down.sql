@@ -1,0 +1,1 @@
+DROP FUNCTION everyone_below(text);

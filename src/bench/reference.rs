@@ -56,7 +56,9 @@ async fn reference(state: State) -> Result<HttpResponse, AppError> {
         .await?;
     let mut ctx = tera::Context::new();
     ctx.insert("people", &rows);
-    let html = state.templates.render(TEMPLATE_NAME, &ctx)?;
+    let html = state
+        .templates
+        .render(crate::domain::Lang::default(), TEMPLATE_NAME, &ctx)?;
     Ok(HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")
         .body(html))

@@ -189,7 +189,7 @@ async fn download(
         let ctx = page_context(&user.visitor, &data)?;
         Ok(state
             .templates
-            .render("me/data_file.html", &ctx)?
+            .render(user.visitor.lang, "me/data_file.html", &ctx)?
             .into_bytes())
     };
     let (body, content_type) = match format {

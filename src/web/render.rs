@@ -40,7 +40,7 @@ pub fn page_with_status<T: Serialize>(
     model: &T,
 ) -> Result<HttpResponse, AppError> {
     let ctx = page_context(visitor, model)?;
-    let html = templates.render(name, &ctx)?;
+    let html = templates.render(visitor.lang, name, &ctx)?;
     Ok(HttpResponse::build(status)
         .content_type("text/html; charset=utf-8")
         .body(html))

@@ -73,7 +73,13 @@ pub fn open_to_managers(conn: &mut DbConnection) -> QueryResult<Vec<(String, Str
         .inner_join(review_cycles::table)
         .filter(cycle_calibrations::by_managers.eq(true))
         .filter(cycle_calibrations::locked_at.is_null())
-        .filter(review_cycles::status.eq_any(["scheduled", "open"]))
+        // `a OR b`, not `IN (a, b)`: diesel prepares an `IN` list again on
+        // every run on SQLite; this statement stays in its cache.
+        .filter(
+            review_cycles::status
+                .eq("scheduled")
+                .or(review_cycles::status.eq("open")),
+        )
         .order(review_cycles::opens_on.desc())
         .select((review_cycles::id, review_cycles::name))
         .load(conn)

@@ -121,6 +121,25 @@ impl Form {
     }
 }
 
+/// A competency's names: what a review form needs to name one and offer it.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = competencies)]
+pub struct CompetencyName {
+    pub id: String,
+    pub name_id: String,
+    pub name_en: String,
+    pub active: bool,
+}
+
+/// Every competency's names (inactive ones too: older answers name them),
+/// in the list's order.
+pub fn competency_names(conn: &mut DbConnection) -> QueryResult<Vec<CompetencyName>> {
+    competencies::table
+        .order((competencies::position.asc(), competencies::name_en.asc()))
+        .select(CompetencyName::as_select())
+        .load(conn)
+}
+
 pub fn competencies(
     conn: &mut DbConnection,
     include_inactive: bool,

@@ -165,12 +165,25 @@ pub fn count_all(conn: &mut DbConnection) -> QueryResult<i64> {
 }
 
 /// Active direct reports of a manager, by name.
-pub fn reports_of(conn: &mut DbConnection, manager_id: &str) -> QueryResult<Vec<PersonRow>> {
+/// A manager's active reports by name: the list's narrow rows (the team
+/// page, the home page and the person page show names and titles only).
+pub fn reports_of(conn: &mut DbConnection, manager_id: &str) -> QueryResult<Vec<ListRow>> {
     people::table
         .filter(people::manager_id.eq(manager_id))
         .filter(people::active.eq(true))
         .order(people::name.asc())
-        .select(PersonRow::as_select())
+        .select(ListRow::as_select())
+        .load(conn)
+}
+
+/// The list's narrow rows of these people, in no order.
+pub fn listed(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<ListRow>> {
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
+    people::table
+        .filter(people::id.eq_any(ids))
+        .select(ListRow::as_select())
         .load(conn)
 }
 

@@ -291,7 +291,7 @@ async fn history_page(
             ids.extend(person.manager_id.clone());
             ids.sort();
             ids.dedup();
-            let names: HashMap<String, String> = people::find_many(conn, &ids)?
+            let names: HashMap<String, String> = people::listed(conn, &ids)?
                 .into_iter()
                 .map(|p| (p.id, p.name))
                 .collect();

@@ -140,7 +140,7 @@ pub async fn show_home(
             }
             for (r, c, name) in reviews::for_manager_current(conn, &id)? {
                 // Handed in for calibration: HR has it, nothing for the manager to do.
-                if r.state() == ReviewState::ManagerReview
+                if r.state == ReviewState::ManagerReview
                     && r.handed_in_at.is_none()
                     && c.status(today) == CycleStatus::Open
                 {

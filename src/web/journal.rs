@@ -515,7 +515,7 @@ async fn notes_page(
             let (subject, can_write) = load_notes_subject(conn, &actor, &person_id)?;
             let rows = journal_app::notes_for(conn, &actor, &subject)?;
             let author_ids: Vec<String> = rows.iter().map(|r| r.author_id.clone()).collect();
-            let names: HashMap<String, String> = people::find_many(conn, &author_ids)?
+            let names: HashMap<String, String> = people::listed(conn, &author_ids)?
                 .into_iter()
                 .map(|p| (p.id, p.name))
                 .collect();

@@ -380,7 +380,7 @@ pub(crate) struct PersonLink {
 }
 
 impl PersonLink {
-    pub(crate) fn new(actor: &policy::Actor, p: &people::PersonRow) -> Self {
+    pub(crate) fn new(actor: &policy::Actor, p: &people::ListRow) -> Self {
         let facts = PersonFacts {
             id: &p.id,
             manager_id: p.manager_id.as_deref(),

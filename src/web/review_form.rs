@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::db::forms::{CompetencyRow, Form};
+use crate::db::forms::{CompetencyName, Form};
 use crate::db::journal::JournalRow;
 use crate::db::reviews::{self, AnswerRow, CommentRow, GoalRow, TraitRow};
 use crate::db::{self, DbConnection, QueryResult};
@@ -136,6 +136,17 @@ pub struct Choice {
     pub label: String,
 }
 
+/// How much of a question's prompt names it in the evidence list.
+const EVIDENCE_LABEL_CHARS: usize = 60;
+
+/// `text` cut to `max` characters, with "…" when something was cut.
+fn shortened(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_string(),
+    }
+}
+
 /// Everything the form pages show.
 #[derive(Debug, Clone, Serialize)]
 pub struct FormModel {
@@ -144,6 +155,10 @@ pub struct FormModel {
     pub goals: Vec<GoalView>,
     pub carried_goals: Vec<GoalView>,
     pub competencies: Vec<Choice>,
+    /// The questions a journal entry can be used as evidence for (this
+    /// side's text and rating questions), each prompt cut to 60 characters:
+    /// built once here rather than once per entry in the template.
+    pub evidence_for: Vec<Choice>,
     pub new_strength_id: String,
     pub new_weakness_id: String,
     pub new_goal_id: String,
@@ -155,7 +170,7 @@ pub struct Stored {
     pub goals: Vec<GoalRow>,
     pub carried: Vec<GoalRow>,
     pub comments: Vec<CommentRow>,
-    pub competencies: Vec<CompetencyRow>,
+    pub competencies: Vec<CompetencyName>,
     pub names: HashMap<String, String>,
     /// The person reviewed: the questions' manager wording names them.
     pub person_name: String,
@@ -174,15 +189,15 @@ pub fn load(
     let goals = reviews::goals_of_review(conn, review_id)?;
     let carried = reviews::open_goals_before(conn, person_id, review_id)?;
     let comments = reviews::comments(conn, review_id, private_comments)?;
-    let competencies = db::forms::competencies(conn, true)?;
-    let author_ids: Vec<String> = comments.iter().map(|c| c.author_id.clone()).collect();
-    let names = db::people::find_many(conn, &author_ids)?
+    let competencies = db::forms::competency_names(conn)?;
+    let mut author_ids: Vec<String> = comments.iter().map(|c| c.author_id.clone()).collect();
+    author_ids.sort();
+    author_ids.dedup();
+    let names = db::people::listed(conn, &author_ids)?
         .into_iter()
         .map(|p| (p.id, p.name))
         .collect();
-    let person_name = db::people::find(conn, person_id)?
-        .map(|p| p.name)
-        .unwrap_or_default();
+    let person_name = db::people::name_of(conn, person_id)?.unwrap_or_default();
     Ok(Stored {
         answers,
         traits,
@@ -414,9 +429,19 @@ pub fn build_in_voice(
             .count(),
         total: own.len(),
     };
+    let evidence_for = sections
+        .iter()
+        .flat_map(|s| &s.questions)
+        .filter(|q| q.mine && matches!(q.kind.as_str(), "text" | "rating" | "competency_rating"))
+        .map(|q| Choice {
+            id: q.id.clone(),
+            label: shortened(&q.prompt, EVIDENCE_LABEL_CHARS),
+        })
+        .collect();
     FormModel {
         sections,
         progress,
+        evidence_for,
         goals: stored
             .goals
             .iter()
@@ -438,5 +463,19 @@ pub fn build_in_voice(
         new_strength_id: db::new_id(),
         new_weakness_id: db::new_id(),
         new_goal_id: db::new_id(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shortened;
+
+    #[test]
+    fn evidence_labels_are_cut_at_a_character_not_a_byte() {
+        assert_eq!(shortened("Bagaimana Anda melayani", 9), "Bagaimana…");
+        assert_eq!(shortened("Layanan", 60), "Layanan");
+        assert_eq!(shortened("tepat 5", 7), "tepat 5");
+        // Multi-byte characters count once and are never split.
+        assert_eq!(shortened("ÉÉÉ—🙂 ok", 4), "ÉÉÉ—…");
     }
 }

@@ -10,7 +10,7 @@ use super::render::page;
 use super::State;
 use crate::db::cycles::CycleRow;
 use crate::db::people;
-use crate::db::reviews::{self, ReviewRow};
+use crate::db::reviews::{self, ReviewStep};
 use crate::domain::policy::{self, Actor, PersonFacts, ReviewFacts};
 use crate::domain::review::{CycleStatus, ReviewState};
 use crate::error::AppError;
@@ -55,7 +55,7 @@ struct TeamMember {
 }
 
 impl TeamMember {
-    fn new(actor: &Actor, p: &people::PersonRow, is_report: bool) -> Self {
+    fn new(actor: &Actor, p: &people::ListRow, is_report: bool) -> Self {
         let facts = PersonFacts {
             id: &p.id,
             manager_id: p.manager_id.as_deref(),
@@ -105,8 +105,8 @@ struct TeamPage {
     overdue: usize,
 }
 
-fn team_review(actor: &Actor, today: NaiveDate, r: &ReviewRow, c: &CycleRow) -> TeamReview {
-    let state = r.state();
+fn team_review(actor: &Actor, today: NaiveDate, r: &ReviewStep, c: &CycleRow) -> TeamReview {
+    let state = r.state;
     let status = c.status(today);
     let scheduled = status == CycleStatus::Scheduled;
     let due_on = state.due_on(&c.dates());
@@ -188,7 +188,7 @@ pub async fn show_team(state: State, user: CurrentUser) -> Result<HttpResponse, 
                 .map(|(r, _, _)| r.person_id.clone())
                 .filter(|id| !reports.iter().any(|p| &p.id == id))
                 .collect();
-            let moved = people::find_many(conn, &moved_ids)?;
+            let moved = people::listed(conn, &moved_ids)?;
             Ok(((reports, current, moved), calibrations))
         })
         .await?;

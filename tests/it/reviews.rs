@@ -814,6 +814,25 @@ async fn journal_entry_pulled_in_as_evidence(app: TestApp) {
     let target = form
         .attr(&format!("select[name=evidence_q_{entry}] option"), "value")
         .expect("a question to attach to");
+    // Offered: exactly her own questions with an answer box (text and
+    // ratings), never a list (strengths, goals), each named by its prompt.
+    let offered = form.select_attrs(&format!("select[name=evidence_q_{entry}] option"), "value");
+    let boxes: Vec<String> = form
+        .select_attrs("textarea[name^=b_]", "name")
+        .iter()
+        .map(|n| n.trim_start_matches("b_").to_string())
+        .collect();
+    assert!(!offered.is_empty());
+    assert_eq!(
+        offered, boxes,
+        "the evidence list follows the form's own questions"
+    );
+    for label in form.select_texts(&format!("select[name=evidence_q_{entry}] option")) {
+        assert!(
+            !label.trim().is_empty() && label.chars().count() <= 61,
+            "a prompt, cut to 60 characters: {label:?}"
+        );
+    }
     let version = form.attr("input[name=version]", "value").expect("version");
     let typed = "Jawaban yang sedang saya ketik.";
     let res = fitri

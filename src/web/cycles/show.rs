@@ -201,7 +201,7 @@ fn load_cycle_page(
     if status == CycleStatus::Draft {
         let rows = cycles::participants(conn, id)?;
         let manager_ids: Vec<String> = rows.iter().filter_map(|p| p.manager_id.clone()).collect();
-        let names: HashMap<String, String> = people::find_many(conn, &manager_ids)?
+        let names: HashMap<String, String> = people::listed(conn, &manager_ids)?
             .into_iter()
             .map(|p| (p.id, p.name))
             .collect();

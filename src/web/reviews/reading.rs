@@ -256,7 +256,7 @@ pub fn load(
         .map(|c| (c.id, (c.name_id, c.name_en)))
         .collect();
     let author_ids: Vec<String> = comments.iter().map(|c| c.author_id.clone()).collect();
-    let names = db::people::find_many(conn, &author_ids)?
+    let names = db::people::listed(conn, &author_ids)?
         .into_iter()
         .map(|p| (p.id, p.name))
         .collect();

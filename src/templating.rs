@@ -20,11 +20,11 @@ struct TemplateFiles;
 pub struct Templates {
     /// For email: each message's language is read from its context.
     built: Arc<Tera>,
-    /// For pages, one per language (`Lang::ALL`'s order), its language fixed:
-    /// `t()` and the date filters are called hundreds of times on a form
-    /// page, and looking `lang` up through every enclosing loop and include
-    /// on each call measured 4% of the page's instructions.
-    pages: [Arc<Tera>; 2],
+    /// For pages, one per language with its language fixed: `t()` and the
+    /// date filters are called hundreds of times on a form page, and looking
+    /// `lang` up through every enclosing loop and include on each call
+    /// measured 4% of the page's instructions.
+    pages: Vec<(Lang, Arc<Tera>)>,
     dev: bool,
     tz: Tz,
     source_url: Option<String>,
@@ -161,10 +161,10 @@ impl Templates {
         let url = source_url.as_deref();
         Ok(Self {
             built: Arc::new(build_tera(tz, url)?),
-            pages: [
-                Arc::new(build_tera_in(tz, url, Some(Lang::ALL[0]))?),
-                Arc::new(build_tera_in(tz, url, Some(Lang::ALL[1]))?),
-            ],
+            pages: Lang::ALL
+                .iter()
+                .map(|&l| Ok((l, Arc::new(build_tera_in(tz, url, Some(l))?))))
+                .collect::<Result<_, tera::Error>>()?,
             dev,
             tz,
             source_url,
@@ -183,7 +183,11 @@ impl Templates {
             // Development: pick up template edits without a rebuild.
             return build_tera(self.tz, self.source_url.as_deref())?.render(name, ctx);
         }
-        let i = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
-        self.pages[i].render(name, ctx)
+        let tera = self
+            .pages
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .map_or(&self.built, |(_, t)| t);
+        tera.render(name, ctx)
     }
 }

@@ -625,7 +625,8 @@ pub fn save(
         // is stored now, so nothing is lost.
         Err(Aborted::LostRace) => {
             let (current, cycle) = reviews::find(conn, review_id)?.ok_or(Error::NotFound)?;
-            let form = forms::load_form(conn, &cycle.template_id)?.ok_or(Error::NotFound)?;
+            let form =
+                forms::load_form_of_review(conn, &cycle.template_id)?.ok_or(Error::NotFound)?;
             let stored = reviews::answers(conn, &current.id, Some(side))?;
             let differences = differences(
                 &form,
@@ -682,7 +683,7 @@ fn write(
 ) -> Result<SaveOutcome, Aborted> {
     db::write_tx(conn, |conn| {
         let (current, cycle) = reviews::find_for_update(conn, review_id)?.ok_or(Error::NotFound)?;
-        let form = forms::load_form(conn, &cycle.template_id)?.ok_or(Error::NotFound)?;
+        let form = forms::load_form_of_review(conn, &cycle.template_id)?.ok_or(Error::NotFound)?;
         let f = super::reviews::facts(&current, &cycle, clock.today);
         if !policy::may_edit_side(actor, f, side) {
             return match super::reviews::side_refusal(actor, f, side) {

@@ -118,7 +118,8 @@ pub fn missing_required(
     cycle: &CycleRow,
     side: Side,
 ) -> Result<Vec<String>, WorkflowError> {
-    let form = forms::load_form(conn, &cycle.template_id)?.ok_or(WorkflowError::NotFound)?;
+    let form =
+        forms::load_form_of_review(conn, &cycle.template_id)?.ok_or(WorkflowError::NotFound)?;
     let answers = reviews::answers(conn, &review.id, Some(side))?;
     let traits = reviews::traits(conn, &review.id)?;
     let goals = reviews::goals_of_review(conn, &review.id)?;

@@ -1,5 +1,8 @@
 //! The competency library and form templates (sections and questions).
 
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock, RwLock};
+
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::Serialize;
@@ -241,11 +244,76 @@ pub fn insert_question(conn: &mut DbConnection, row: &QuestionRow) -> QueryResul
         .map(|_| ())
 }
 
-/// Load a whole form in two queries.
+/// Load a whole form in three queries.
 pub fn load_form(conn: &mut DbConnection, template_id: &str) -> QueryResult<Option<Form>> {
     let Some(template) = find_template(conn, template_id)? else {
         return Ok(None);
     };
+    let sections = load_sections(conn, template_id)?;
+    Ok(Some(Form { template, sections }))
+}
+
+type Sections = Vec<(SectionRow, Vec<QuestionRow>)>;
+
+/// The sections and questions of frozen templates, by template id. A
+/// template is frozen when a launch commits: from then on its sections and
+/// questions never change (only its name and description may), so every
+/// instance may keep them. Each view and save of a review reads them: 345
+/// columns for the default form, a tenth of the form page's work.
+static FROZEN_SECTIONS: OnceLock<RwLock<HashMap<String, Arc<Sections>>>> = OnceLock::new();
+
+/// At most this many templates are kept (a company has a handful).
+const FROZEN_KEPT: usize = 256;
+
+/// As [`load_form`], with a frozen template's sections and questions kept
+/// in memory after the first read. For reading and saving reviews only: a
+/// transaction that freezes a template (a launch) must use [`load_form`],
+/// so that nothing it may roll back is ever kept.
+pub fn load_form_of_review(
+    conn: &mut DbConnection,
+    template_id: &str,
+) -> QueryResult<Option<Form>> {
+    let Some(template) = find_template(conn, template_id)? else {
+        return Ok(None);
+    };
+    if !template.frozen {
+        let sections = load_sections(conn, template_id)?;
+        return Ok(Some(Form { template, sections }));
+    }
+    let kept = FROZEN_SECTIONS.get_or_init(Default::default);
+    let found = kept.read().ok().and_then(|m| m.get(template_id).cloned());
+    let sections = match found {
+        Some(s) => s,
+        None => {
+            let s = Arc::new(load_sections(conn, template_id)?);
+            if let Ok(mut m) = kept.write() {
+                if m.len() < FROZEN_KEPT {
+                    m.insert(template_id.to_string(), s.clone());
+                }
+            }
+            s
+        }
+    };
+    Ok(Some(Form {
+        template,
+        sections: sections.as_ref().clone(),
+    }))
+}
+
+/// Forget every kept form, so the next read goes to the database. Cermin's
+/// own commands never change a frozen template's questions; this is for
+/// anything that does so outside them while the server runs (the tests that
+/// rewrite a database as an older version would have stored it).
+pub fn forget_kept_forms() {
+    if let Some(kept) = FROZEN_SECTIONS.get() {
+        if let Ok(mut m) = kept.write() {
+            m.clear();
+        }
+    }
+}
+
+/// A template's sections in order, each with its questions in order.
+fn load_sections(conn: &mut DbConnection, template_id: &str) -> QueryResult<Sections> {
     let sections: Vec<SectionRow> = form_sections::table
         .filter(form_sections::template_id.eq(template_id))
         .order(form_sections::position.asc())
@@ -265,7 +333,7 @@ pub fn load_form(conn: &mut DbConnection, template_id: &str) -> QueryResult<Opti
         .order(form_questions::position.asc())
         .select(QuestionRow::as_select())
         .load(conn)?;
-    let sections = sections
+    Ok(sections
         .into_iter()
         .map(|s| {
             let (mine, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut questions)
@@ -274,8 +342,7 @@ pub fn load_form(conn: &mut DbConnection, template_id: &str) -> QueryResult<Opti
             questions = rest;
             (s, mine)
         })
-        .collect();
-    Ok(Some(Form { template, sections }))
+        .collect())
 }
 
 /// Is the template used by a launched cycle (and so frozen)?

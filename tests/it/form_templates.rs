@@ -17,6 +17,7 @@ on_both_databases!(
     a_template_in_use_is_frozen_and_gets_a_new_version,
     only_hr_reaches_templates_and_competencies,
     hr_adds_and_retires_a_competency,
+    a_review_reads_its_frozen_form_as_stored,
 );
 
 fn default_template_id(app: &TestApp) -> String {
@@ -918,4 +919,52 @@ async fn hr_adds_and_retires_a_competency(app: TestApp) {
         2
     );
     assert!(actions.iter().any(|a| a == "competency.updated"));
+}
+
+/// Review pages keep a frozen template's questions in memory
+/// (`forms::load_form_of_review`): they must read exactly what is stored,
+/// and a template that can still change is never kept.
+async fn a_review_reads_its_frozen_form_as_stored(app: TestApp) {
+    let id = default_template_id(&app);
+    let of_review = |app: &TestApp| -> Form {
+        let mut conn = app.conn();
+        forms::load_form_of_review(&mut conn, &id)
+            .expect("query")
+            .expect("template exists")
+    };
+    assert!(
+        !load(&app, &id).template.frozen,
+        "a new install's default is a draft"
+    );
+
+    // Not frozen: a change shows on the next read.
+    assert_eq!(outline(&of_review(&app)), outline(&load(&app, &id)));
+    let first = load(&app, &id).sections[0].1[0].id.clone();
+    app.exec(&format!(
+        "UPDATE form_questions SET prompt_en = 'Changed while a draft' WHERE id = '{first}'"
+    ));
+    let read = of_review(&app);
+    assert_eq!(read.sections[0].1[0].prompt_en, "Changed while a draft");
+    assert_eq!(outline(&read), outline(&load(&app, &id)));
+
+    // Frozen: read as stored, again and again; the template's own row (its
+    // name may still change) is read afresh each time.
+    {
+        let mut conn = app.conn();
+        forms::freeze(&mut conn, &id).expect("freeze");
+    }
+    let stored = outline(&load(&app, &id));
+    assert_eq!(outline(&of_review(&app)), stored);
+    assert_eq!(outline(&of_review(&app)), stored);
+    app.exec(&format!(
+        "UPDATE form_templates SET name = 'Renamed after launch' WHERE id = '{id}'"
+    ));
+    let read = of_review(&app);
+    assert_eq!(read.template.name, "Renamed after launch");
+    assert_eq!(outline(&read)[1..], stored[1..]);
+    assert!(
+        forms::load_form_of_review(&mut app.conn(), &cermin::db::new_id())
+            .expect("query")
+            .is_none()
+    );
 }

@@ -250,7 +250,8 @@ async fn form_page(
                 Side::Manager => policy::may_read_self_assessment(&actor, l.facts()),
             };
             let private = policy::may_read_private_comments(&actor, l.facts());
-            let form = forms::load_form(conn, &l.cycle.template_id)?.ok_or(AppError::NotFound)?;
+            let form = forms::load_form_of_review(conn, &l.cycle.template_id)?
+                .ok_or(AppError::NotFound)?;
             let stored = review_form::load(conn, &l.review.id, &l.review.person_id, private)?;
             let model = review_form::build(&form, &stored, side, other_visible, lang, &[]);
             let journal: Vec<JournalView> = if editable {
@@ -590,7 +591,8 @@ async fn check_page(
             }
             let missing =
                 workflow::missing_required(conn, &l.review, &l.cycle, side).map_err(wf)?;
-            let form = forms::load_form(conn, &l.cycle.template_id)?.ok_or(AppError::NotFound)?;
+            let form = forms::load_form_of_review(conn, &l.cycle.template_id)?
+                .ok_or(AppError::NotFound)?;
             let private = policy::may_read_private_comments(&actor, l.facts());
             let stored = review_form::load(conn, &l.review.id, &l.review.person_id, private)?;
             let other_visible = side == Side::Manager;

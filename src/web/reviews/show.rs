@@ -79,8 +79,8 @@ pub async fn show_review(
                 && can_read_manager
                 && l.review.state() != ReviewState::SelfAssessment
             {
-                let form =
-                    forms::load_form(conn, &l.cycle.template_id)?.ok_or(AppError::NotFound)?;
+                let form = forms::load_form_of_review(conn, &l.cycle.template_id)?
+                    .ok_or(AppError::NotFound)?;
                 let rows = reading::load(conn, &actor, f, &l.review.id)?;
                 let sight = reading::Sight {
                     own: can_read_self,
@@ -130,7 +130,7 @@ fn draft_team_summary(
     l: &Loaded,
     lang: crate::domain::Lang,
 ) -> Result<String, AppError> {
-    let form = forms::load_form(conn, &l.cycle.template_id)?.ok_or(AppError::NotFound)?;
+    let form = forms::load_form_of_review(conn, &l.cycle.template_id)?.ok_or(AppError::NotFound)?;
     let stored = review_form::load(conn, &l.review.id, &l.review.person_id, false)?;
     let model = review_form::build(&form, &stored, Side::Own, false, lang, &[]);
     let mut lines = vec![];

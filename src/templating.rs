@@ -107,22 +107,16 @@ fn build_tera_in(
             },
         )
     });
-    tera.register_filter(
-        "date_long",
+    // date_long and date_short: a date in the page's language, '' if it is not one.
+    let date_filter = |write: fn(Lang, NaiveDate) -> String| {
         move |v: &str, _: Kwargs, state: &State| -> String {
             parse_date(v)
-                .map(|d| i18n::date_long(lang_of(fixed, state), d))
+                .map(|d| write(lang_of(fixed, state), d))
                 .unwrap_or_default()
-        },
-    );
-    tera.register_filter(
-        "date_short",
-        move |v: &str, _: Kwargs, state: &State| -> String {
-            parse_date(v)
-                .map(|d| i18n::date_short(lang_of(fixed, state), d))
-                .unwrap_or_default()
-        },
-    );
+        }
+    };
+    tera.register_filter("date_long", date_filter(i18n::date_long));
+    tera.register_filter("date_short", date_filter(i18n::date_short));
     tera.register_filter(
         "datetime",
         move |v: &str, _: Kwargs, state: &State| -> String {

@@ -13,7 +13,7 @@ use serde_json::json;
 
 use super::{Actor, Clock, Error};
 use crate::db::cycles::{self, CycleRow};
-use crate::db::{self, audit, forms, people, reviews, DbConnection};
+use crate::db::{self, audit, forms, people, review_lists, reviews, DbConnection};
 use crate::domain::policy;
 use crate::domain::review::{CycleStatus, DatesError, PhaseDates, ReviewState, Transition};
 use crate::domain::{CycleId, PersonId, ReviewId};
@@ -510,7 +510,7 @@ pub fn close(
         // Reviews handed in for calibration are finished work: closing would
         // leave them unread. Locking calibration shares them first.
         if db::calibration::find(conn, cycle_id)?.is_some_and(|c| c.is_open())
-            && reviews::handed_in_count(conn, cycle_id)? > 0
+            && review_lists::handed_in_count(conn, cycle_id)? > 0
         {
             return Err(Error::NotNow("cycles-error-calibration-open"));
         }

@@ -12,7 +12,7 @@ use chrono::{NaiveDateTime, TimeZone};
 use serde_json::json;
 
 use super::{Actor, Clock, Error};
-use crate::db::{self, audit, cycles, progress as q, reviews, DbConnection};
+use crate::db::{self, audit, cycles, progress as q, review_lists, DbConnection};
 use crate::domain::mail::Phase;
 use crate::domain::policy::{self, ProgressScope};
 use crate::domain::progress::{burn_down, late_states, Passed, Remaining, Tally};
@@ -201,7 +201,7 @@ pub fn remind_late(
         if !late_states(&cycle.dates(), clock.today, true).contains(&waiting) {
             return Err(Error::NotNow("progress-error-not-late"));
         }
-        let mut lines: Vec<reviews::RosterLine> = reviews::roster(conn, &cycle.id)?
+        let mut lines: Vec<review_lists::RosterLine> = review_lists::roster(conn, &cycle.id)?
             .into_iter()
             .filter(|l| l.waits_at(waiting))
             .collect();

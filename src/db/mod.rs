@@ -18,6 +18,7 @@ pub mod notifications;
 pub mod outbox;
 pub mod people;
 pub mod progress;
+pub mod review_lists;
 pub mod reviews;
 pub mod schema;
 pub mod sessions;

@@ -23,6 +23,7 @@ use super::schedule::{due_of, local_day};
 use crate::db::cycles::{self, CycleRow};
 use crate::db::outbox::{self, OutboxRow};
 use crate::db::people::{self, PersonRow};
+use crate::db::review_lists;
 use crate::db::reviews::{self, ReviewRow};
 use crate::db::{DbConnection, QueryError};
 use crate::domain::mail::{MailKind, Phase};
@@ -432,7 +433,7 @@ impl Composer {
                     }
                 }
                 let team: Vec<Value> = if as_manager {
-                    reviews::team_in_cycle(conn, &cycle.id, recipient_id)?
+                    review_lists::team_in_cycle(conn, &cycle.id, recipient_id)?
                         .into_iter()
                         .map(|(name, job_title)| json!({ "name": name, "job_title": job_title }))
                         .collect()

@@ -14,7 +14,8 @@ use serde_json::{json, Value};
 use crate::db::cycles::CycleRow;
 use crate::db::outbox::{self, NewOutboxRow};
 use crate::db::people::{self, MailTarget};
-use crate::db::reviews::{self, ReviewRow};
+use crate::db::review_lists;
+use crate::db::reviews::ReviewRow;
 use crate::db::{self, DbConnection, QueryResult};
 use crate::domain::mail::{MailKind, OutboxStatus, Phase};
 use crate::domain::review::{CycleStatus, PhaseDates, ReviewState};
@@ -112,7 +113,7 @@ fn roles(
     open_only: bool,
 ) -> QueryResult<BTreeMap<String, (Option<String>, bool)>> {
     let mut roles: BTreeMap<String, (Option<String>, bool)> = BTreeMap::new();
-    for line in reviews::roster(conn, cycle_id)? {
+    for line in review_lists::roster(conn, cycle_id)? {
         let state = line.state();
         if state == ReviewState::Removed || (open_only && state.is_final()) {
             continue;
@@ -195,7 +196,7 @@ pub fn participant_added(
     if let Some(m) = manager_id {
         // The team includes the review just added: alone in it means the
         // manager had no one else in this cycle and was never invited.
-        if reviews::team_in_cycle(conn, &cycle.id, m)?.len() <= 1 {
+        if review_lists::team_in_cycle(conn, &cycle.id, m)?.len() <= 1 {
             if let Some(recipient) = one(conn, m)? {
                 mails.push(Outgoing {
                     kind: MailKind::CycleInvitation,
@@ -312,7 +313,7 @@ pub fn cycle_closed(conn: &mut DbConnection, cycle: &CycleRow) -> QueryResult<us
     )?;
     let mut cancel: BTreeMap<String, Vec<Phase>> = BTreeMap::new();
     if was_open {
-        for line in reviews::roster(conn, &cycle.id)? {
+        for line in review_lists::roster(conn, &cycle.id)? {
             let state = line.state();
             if state == ReviewState::Removed || state.is_final() {
                 continue;

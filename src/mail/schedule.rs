@@ -14,7 +14,7 @@ use super::outbox::{enqueue, Outgoing};
 use crate::db::cycles::{self, CycleRow};
 use crate::db::outbox::{self, NewOutboxRow};
 use crate::db::people::{self, MailTarget};
-use crate::db::reviews::{self, RosterLine};
+use crate::db::review_lists::{self, RosterLine};
 use crate::db::{self, DbConnection, QueryResult};
 use crate::domain::mail::{reminder_due, MailKind, OutboxStatus, Phase};
 use crate::domain::review::parse_reminder_days;
@@ -143,7 +143,7 @@ fn roster_of<'a>(
     cache: &'a mut Option<Vec<RosterLine>>,
 ) -> QueryResult<&'a [RosterLine]> {
     if cache.is_none() {
-        *cache = Some(reviews::roster(conn, &cycle.id)?);
+        *cache = Some(review_lists::roster(conn, &cycle.id)?);
     }
     Ok(cache.as_deref().unwrap_or_default())
 }

@@ -7,7 +7,7 @@ use super::context::{CurrentUser, Visitor};
 use super::people::PersonLink;
 use super::render::{page, see_other};
 use super::State;
-use crate::db::{people, reviews};
+use crate::db::{people, review_lists, reviews};
 use crate::domain::review::{CycleStatus, ReviewState};
 use crate::error::AppError;
 
@@ -138,7 +138,7 @@ pub async fn show_home(
                     href,
                 });
             }
-            for (r, c, name) in reviews::for_manager_current(conn, &id)? {
+            for (r, c, name) in review_lists::for_manager_current(conn, &id)? {
                 // Handed in for calibration: HR has it, nothing for the manager to do.
                 if r.state == ReviewState::ManagerReview
                     && r.handed_in_at.is_none()

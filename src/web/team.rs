@@ -10,7 +10,7 @@ use super::render::page;
 use super::State;
 use crate::db::cycles::CycleRow;
 use crate::db::people;
-use crate::db::reviews::{self, ReviewStep};
+use crate::db::review_lists::{self, ReviewStep};
 use crate::domain::policy::{self, Actor, PersonFacts, ReviewFacts};
 use crate::domain::review::{CycleStatus, ReviewState};
 use crate::error::AppError;
@@ -180,7 +180,7 @@ pub async fn show_team(state: State, user: CurrentUser) -> Result<HttpResponse, 
             } else {
                 vec![]
             };
-            let current = reviews::for_manager_current(conn, &me)?;
+            let current = review_lists::for_manager_current(conn, &me)?;
             // People whose review the actor still writes but who report to
             // someone else now.
             let moved_ids: Vec<String> = current

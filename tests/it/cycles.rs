@@ -3,7 +3,7 @@
 use chrono::{Duration, NaiveDate, Utc};
 use reqwest::StatusCode;
 
-use cermin::db::{cycles, reviews};
+use cermin::db::{cycles, review_lists, reviews};
 use cermin::domain::review::ReviewState;
 use cermin::domain::Lang;
 
@@ -175,7 +175,7 @@ async fn hr_creates_and_launches_a_draft_for_a_department(app: TestApp) {
 
     // In the database: one review each, with the manager and job description of today.
     let mut conn = app.conn();
-    let rows = reviews::for_cycle(&mut conn, &id).expect("reviews");
+    let rows = review_lists::for_cycle(&mut conn, &id).expect("reviews");
     assert_eq!(rows.len(), 9);
     let lukman = cermin::db::people::find(&mut conn, &app.person_id("lukman.hakim"))
         .expect("query")
@@ -288,7 +288,7 @@ async fn a_participant_without_a_manager_blocks_launch(app: TestApp) {
         summary[0].contains("belum punya atasan") && summary[0].contains("Hendra Gunawan"),
         "{summary:?}"
     );
-    assert!(reviews::for_cycle(&mut app.conn(), &id)
+    assert!(review_lists::for_cycle(&mut app.conn(), &id)
         .expect("q")
         .is_empty());
     let cycle = cycles::find(&mut app.conn(), &id).expect("q").expect("c");
@@ -337,7 +337,9 @@ async fn a_participant_without_a_manager_blocks_launch(app: TestApp) {
     );
     assert!(page.contains("sekarang berjalan"));
     assert_eq!(
-        reviews::for_cycle(&mut app.conn(), &id).expect("q").len(),
+        review_lists::for_cycle(&mut app.conn(), &id)
+            .expect("q")
+            .len(),
         4
     );
     let actions = app.audit_actions();
@@ -377,7 +379,9 @@ async fn hr_runs_an_open_cycle_to_its_close(app: TestApp) {
     // Who is overdue, by name, before the list of every review; the
     // cycle's details come after the work.
     let overdue = page.select_texts("[data-overdue] li");
-    let team = reviews::for_cycle(&mut app.conn(), &id).expect("q").len();
+    let team = review_lists::for_cycle(&mut app.conn(), &id)
+        .expect("q")
+        .len();
     assert_eq!(
         overdue.len(),
         team,
@@ -531,7 +535,7 @@ async fn hr_runs_an_open_cycle_to_its_close(app: TestApp) {
     assert!(!page.contains("/reopen\""));
     assert!(!page.contains(&format!("action=\"/cycles/{id}/participants\"")));
     assert!(!page.contains(&format!("href=\"/cycles/{id}/close\"")));
-    let states: Vec<(String, ReviewState)> = reviews::for_cycle(&mut app.conn(), &id)
+    let states: Vec<(String, ReviewState)> = review_lists::for_cycle(&mut app.conn(), &id)
         .expect("q")
         .into_iter()
         .map(|(r, name, _)| (name, r.state()))
@@ -620,7 +624,7 @@ async fn employees_and_managers_cannot_run_cycles(app: TestApp) {
         "nothing changed"
     );
     assert_eq!(cycle_count(&app), 1);
-    assert!(reviews::for_cycle(&mut app.conn(), &id)
+    assert!(review_lists::for_cycle(&mut app.conn(), &id)
         .expect("q")
         .is_empty());
     assert!(!app.audit_actions().contains(&"cycle.launched".to_string()));
@@ -725,7 +729,9 @@ async fn the_cycle_page_filters_pages_and_finds_whom_to_add(app: TestApp) {
     .await;
     let id = id.expect("id");
     hr.post(&format!("/cycles/{id}/launch"), &[]).await;
-    let team = reviews::for_cycle(&mut app.conn(), &id).expect("q").len();
+    let team = review_lists::for_cycle(&mut app.conn(), &id)
+        .expect("q")
+        .len();
     assert!(team > 2, "Rina's team: {team}");
 
     let all = hr.get(&format!("/cycles/{id}")).await;

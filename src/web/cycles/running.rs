@@ -77,7 +77,7 @@ pub async fn confirm_close(
             }
             let counts = cycles::state_counts(conn, &id)?;
             let in_calibration = match crate::db::calibration::find(conn, &id)? {
-                Some(k) if k.is_open() => crate::db::reviews::handed_in_count(conn, &id)?,
+                Some(k) if k.is_open() => crate::db::review_lists::handed_in_count(conn, &id)?,
                 _ => 0,
             };
             Ok((c, (counts, in_calibration)))

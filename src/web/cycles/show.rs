@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{notice_key, progress, refusal, status_for, template_label, Choice, State};
 use crate::app::{cycles as commands, Error as CommandError};
-use crate::db::{cycles, forms, outbox, people, reviews, DbConnection};
+use crate::db::{cycles, forms, outbox, people, review_lists, DbConnection};
 use crate::domain::policy;
 use crate::domain::review::{CycleStatus, ReviewState};
 use crate::domain::CycleId;
@@ -251,9 +251,9 @@ fn load_cycle_page(
             .sum();
         // Handed in for calibration: waiting on HR, not late at its manager.
         if late_states.contains(&ReviewState::ManagerReview.code()) {
-            overdue_count -= reviews::handed_in_count(conn, id)?;
+            overdue_count -= review_lists::handed_in_count(conn, id)?;
         }
-        let item = |r: reviews::CycleListRow| -> Option<ReviewItem> {
+        let item = |r: review_lists::CycleListRow| -> Option<ReviewItem> {
             let state = ReviewState::parse(&r.state).ok()?;
             let due_on = state.due_on(&dates);
             Some(ReviewItem {
@@ -276,12 +276,12 @@ fn load_cycle_page(
             })
         };
         if overdue_count > 0 {
-            let late = reviews::CycleListFilter {
+            let late = review_lists::CycleListFilter {
                 states: Some(late_states.clone()),
                 name: None,
                 waiting_only: true,
             };
-            overdue = reviews::page_of_cycle(conn, id, &late, OVERDUE_SHOWN, 0)?
+            overdue = review_lists::page_of_cycle(conn, id, &late, OVERDUE_SHOWN, 0)?
                 .into_iter()
                 .filter_map(item)
                 .collect();
@@ -292,13 +292,13 @@ fn load_cycle_page(
             (Some(s), false) => Some(vec![s.code()]),
             (None, false) => None,
         };
-        let filter = reviews::CycleListFilter {
+        let filter = review_lists::CycleListFilter {
             states,
             name: query.q.clone(),
             waiting_only: query.overdue(),
         };
         let page_no = query.page();
-        let mut rows = reviews::page_of_cycle(
+        let mut rows = review_lists::page_of_cycle(
             conn,
             id,
             &filter,

@@ -262,6 +262,13 @@ diesel::table! {
 }
 
 diesel::table! {
+    email_send_counts (second) {
+        second -> Timestamp,
+        claimed -> Integer,
+    }
+}
+
+diesel::table! {
     mail_plan (key) {
         key -> Text,
         planned_at -> Timestamp,

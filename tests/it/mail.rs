@@ -894,6 +894,23 @@ async fn rate_limit_and_the_cycle_mail_page(backend: Backend) {
     assert_eq!(sent_at(61).await, 4);
     assert_eq!(sent_at(122).await, 2);
     assert_eq!(smtp.count(), 10);
+    {
+        // The limit is counted per second claimed, and the seconds older
+        // than a minute are let go: only the last run's second is left.
+        use cermin::db::schema::email_send_counts as counts;
+        use diesel::prelude::*;
+        let mut conn = app.conn();
+        let left: Vec<i32> = match &mut *conn {
+            cermin::db::DbConnection::Sqlite(c) => counts::table.select(counts::claimed).load(c),
+            cermin::db::DbConnection::Pg(c) => counts::table.select(counts::claimed).load(c),
+        }
+        .expect("counts");
+        assert_eq!(
+            left,
+            vec![2],
+            "one second of two messages, not the whole run"
+        );
+    }
 
     // HR sees what was sent for the cycle and changes its reminder schedule.
     let hr = app.signed_in("sari.wulandari").await;

@@ -31,6 +31,54 @@ use crate::domain::review::{PhaseDates, ReviewState};
 use crate::domain::Lang;
 use crate::i18n;
 
+/// What the messages claimed together share, read once for all of them: the
+/// recipients, in one query, and each cycle, once. A claim holds up to 50
+/// messages, and most are a launch's invitations or a day's reminders for
+/// one cycle; reading these for each message was two of its three reads
+/// (on PostgreSQL each a round trip). Facts that change more often (the
+/// review, a manager's team) are still read for each message.
+#[derive(Default)]
+pub struct Batch {
+    people: std::collections::HashMap<String, PersonRow>,
+    cycles: std::collections::HashMap<String, Option<CycleRow>>,
+}
+
+impl Batch {
+    /// Read the recipients of `rows` ahead. If that fails, each is read when
+    /// its message is composed, and the error is met there.
+    pub fn read(conn: &mut DbConnection, rows: &[OutboxRow]) -> Self {
+        let ids: Vec<String> = rows.iter().filter_map(|r| r.recipient_id.clone()).collect();
+        let people = people::find_many(conn, &ids)
+            .map(|found| found.into_iter().map(|p| (p.id.clone(), p)).collect())
+            .unwrap_or_default();
+        Batch {
+            people,
+            cycles: Default::default(),
+        }
+    }
+
+    /// The recipient `id`: read ahead (each is taken once), or read now.
+    fn person(
+        &mut self,
+        conn: &mut DbConnection,
+        id: &str,
+    ) -> Result<Option<PersonRow>, QueryError> {
+        match self.people.remove(id) {
+            Some(p) => Ok(Some(p)),
+            None => people::find(conn, id),
+        }
+    }
+
+    fn cycle(&mut self, conn: &mut DbConnection, id: &str) -> Result<Option<CycleRow>, QueryError> {
+        if let Some(c) = self.cycles.get(id) {
+            return Ok(c.clone());
+        }
+        let c = cycles::find(conn, id)?;
+        self.cycles.insert(id.to_string(), c.clone());
+        Ok(c)
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum ComposeError {
     #[error(transparent)]
@@ -202,10 +250,12 @@ impl Composer {
         })
     }
 
-    /// Read the facts of `row` at `now` and render it.
+    /// Read the facts of `row` at `now` and render it. `batch` holds what
+    /// the messages claimed together share (see [`Batch`]).
     pub fn compose(
         &self,
         conn: &mut DbConnection,
+        batch: &mut Batch,
         row: &OutboxRow,
         now: NaiveDateTime,
     ) -> Result<Composed, ComposeError> {
@@ -213,7 +263,7 @@ impl Composer {
             return Ok(Composed::Skip(format!("unknown kind {}", row.kind)));
         };
         let person = match &row.recipient_id {
-            Some(id) => people::find(conn, id)?,
+            Some(id) => batch.person(conn, id)?,
             None => None,
         };
         let (name, lang) = match &person {
@@ -226,7 +276,7 @@ impl Composer {
                 Lang::parse(&row.lang).unwrap_or_default(),
             ),
         };
-        let facts = match self.facts(conn, kind, row, person.as_ref(), lang, now)? {
+        let facts = match self.facts(conn, batch, kind, row, person.as_ref(), lang, now)? {
             Ok(f) => f,
             Err(reason) => return Ok(Composed::Skip(reason)),
         };
@@ -239,9 +289,11 @@ impl Composer {
     }
 
     /// The facts for each kind; `Err(reason)` when the mail is no longer needed.
+    #[allow(clippy::too_many_arguments)]
     fn facts(
         &self,
         conn: &mut DbConnection,
+        batch: &mut Batch,
         kind: MailKind,
         row: &OutboxRow,
         person: Option<&PersonRow>,
@@ -252,7 +304,7 @@ impl Composer {
         let today = local_day(now, self.tz);
         let mut ctx = Context::new();
         let cycle = match &row.cycle_id {
-            Some(id) => cycles::find(conn, id)?,
+            Some(id) => batch.cycle(conn, id)?,
             None => None,
         };
         let review = match &row.review_id {
@@ -310,7 +362,7 @@ impl Composer {
                     let Some(k) = MailKind::parse(&item.kind) else {
                         continue;
                     };
-                    if let Ok(f) = self.facts(conn, k, &item, person, lang, now)? {
+                    if let Ok(f) = self.facts(conn, batch, k, &item, person, lang, now)? {
                         let link = f
                             .ctx
                             .get("link")

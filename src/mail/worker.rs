@@ -16,7 +16,7 @@ use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 use futures_util::StreamExt;
 use serde::Serialize;
 
-use super::compose::{ComposeError, Composed, Composer, Rendered};
+use super::compose::{Batch, ComposeError, Composed, Composer, Rendered};
 use super::schedule::{self, Clock};
 use super::transport::{SendError, Transport};
 use crate::config::Settings;
@@ -189,10 +189,11 @@ impl Mailer {
             .run(move |conn| -> Result<_, DbError> {
                 let lease = now + Duration::seconds(LEASE_SECONDS);
                 let rows = outbox::claim(conn, &worker, now, lease, BATCH, rate)?;
+                let mut batch = Batch::read(conn, &rows);
                 Ok(rows
                     .into_iter()
                     .map(|row| {
-                        let composed = composer.compose(conn, &row, now);
+                        let composed = composer.compose(conn, &mut batch, &row, now);
                         (row, composed)
                     })
                     .collect())

@@ -244,12 +244,12 @@ pub fn open_due(conn: &mut DbConnection, today: NaiveDate) -> QueryResult<Vec<St
 pub fn participants(
     conn: &mut DbConnection,
     cycle_id: &str,
-) -> QueryResult<Vec<super::people::PersonRow>> {
+) -> QueryResult<Vec<super::people::ListRow>> {
     cycle_participants::table
         .inner_join(people::table)
         .filter(cycle_participants::cycle_id.eq(cycle_id))
         .order(people::name.asc())
-        .select(super::people::PersonRow::as_select())
+        .select(super::people::ListRow::as_select())
         .load(conn)
 }
 

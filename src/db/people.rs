@@ -97,13 +97,25 @@ pub fn name_of(conn: &mut DbConnection, id: &str) -> QueryResult<Option<String>>
 }
 
 pub fn find_many(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<PersonRow>> {
-    if ids.is_empty() {
-        return Ok(vec![]);
+    let mut out = vec![];
+    for chunk in distinct_chunks(ids) {
+        out.extend(
+            people::table
+                .filter(people::id.eq_any(chunk))
+                .select(PersonRow::as_select())
+                .load(conn)?,
+        );
     }
-    people::table
-        .filter(people::id.eq_any(ids))
-        .select(PersonRow::as_select())
-        .load(conn)
+    Ok(out)
+}
+
+/// `ids` without repeats, in lists short enough for one statement: SQLite
+/// takes at most 32,766 values in one, and a launch's participants name
+/// their managers once per report (100,000 ids for 10,000 managers).
+fn distinct_chunks(ids: &[String]) -> Vec<Vec<&String>> {
+    let mut seen = std::collections::HashSet::new();
+    let distinct: Vec<&String> = ids.iter().filter(|id| seen.insert(*id)).collect();
+    distinct.chunks(1000).map(<[&String]>::to_vec).collect()
 }
 
 pub fn insert(conn: &mut DbConnection, row: &NewPersonRow) -> QueryResult<()> {
@@ -178,13 +190,16 @@ pub fn reports_of(conn: &mut DbConnection, manager_id: &str) -> QueryResult<Vec<
 
 /// The list's narrow rows of these people, in no order.
 pub fn listed(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<ListRow>> {
-    if ids.is_empty() {
-        return Ok(vec![]);
+    let mut out = vec![];
+    for chunk in distinct_chunks(ids) {
+        out.extend(
+            people::table
+                .filter(people::id.eq_any(chunk))
+                .select(ListRow::as_select())
+                .load(conn)?,
+        );
     }
-    people::table
-        .filter(people::id.eq_any(ids))
-        .select(ListRow::as_select())
-        .load(conn)
+    Ok(out)
 }
 
 /// The people list's filters.
@@ -351,25 +366,31 @@ pub fn addable_to_cycle(
 
 /// Which of `ids` have no password yet (invited, not signed up).
 pub fn without_password_among(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<String>> {
-    if ids.is_empty() {
-        return Ok(vec![]);
+    let mut out = vec![];
+    for chunk in distinct_chunks(ids) {
+        out.extend(
+            people::table
+                .filter(people::id.eq_any(chunk))
+                .filter(people::password_hash.is_null())
+                .select(people::id)
+                .load::<String>(conn)?,
+        );
     }
-    people::table
-        .filter(people::id.eq_any(ids))
-        .filter(people::password_hash.is_null())
-        .select(people::id)
-        .load(conn)
+    Ok(out)
 }
 
 /// `(id, name)` of each of `ids` that exists.
 pub fn names(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<(String, String)>> {
-    if ids.is_empty() {
-        return Ok(vec![]);
+    let mut out = vec![];
+    for chunk in distinct_chunks(ids) {
+        out.extend(
+            people::table
+                .filter(people::id.eq_any(chunk))
+                .select((people::id, people::name))
+                .load::<(String, String)>(conn)?,
+        );
     }
-    people::table
-        .filter(people::id.eq_any(ids))
-        .select((people::id, people::name))
-        .load(conn)
+    Ok(out)
 }
 
 /// Every department in use, for the filter list.

@@ -491,7 +491,7 @@ pub async fn confirm_launch(
                 .iter()
                 .filter_map(|p| p.manager_id.clone())
                 .collect();
-            let managers = people::find_many(conn, &manager_ids)?;
+            let managers = people::listed(conn, &manager_ids)?;
             Ok((c, participants, managers))
         })
         .await?;

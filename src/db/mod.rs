@@ -28,6 +28,27 @@ pub mod tokens;
 // `lower(text)`, for searches by part of a name in any case (both databases).
 diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
 
+/// The escape character of [`contains_pattern`]: give it to `LIKE` with
+/// `.escape(LIKE_ESCAPE)`.
+pub const LIKE_ESCAPE: char = '\\';
+
+/// A `LIKE` pattern for text containing `text` as typed, lower-case (compare
+/// it with a lower-cased column, with `.escape(LIKE_ESCAPE)`). `%` and `_`
+/// are matched as themselves: `budi_santoso` is a common address, and the
+/// underscore must not match any character, nor be dropped.
+pub fn contains_pattern(text: &str) -> String {
+    let mut p = String::with_capacity(text.len() + 2);
+    p.push('%');
+    for c in text.to_lowercase().chars() {
+        if matches!(c, '%' | '_' | LIKE_ESCAPE) {
+            p.push(LIKE_ESCAPE);
+        }
+        p.push(c);
+    }
+    p.push('%');
+    p
+}
+
 /// One table of a `WITH RECURSIVE` clause, `name(id)`: everyone below the
 /// person bound at `param` (`$2`, say) in today's reporting lines, at any
 /// depth; empty when that parameter is ''. Several are joined with commas.
@@ -595,6 +616,13 @@ pub fn now() -> chrono::NaiveDateTime {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_like_pattern_matches_what_was_typed() {
+        assert_eq!(super::contains_pattern("Budi_S"), "%budi\\_s%");
+        assert_eq!(super::contains_pattern("50%"), "%50\\%%");
+        assert_eq!(super::contains_pattern("a\\b"), "%a\\\\b%");
+    }
     use super::*;
 
     fn names(dir: &str) -> Vec<String> {

@@ -512,7 +512,12 @@ pub fn list(
         q = q.filter(email_outbox::cycle_id.eq(c.to_string()));
     }
     if let Some(a) = address.filter(|a| !a.is_empty()) {
-        q = q.filter(email_outbox::to_address.like(format!("%{}%", a.replace('%', ""))));
+        // Addresses are stored lower-case.
+        q = q.filter(
+            email_outbox::to_address
+                .like(super::contains_pattern(a))
+                .escape(super::LIKE_ESCAPE),
+        );
     }
     q.order((email_outbox::created_at.desc(), email_outbox::id.desc()))
         .limit(limit)

@@ -212,16 +212,6 @@ pub struct PeopleFilter {
     pub include_inactive: bool,
 }
 
-/// What `LIKE` would read as a wildcard or an escape: dropped from a
-/// search, so what is typed is matched as text.
-const LIKE_SPECIAL: [char; 3] = ['\\', '%', '_'];
-
-/// A `LIKE` pattern for text containing `text`, lower-case (compare it with
-/// a lower-cased column).
-fn contains_pattern(text: &str) -> String {
-    format!("%{}%", text.to_lowercase().replace(LIKE_SPECIAL, ""))
-}
-
 fn filtered(
     filter: &PeopleFilter,
     sqlite: bool,
@@ -233,8 +223,7 @@ fn filtered(
         .map(str::trim)
         .filter(|s| !s.is_empty())
     {
-        let text = text.replace(LIKE_SPECIAL, "");
-        let pattern = contains_pattern(&text);
+        let pattern = contains_pattern(text);
         // email is stored lower-case; names and titles are matched in any
         // case. SQLite's LIKE already ignores (ASCII) case, as its lower()
         // is ASCII-only too: the same matches without three function calls
@@ -244,22 +233,26 @@ fn filtered(
                 sql::<Bool>(
                     "people.id IN (SELECT person_id FROM people_search WHERE people_search MATCH ",
                 )
-                .bind::<Text, _>(trigram_phrase(&text))
+                .bind::<Text, _>(trigram_phrase(text))
                 .sql(")"),
             )
         } else if sqlite {
             q.filter(
                 people::email
                     .like(pattern.clone())
-                    .or(people::name.like(pattern.clone()))
-                    .or(people::job_title.like(pattern)),
+                    .escape(LIKE_ESCAPE)
+                    .or(people::name.like(pattern.clone()).escape(LIKE_ESCAPE))
+                    .or(people::job_title.like(pattern).escape(LIKE_ESCAPE)),
             )
         } else {
             q.filter(
                 people::email
                     .like(pattern.clone())
-                    .or(lower(people::name).like(pattern.clone()))
-                    .or(lower(people::job_title).like(pattern)),
+                    .escape(LIKE_ESCAPE)
+                    .or(lower(people::name)
+                        .like(pattern.clone())
+                        .escape(LIKE_ESCAPE))
+                    .or(lower(people::job_title).like(pattern).escape(LIKE_ESCAPE)),
             )
         };
     }
@@ -275,7 +268,7 @@ fn filtered(
     q
 }
 
-use super::lower;
+use super::{contains_pattern, lower, LIKE_ESCAPE};
 
 /// SQLite's people search reads a trigram full-text table kept by triggers
 /// on `people` (migration `2026-12-08-000018`); PostgreSQL keeps trigram
@@ -356,7 +349,7 @@ pub fn addable_to_cycle(
         .select(reviews::person_id);
     people::table
         .filter(people::active.eq(true))
-        .filter(lower(people::name).like(pattern))
+        .filter(lower(people::name).like(pattern).escape(LIKE_ESCAPE))
         .filter(people::id.ne_all(in_cycle))
         .order((people::name.asc(), people::id.asc()))
         .limit(limit)

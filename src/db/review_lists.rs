@@ -174,8 +174,11 @@ pub fn page_of_cycle(
         .map(str::trim)
         .filter(|n| !n.is_empty())
     {
-        let pattern = format!("%{}%", name.to_lowercase().replace(['\\', '%', '_'], ""));
-        q = q.filter(lower(people::name).like(pattern));
+        q = q.filter(
+            lower(people::name)
+                .like(super::contains_pattern(name))
+                .escape(super::LIKE_ESCAPE),
+        );
     }
     q.order((people::name.asc(), reviews::id.asc()))
         .limit(limit)

@@ -371,7 +371,7 @@ async fn people_search_follows_every_change(app: TestApp) {
             &format!("/people/{ayu}"),
             &[
                 ("name", "Ayu Kusumawardani"),
-                ("email", "ayu.k@sejahtera.example"),
+                ("email", "ayu_k@sejahtera.example"),
                 ("role", "employee"),
                 ("manager_id", &dimas),
                 ("department", "Layanan Toko"),
@@ -385,7 +385,12 @@ async fn people_search_follows_every_change(app: TestApp) {
     assert_eq!(found("lestari").await, 0);
     assert_eq!(found("ayu.lestari").await, 0);
     assert_eq!(found("kusumawardani").await, 1);
-    assert_eq!(found("ayu.k%40").await, 1);
+    // `_` and `%` are text: not dropped, and never "any character".
+    assert_eq!(found("ayu_k%40").await, 1);
+    assert_eq!(found("yu_k").await, 1, "two characters and an underscore");
+    assert_eq!(found("ayu.k%40").await, 0);
+    assert_eq!(found("a_u").await, 0, "no name has an underscore");
+    assert_eq!(found("ayu%25k").await, 0);
     assert_eq!(found("gudang").await, 1);
     let page = hr.get("/people?q=wardani").await;
     assert!(page.contains("Ayu Kusumawardani"));

@@ -244,6 +244,22 @@ fn filtered(
                     .or(people::name.like(pattern.clone()).escape(LIKE_ESCAPE))
                     .or(people::job_title.like(pattern).escape(LIKE_ESCAPE)),
             )
+        } else if text.chars().count() >= TRIGRAM {
+            // PostgreSQL: the matches from the trigram indexes first, then
+            // sorted. Given the plain condition, the planner walks the list
+            // index in name order and tests every person until a page is
+            // full, taking the matches for evenly spread: "putri" (151 of
+            // 10,000) read 7,450 entries, 5 ms; found first, 0.6 ms.
+            // `OFFSET 0` keeps the planner from folding the subquery back in.
+            q.filter(
+                sql::<Bool>("people.id IN (SELECT p.id FROM people p WHERE p.email LIKE ")
+                    .bind::<Text, _>(pattern.clone())
+                    .sql(" ESCAPE '\\' OR lower(p.name) LIKE ")
+                    .bind::<Text, _>(pattern.clone())
+                    .sql(" ESCAPE '\\' OR lower(p.job_title) LIKE ")
+                    .bind::<Text, _>(pattern)
+                    .sql(" ESCAPE '\\' OFFSET 0)"),
+            )
         } else {
             q.filter(
                 people::email

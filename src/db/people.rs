@@ -97,25 +97,30 @@ pub fn name_of(conn: &mut DbConnection, id: &str) -> QueryResult<Option<String>>
 }
 
 pub fn find_many(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<PersonRow>> {
-    let mut out = vec![];
-    for chunk in distinct_chunks(ids) {
-        out.extend(
-            people::table
-                .filter(people::id.eq_any(chunk))
-                .select(PersonRow::as_select())
-                .load(conn)?,
-        );
-    }
-    Ok(out)
+    in_parts(conn, ids, |conn, part| {
+        people::table
+            .filter(people::id.eq_any(part))
+            .select(PersonRow::as_select())
+            .load(conn)
+    })
 }
 
-/// `ids` without repeats, in lists short enough for one statement: SQLite
-/// takes at most 32,766 values in one, and a launch's participants name
-/// their managers once per report (100,000 ids for 10,000 managers).
-fn distinct_chunks(ids: &[String]) -> Vec<Vec<&String>> {
+/// Run `read` on `ids` without repeats, 1,000 at a time, and join what it
+/// returns: SQLite takes at most 32,766 values in one statement, and a
+/// launch's participants name their managers once per report (100,000 ids
+/// for 10,000 managers).
+fn in_parts<T>(
+    conn: &mut DbConnection,
+    ids: &[String],
+    mut read: impl FnMut(&mut DbConnection, &[&String]) -> QueryResult<Vec<T>>,
+) -> QueryResult<Vec<T>> {
     let mut seen = std::collections::HashSet::new();
     let distinct: Vec<&String> = ids.iter().filter(|id| seen.insert(*id)).collect();
-    distinct.chunks(1000).map(<[&String]>::to_vec).collect()
+    let mut out = Vec::with_capacity(distinct.len());
+    for part in distinct.chunks(1000) {
+        out.extend(read(conn, part)?);
+    }
+    Ok(out)
 }
 
 pub fn insert(conn: &mut DbConnection, row: &NewPersonRow) -> QueryResult<()> {
@@ -190,16 +195,12 @@ pub fn reports_of(conn: &mut DbConnection, manager_id: &str) -> QueryResult<Vec<
 
 /// The list's narrow rows of these people, in no order.
 pub fn listed(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<ListRow>> {
-    let mut out = vec![];
-    for chunk in distinct_chunks(ids) {
-        out.extend(
-            people::table
-                .filter(people::id.eq_any(chunk))
-                .select(ListRow::as_select())
-                .load(conn)?,
-        );
-    }
-    Ok(out)
+    in_parts(conn, ids, |conn, part| {
+        people::table
+            .filter(people::id.eq_any(part))
+            .select(ListRow::as_select())
+            .load(conn)
+    })
 }
 
 /// The people list's filters.
@@ -375,31 +376,23 @@ pub fn addable_to_cycle(
 
 /// Which of `ids` have no password yet (invited, not signed up).
 pub fn without_password_among(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<String>> {
-    let mut out = vec![];
-    for chunk in distinct_chunks(ids) {
-        out.extend(
-            people::table
-                .filter(people::id.eq_any(chunk))
-                .filter(people::password_hash.is_null())
-                .select(people::id)
-                .load::<String>(conn)?,
-        );
-    }
-    Ok(out)
+    in_parts(conn, ids, |conn, part| {
+        people::table
+            .filter(people::id.eq_any(part))
+            .filter(people::password_hash.is_null())
+            .select(people::id)
+            .load(conn)
+    })
 }
 
 /// `(id, name)` of each of `ids` that exists.
 pub fn names(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<(String, String)>> {
-    let mut out = vec![];
-    for chunk in distinct_chunks(ids) {
-        out.extend(
-            people::table
-                .filter(people::id.eq_any(chunk))
-                .select((people::id, people::name))
-                .load::<(String, String)>(conn)?,
-        );
-    }
-    Ok(out)
+    in_parts(conn, ids, |conn, part| {
+        people::table
+            .filter(people::id.eq_any(part))
+            .select((people::id, people::name))
+            .load(conn)
+    })
 }
 
 /// Every department in use, for the filter list.
@@ -490,16 +483,12 @@ pub struct MailTarget {
 }
 
 pub fn mail_targets(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<MailTarget>> {
-    let mut out = Vec::with_capacity(ids.len());
-    for chunk in ids.chunks(1000) {
-        out.extend(
-            people::table
-                .filter(people::id.eq_any(chunk))
-                .select(MailTarget::as_select())
-                .load(conn)?,
-        );
-    }
-    Ok(out)
+    in_parts(conn, ids, |conn, part| {
+        people::table
+            .filter(people::id.eq_any(part))
+            .select(MailTarget::as_select())
+            .load(conn)
+    })
 }
 
 /// Everyone active in HR (who receive HR's summaries).

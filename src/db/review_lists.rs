@@ -147,11 +147,11 @@ pub fn page_of_cycle(
         .into_boxed();
     q = match conn {
         // SQLite would take the cycle's reviews by an index on the cycle
-        // (`reviews_cycle_cover_idx`) and sort all of them (10,000 at company scale) by name for every
-        // page: 30 ms a view, measured. `+` keeps it from using an index for
-        // the cycle, so it walks people in name order (`people_name_idx`)
-        // and finds each one's review (`reviews_person_cycle_idx`),
-        // stopping after a page.
+        // (`reviews_cycle_cover_idx`) and sort all of them (10,000 at
+        // company scale) by name for every page: 30 ms a view, measured.
+        // `+` keeps it from using an index for the cycle, so it walks people
+        // in name order (`people_name_idx`) and finds each one's review
+        // (`reviews_person_cycle_idx`), stopping after a page.
         DbConnection::Sqlite(_) => q.filter(
             diesel::dsl::sql::<diesel::sql_types::Bool>("+reviews.cycle_id = ")
                 .bind::<diesel::sql_types::Text, _>(cycle_id.to_string()),

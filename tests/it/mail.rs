@@ -900,11 +900,10 @@ async fn rate_limit_and_the_cycle_mail_page(backend: Backend) {
         use cermin::db::schema::email_send_counts as counts;
         use diesel::prelude::*;
         let mut conn = app.conn();
-        let left: Vec<i32> = match &mut *conn {
-            cermin::db::DbConnection::Sqlite(c) => counts::table.select(counts::claimed).load(c),
-            cermin::db::DbConnection::Pg(c) => counts::table.select(counts::claimed).load(c),
-        }
-        .expect("counts");
+        let left: Vec<i32> = counts::table
+            .select(counts::claimed)
+            .load(&mut *conn)
+            .expect("counts");
         assert_eq!(
             left,
             vec![2],

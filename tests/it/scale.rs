@@ -12,6 +12,81 @@ use crate::on_both_databases;
 
 const PEOPLE: usize = 1_200;
 
+/// A person of a generated organisation: `key` makes the address and name.
+fn person_row(
+    key: &str,
+    name: String,
+    role: &str,
+    manager: Option<String>,
+    department: String,
+) -> cermin::db::people::NewPersonRow {
+    let now = cermin::db::now();
+    cermin::db::people::NewPersonRow {
+        id: cermin::db::new_id(),
+        email: format!("{key}@scale.example"),
+        name,
+        password_hash: None,
+        role: role.into(),
+        manager_id: manager,
+        department,
+        job_title: "Customer Service Officer".into(),
+        job_description: String::new(),
+        lang: "id".into(),
+        active: true,
+        email_digest: false,
+        created_at: now,
+        updated_at: now,
+    }
+}
+
+/// Store `people`, and a draft cycle opening today for `participants`;
+/// returns the cycle's id.
+fn draft_cycle_of(
+    conn: &mut cermin::db::DbConnection,
+    name: &str,
+    created_by: Option<String>,
+    people: &[cermin::db::people::NewPersonRow],
+    participants: &[String],
+) -> String {
+    cermin::db::write_tx(conn, |c| {
+        for chunk in people.chunks(500) {
+            cermin::batch_insert!(c, cermin::db::schema::people::table, chunk)?;
+        }
+        Ok::<_, diesel::result::Error>(())
+    })
+    .expect("people");
+    let template = cermin::db::forms::default_template(conn)
+        .expect("template")
+        .expect("a default template");
+    let now = cermin::db::now();
+    let today = now.date();
+    let cycle_id = cermin::db::new_id();
+    cermin::db::cycles::insert(
+        conn,
+        &cermin::db::cycles::CycleRow {
+            id: cycle_id.clone(),
+            name: name.into(),
+            template_id: template.id,
+            status: cermin::domain::review::CycleStatus::Draft,
+            opens_on: today,
+            self_due_on: today + Duration::days(14),
+            manager_due_on: today + Duration::days(28),
+            ack_due_on: today + Duration::days(35),
+            closes_on: today + Duration::days(42),
+            reminder_days: "7,2,0".into(),
+            dates_sequence: 0,
+            created_by,
+            created_at: now,
+            updated_at: now,
+            launched_at: None,
+            closed_at: None,
+        },
+    )
+    .expect("cycle");
+    cermin::db::cycles::set_participants(conn, &cycle_id, participants).expect("roster");
+    cycle_id
+}
+
 on_both_databases!(a_draft_cycle_larger_than_one_statement_takes);
 
 /// More people than SQLite takes values in one statement (32,766).
@@ -24,62 +99,26 @@ const MANY: usize = 33_000;
 async fn a_draft_cycle_larger_than_one_statement_takes(app: TestApp) {
     app.seed_demo();
     let manager_id = app.person_id("rina.marlina");
-    let now = cermin::db::now();
-    let today = now.date();
-    let rows: Vec<cermin::db::people::NewPersonRow> = (0..MANY)
-        .map(|i| cermin::db::people::NewPersonRow {
-            id: cermin::db::new_id(),
-            email: format!("cabang{i}@scale.example"),
-            name: format!("Petugas Cabang {i:05}"),
-            password_hash: None,
-            role: "employee".into(),
-            manager_id: Some(manager_id.clone()),
-            department: "Layanan".into(),
-            job_title: "Customer Service Officer".into(),
-            job_description: String::new(),
-            lang: "id".into(),
-            active: true,
-            email_digest: false,
-            created_at: now,
-            updated_at: now,
+    let rows: Vec<_> = (0..MANY)
+        .map(|i| {
+            person_row(
+                &format!("cabang{i}"),
+                format!("Petugas Cabang {i:05}"),
+                "employee",
+                Some(manager_id.clone()),
+                "Layanan".into(),
+            )
         })
         .collect();
     let participants: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
     let mut conn = app.conn();
-    cermin::db::write_tx(&mut conn, |c| {
-        for chunk in rows.chunks(500) {
-            cermin::batch_insert!(c, cermin::db::schema::people::table, chunk)?;
-        }
-        Ok::<_, diesel::result::Error>(())
-    })
-    .expect("people");
-    let template = cermin::db::forms::default_template(&mut conn)
-        .expect("template")
-        .expect("a default template");
-    let cycle_id = cermin::db::new_id();
-    cermin::db::cycles::insert(
+    let cycle_id = draft_cycle_of(
         &mut conn,
-        &cermin::db::cycles::CycleRow {
-            id: cycle_id.clone(),
-            name: "Evaluasi Seluruh Cabang".into(),
-            template_id: template.id,
-            status: cermin::domain::review::CycleStatus::Draft,
-            opens_on: today,
-            self_due_on: today + Duration::days(14),
-            manager_due_on: today + Duration::days(28),
-            ack_due_on: today + Duration::days(35),
-            closes_on: today + Duration::days(42),
-            reminder_days: "7,2,0".into(),
-            dates_sequence: 0,
-            created_by: None,
-            created_at: now,
-            updated_at: now,
-            launched_at: None,
-            closed_at: None,
-        },
-    )
-    .expect("cycle");
-    cermin::db::cycles::set_participants(&mut conn, &cycle_id, &participants).expect("roster");
+        "Evaluasi Seluruh Cabang",
+        None,
+        &rows,
+        &participants,
+    );
     drop(conn);
 
     let hr = app.signed_in("sari.wulandari").await;
@@ -138,23 +177,15 @@ fn believed(conn: &mut cermin::db::DbConnection, table: &str) -> f32 {
 async fn a_large_launch_leaves_postgres_knowing_its_rows_in() {
     let app = spawn_app(Backend::Postgres).await.expect("PostgreSQL");
     let mut conn = app.conn();
-    let now = cermin::db::now();
-    let today = now.date();
-    let person = |i: usize, role: &str, manager: Option<String>| cermin::db::people::NewPersonRow {
-        id: cermin::db::new_id(),
-        email: format!("orang{i}@scale.example"),
-        name: format!("Orang Ke-{i}"),
-        password_hash: None,
-        role: role.into(),
-        manager_id: manager,
-        department: format!("Cabang {}", i % 12),
-        job_title: "Customer Service Officer".into(),
-        job_description: String::new(),
-        lang: "id".into(),
-        active: true,
-        email_digest: false,
-        created_at: now,
-        updated_at: now,
+    let today = cermin::db::now().date();
+    let person = |i: usize, role: &str, manager: Option<String>| {
+        person_row(
+            &format!("orang{i}"),
+            format!("Orang Ke-{i}"),
+            role,
+            manager,
+            format!("Cabang {}", i % 12),
+        )
     };
     let hr = person(0, "hr", None);
     let manager = person(1, "manager", None);
@@ -163,40 +194,13 @@ async fn a_large_launch_leaves_postgres_knowing_its_rows_in() {
     let mut rows = vec![hr, manager];
     rows.extend((2..PEOPLE + 2).map(|i| person(i, "employee", Some(manager_id.clone()))));
     let participants: Vec<String> = rows[2..].iter().map(|r| r.id.clone()).collect();
-    cermin::db::write_tx(&mut conn, |c| {
-        for chunk in rows.chunks(500) {
-            cermin::batch_insert!(c, cermin::db::schema::people::table, chunk)?;
-        }
-        Ok::<_, diesel::result::Error>(())
-    })
-    .expect("people");
-    let template = cermin::db::forms::default_template(&mut conn)
-        .expect("template")
-        .expect("a default template");
-    let cycle_id = cermin::db::new_id();
-    cermin::db::cycles::insert(
+    let cycle_id = draft_cycle_of(
         &mut conn,
-        &cermin::db::cycles::CycleRow {
-            id: cycle_id.clone(),
-            name: "Evaluasi Tahunan".into(),
-            template_id: template.id,
-            status: cermin::domain::review::CycleStatus::Draft,
-            opens_on: today,
-            self_due_on: today + Duration::days(14),
-            manager_due_on: today + Duration::days(28),
-            ack_due_on: today + Duration::days(35),
-            closes_on: today + Duration::days(42),
-            reminder_days: "7,2,0".into(),
-            dates_sequence: 0,
-            created_by: Some(hr_id.clone()),
-            created_at: now,
-            updated_at: now,
-            launched_at: None,
-            closed_at: None,
-        },
-    )
-    .expect("cycle");
-    cermin::db::cycles::set_participants(&mut conn, &cycle_id, &participants).expect("roster");
+        "Evaluasi Tahunan",
+        Some(hr_id.clone()),
+        &rows,
+        &participants,
+    );
     // Before: the planner has never counted the queue.
     assert!(believed(&mut conn, "email_outbox") < 100.0);
 
